@@ -1,0 +1,69 @@
+import type { Claim, NeedleValue, CountValue, FrequencyValue, ContraindicationValue, AdverseEffectValue, AssertionValue, ConceptValue } from '../types.js';
+
+/** The attribute a claim speaks about: what cross-source comparison groups by. */
+export function attributeOf(claim: Claim): string {
+  const v = claim.value as unknown as Record<string, unknown>;
+  switch (claim.kind) {
+    case 'needle':
+      return `needle.${(v as unknown as NeedleValue).aspect}`;
+    case 'sessions.count':
+      return 'sessions.count';
+    case 'sessions.frequency':
+      return (v as unknown as FrequencyValue).phase === 'maintenance' ? 'sessions.frequency.maintenance' : 'sessions.frequency';
+    default:
+      return `${claim.kind}:${conceptOf(claim)}`;
+  }
+}
+
+/** The concept id a concept-valued claim names. */
+export function conceptOf(claim: Claim): string {
+  const v = claim.value as ContraindicationValue & AdverseEffectValue & AssertionValue & ConceptValue;
+  return v.condition ?? v.effect ?? v.assertion ?? v.concept;
+}
+
+function range(min: number | null, max: number | null, unit = ''): string {
+  const u = unit ? ` ${unit}` : '';
+  if (min === null && max === null) return '?';
+  if (min === null) return `≤ ${max}${u}`;
+  if (max === null) return `≥ ${min}${u}`;
+  return min === max ? `${min}${u}` : `${min}–${max}${u}`;
+}
+
+const INTERVAL_WORDS: Record<string, string> = { P1W: 'weekly', P2W: 'every 2 weeks', P1M: 'monthly', 'P0.5W': 'twice a week' };
+
+export function formatInterval(iso: string): string {
+  return INTERVAL_WORDS[iso] ?? iso.replace(/^P(\d+(?:\.\d+)?)([DWMY])$/, (_, n, u) => `every ${n} ${{ D: 'days', W: 'weeks', M: 'months', Y: 'years' }[u as 'D']}`);
+}
+
+/** A short, human reading of a claim's value ("6 mm", "3–5 sessions", "weekly"). */
+export function formatValue(claim: Claim): string {
+  switch (claim.kind) {
+    case 'needle': {
+      const v = claim.value as NeedleValue;
+      return `${v.approximate ? '~' : ''}${range(v.min, v.max, v.unit)}`;
+    }
+    case 'sessions.count': {
+      const v = claim.value as CountValue;
+      return `${range(v.min, v.max)} sessions`;
+    }
+    case 'sessions.frequency': {
+      const v = claim.value as FrequencyValue;
+      return v.intervalMax ? `${formatInterval(v.interval)} to ${formatInterval(v.intervalMax)}` : formatInterval(v.interval);
+    }
+    case 'contraindication': {
+      const v = claim.value as ContraindicationValue;
+      return v.strength === 'unspecified' ? v.condition : `${v.condition} (${v.strength})`;
+    }
+    default:
+      return conceptOf(claim);
+  }
+}
+
+export const ATTRIBUTE_LABELS: Record<string, string> = {
+  'needle.length': 'Needle length',
+  'needle.depth': 'Injection depth',
+  'needle.gauge': 'Needle gauge',
+  'sessions.count': 'Number of sessions',
+  'sessions.frequency': 'Session frequency',
+  'sessions.frequency.maintenance': 'Maintenance frequency',
+};

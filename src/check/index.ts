@@ -1,0 +1,48 @@
+import type { Finding, Severity } from '../types.js';
+import type { Reference } from '../reference/load.js';
+import type { JudgedClaim, RuleContext } from './rule.js';
+import type { Claim } from '../types.js';
+import { RULES } from './rules/index.js';
+import { judge } from './verdict.js';
+
+export type SeverityConfig = Record<string, Severity | 'off'>;
+
+export function judgeAll(claims: Claim[], ref: Reference): JudgedClaim[] {
+  return claims.map((claim) => ({ claim, judgement: judge(claim, ref) }));
+}
+
+/** Runs every rule over the judged claims of all sources. */
+export function runRules(items: JudgedClaim[], ref: Reference, severities: SeverityConfig = {}): Finding[] {
+  const ctx: RuleContext = {
+    ref,
+    severity(rule, fact) {
+      const configured = severities[rule.id];
+      if (configured === 'off') return undefined;
+      return configured ?? fact?.severity ?? rule.defaultSeverity;
+    },
+  };
+  const findings: Finding[] = [];
+  for (const rule of RULES) {
+    if (rule.scope === 'claim') {
+      for (const item of items) {
+        const f = rule.check(item, ctx);
+        if (f) findings.push(f);
+      }
+    } else findings.push(...rule.check(items, ctx));
+  }
+  return findings;
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** The one order every report prints findings in: by file, then place, then rule. */
+export function sortFindings(findings: Finding[]): Finding[] {
+  return [...findings].sort(
+    (a, b) =>
+      (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) ||
+      a.position.start.offset - b.position.start.offset ||
+      SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+      (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0) ||
+      (a.id < b.id ? -1 : 1),
+  );
+}

@@ -1,0 +1,76 @@
+import type { Claim, EvidenceRef, Finding, Severity } from '../types.js';
+import type { Fact, Reference } from '../reference/load.js';
+import type { Judgement } from './verdict.js';
+import { contentId } from '../util/hash.js';
+
+export interface RuleMeta {
+  id: string;
+  /** One line: what the rule reports. */
+  description: string;
+  defaultSeverity: Severity;
+  /** What a writer or editor should know and do (shown in SARIF help and the README). */
+  docs: string;
+}
+
+export interface JudgedClaim {
+  claim: Claim;
+  judgement: Judgement;
+}
+
+export interface RuleContext {
+  ref: Reference;
+  /** Severity for this rule (config, then the fact's own, then the rule default); undefined = off. */
+  severity(rule: RuleMeta, fact?: Fact): Severity | undefined;
+}
+
+/** A rule looks at one judged claim at a time, or at all claims of the corpus. */
+export type Rule =
+  | { meta: RuleMeta; scope: 'claim'; check(item: JudgedClaim, ctx: RuleContext): Finding | undefined }
+  | { meta: RuleMeta; scope: 'corpus'; check(items: JudgedClaim[], ctx: RuleContext): Finding[] };
+
+export function evidenceOf(ref: Reference, fact: Fact | undefined): EvidenceRef[] {
+  return (fact?.evidence ?? []).flatMap((id) => {
+    const e = ref.evidence.get(id);
+    if (!e) return [];
+    const out: EvidenceRef = { id: e.id, citation: e.citation, kind: e.kind, status: e.status };
+    if (e.doi) out.doi = e.doi;
+    if (e.pmid) out.pmid = e.pmid;
+    if (e.url) out.url = e.url;
+    return [out];
+  });
+}
+
+/** Text in the page's language, falling back to English. */
+export function localized(texts: Record<string, string> | undefined, language: string): string | undefined {
+  return texts?.[language] ?? texts?.en;
+}
+
+export function claimFinding(
+  rule: RuleMeta,
+  severity: Severity,
+  { claim, judgement }: JudgedClaim,
+  ctx: RuleContext,
+  message: string,
+  attribute: string,
+): Finding {
+  const fact = judgement.fact;
+  const finding: Finding = {
+    id: contentId('f', rule.id, claim.id),
+    rule: rule.id,
+    severity,
+    verdict: judgement.verdict,
+    source: claim.source,
+    path: claim.path,
+    position: claim.position,
+    text: claim.text,
+    claims: [claim.id],
+    attribute,
+    message,
+    evidence: evidenceOf(ctx.ref, fact),
+  };
+  const expected = localized(fact?.statement, 'en');
+  if (expected) finding.expected = expected;
+  const suggestion = localized(fact?.suggestion, claim.language);
+  if (suggestion) finding.suggestion = suggestion;
+  return finding;
+}

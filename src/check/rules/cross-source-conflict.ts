@@ -1,0 +1,89 @@
+import type { ContraindicationValue, Finding, RelatedValue } from '../../types.js';
+import type { JudgedClaim, Rule, RuleMeta } from '../rule.js';
+import { evidenceOf, localized } from '../rule.js';
+import { ATTRIBUTE_LABELS, attributeOf, formatValue } from '../format-value.js';
+import { contentId } from '../../util/hash.js';
+
+const meta: RuleMeta = {
+  id: 'cross-source-conflict',
+  description: 'Two or more pages state different values for the same attribute.',
+  defaultSeverity: 'warning',
+  docs: 'Pages of the same publisher or topic disagree (4 mm here, 6 mm there; 3–5 sessions here, 4–5 there; a contraindication absolute here and relative there). The finding names the other pages and their values, and what the reference holds; align the pages on the reference.',
+};
+
+const COMPARED = new Set(['needle.length', 'needle.depth', 'needle.gauge', 'sessions.count', 'sessions.frequency', 'sessions.frequency.maintenance']);
+
+/** The value compared across sources, or undefined when the claim takes no part. */
+function comparable(item: JudgedClaim): string | undefined {
+  const { claim } = item;
+  if (claim.modifiers.negated) return undefined;
+  const attribute = attributeOf(claim);
+  if (COMPARED.has(attribute)) return formatValue(claim).replace(/^~/, '');
+  // For contraindications only the strength can conflict: pages are not exhaustive lists.
+  if (claim.kind === 'contraindication') {
+    const s = (claim.value as ContraindicationValue).strength;
+    return s === 'unspecified' ? undefined : s;
+  }
+  return undefined;
+}
+
+export const crossSourceConflict: Rule = {
+  meta,
+  scope: 'corpus',
+  check(items, ctx) {
+    const groups = new Map<string, Map<string, JudgedClaim[]>>();
+    for (const item of items) {
+      const value = comparable(item);
+      if (value === undefined) continue;
+      const attribute = attributeOf(item.claim);
+      const bySource = groups.get(attribute) ?? new Map<string, JudgedClaim[]>();
+      groups.set(attribute, bySource);
+      bySource.set(item.claim.source, [...(bySource.get(item.claim.source) ?? []), item]);
+    }
+    const findings: Finding[] = [];
+    for (const [attribute, bySource] of [...groups].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+      if (bySource.size < 2) continue;
+      const valuesOf = (list: JudgedClaim[]) => new Set(list.map((i) => comparable(i)!));
+      for (const [source, list] of [...bySource].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+        const mine = valuesOf(list);
+        const related: RelatedValue[] = [];
+        for (const [other, otherList] of [...bySource].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+          if (other === source) continue;
+          for (const i of otherList) {
+            const v = comparable(i)!;
+            if (mine.has(v)) continue;
+            related.push({ source: other, path: i.claim.path, claim: i.claim.id, value: v, text: i.claim.text, position: i.claim.position });
+          }
+        }
+        if (related.length === 0) continue;
+        const first = list[0];
+        const fact = first.judgement.fact;
+        const severity = ctx.severity(meta, undefined);
+        if (!severity) continue;
+        const label = ATTRIBUTE_LABELS[attribute] ?? attribute.replace(':', ' ');
+        const others = related.map((r) => `${r.source}: ${r.value}`).filter((v, i, a) => a.indexOf(v) === i);
+        const finding: Finding = {
+          id: contentId('f', meta.id, source, attribute),
+          rule: meta.id,
+          severity,
+          verdict: 'conflict',
+          source,
+          path: first.claim.path,
+          position: first.claim.position,
+          text: first.claim.text,
+          claims: list.map((i) => i.claim.id),
+          attribute,
+          message: `${label}: this page says ${[...mine].join(', ')}; other pages say ${others.join('; ')}`,
+          evidence: evidenceOf(ctx.ref, fact),
+          related,
+        };
+        const expected = localized(fact?.statement, 'en');
+        if (expected) finding.expected = expected;
+        const suggestion = localized(fact?.suggestion, first.claim.language);
+        if (suggestion) finding.suggestion = suggestion;
+        findings.push(finding);
+      }
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,51 @@
+import { readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Report } from '../report/model.js';
+import type { SourceResult } from '../pipeline.js';
+import type { Reference } from '../reference/load.js';
+import { renderJson } from '../report/json.js';
+import { renderMarkdown } from '../report/markdown.js';
+import { claimsFileOf, renderClaimsFile } from '../report/claims-file.js';
+import { writeFileAtomic } from '../util/atomic-write.js';
+
+export interface WriteOptions {
+  reportDir?: string;
+  claimsDir?: string;
+  /** Remove claims files of sources no longer present (off for partial runs such as shards). */
+  pruneClaims?: boolean;
+}
+
+/** Writes claims files and reports; each file whole or not at all. */
+export function writeOutputs(report: Report, results: SourceResult[], ref: Reference, options: WriteOptions): string[] {
+  const written: string[] = [];
+  if (options.claimsDir) {
+    const keep = new Set<string>();
+    for (const r of results) {
+      const file = claimsFileOf(r);
+      if (!file) continue;
+      const path = join(options.claimsDir, `${file.source}.yaml`);
+      writeFileAtomic(path, renderClaimsFile(file));
+      keep.add(`${file.source}.yaml`);
+      written.push(path);
+    }
+    if (options.pruneClaims) {
+      for (const name of safeList(options.claimsDir)) if (name.endsWith('.yaml') && !keep.has(name)) rmSync(join(options.claimsDir, name), { force: true });
+    }
+  }
+  if (options.reportDir) {
+    const json = join(options.reportDir, 'report.json');
+    const md = join(options.reportDir, 'report.md');
+    writeFileAtomic(json, renderJson(report));
+    writeFileAtomic(md, renderMarkdown(report, ref));
+    written.push(json, md);
+  }
+  return written;
+}
+
+function safeList(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
+}

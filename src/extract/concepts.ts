@@ -1,0 +1,126 @@
+import type { ClaimKind, ContraindicationValue, AdverseEffectValue, Modifiers } from '../types.js';
+import type { Concept } from '../reference/load.js';
+import type { Extractor, ExtractInput, RawClaim } from './types.js';
+import { findAll, test, type Span } from './terms.js';
+
+interface Mention {
+  concept: Concept;
+  span: Span;
+}
+
+/** Concept kinds that are claims in their own right (topics are only cues). */
+const CLAIM_KINDS = ['contraindication', 'adverse-effect', 'indication', 'substance', 'aftercare', 'history', 'safety', 'efficacy'] as const;
+
+/**
+ * Every mention of a reference concept in the sentence, after overlaps are
+ * resolved: a mention inside a longer one of another concept ("infezioni"
+ * inside "infezioni del sangue") gives way to it.
+ */
+export function findMentions(input: ExtractInput): Mention[] {
+  const { text, lang, ref } = input;
+  const all: Mention[] = [];
+  for (const concept of ref.conceptsOfKind(...CLAIM_KINDS)) {
+    for (const span of findAll(ref.matcher(lang.language, concept.id), text)) all.push({ concept, span });
+  }
+  all.sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end || (a.concept.id < b.concept.id ? -1 : 1));
+  return all.filter(
+    (m) =>
+      !all.some(
+        (o) =>
+          o !== m &&
+          o.span.start <= m.span.start &&
+          o.span.end >= m.span.end &&
+          (o.span.end - o.span.start > m.span.end - m.span.start || (o.concept.id === m.concept.id && all.indexOf(o) < all.indexOf(m))),
+      ),
+  );
+}
+
+function strength(input: ExtractInput, cueText: string): ContraindicationValue['strength'] {
+  if (test(input.lang.re.absolute, cueText)) return 'absolute';
+  if (test(input.lang.re.relative, cueText)) return 'relative';
+  return 'unspecified';
+}
+
+/** The claims carried by concept mentions: contraindications, adverse effects, assertions, and the rest. */
+export const extractConcepts: Extractor = (input) => {
+  const { text, lang, ref, context, leadIn } = input;
+  const out: RawClaim[] = [];
+  const mentions = findMentions(input);
+  if (mentions.length === 0 && ref.derivations.length === 0) return out;
+
+  // A contraindication needs a cue: the word itself (not negated), a phrase such as
+  // "sconsigliata" / "should be avoided", an exception ("tranne…"), or a lead-in that has one.
+  const topicHits = findAll(ref.matcher(lang.language, 'contraindications'), text).filter((s) => !context.negation(s));
+  const cueHits = findAll(lang.re.ciCues, text);
+  const leadInCue = leadIn !== '' && (test(ref.matcher(lang.language, 'contraindications'), leadIn) || test(lang.re.ciCues, leadIn));
+  const hasCue = topicHits.length > 0 || cueHits.length > 0 || leadInCue;
+
+  for (const m of mentions) {
+    const modifiers = context.modifiers(m.span);
+    const kind = m.concept.kind as ClaimKind;
+    switch (m.concept.kind) {
+      case 'contraindication': {
+        if (modifiers.advice && !modifiers.exception) break;
+        if (!hasCue && !modifiers.exception) break;
+        if (modifiers.negated) break;
+        const value: ContraindicationValue = { condition: m.concept.id, strength: strength(input, `${leadIn} ${text}`) };
+        out.push({ kind, value, span: m.span, modifiers });
+        break;
+      }
+      case 'adverse-effect': {
+        if (modifiers.negated) break; // "senza dolore" is a safety assertion, derived below
+        const value: AdverseEffectValue = { effect: m.concept.id };
+        if (context.near(lang.re.aeSevere, m.span, 3)) value.severity = 'severe';
+        else if (context.near(lang.re.aeMild, m.span, 3)) value.severity = 'mild';
+        if (context.near(lang.re.aeRare, m.span)) value.frequency = 'rare';
+        else if (context.near(lang.re.aeCommon, m.span)) value.frequency = 'common';
+        out.push({ kind, value, span: m.span, modifiers });
+        break;
+      }
+      case 'safety':
+      case 'efficacy':
+        if (!modifiers.negated) out.push({ kind, value: { assertion: m.concept.id }, span: m.span, modifiers });
+        break;
+      default:
+        if (!modifiers.negated) out.push({ kind, value: { concept: m.concept.id }, span: m.span, modifiers });
+    }
+  }
+  out.push(...derive(input));
+  return out;
+};
+
+/**
+ * Assertions derived from a mention plus its context, as the reference's
+ * derivations say: "non ha effetti collaterali importanti" = side-effects,
+ * negated, qualifier serious → no-serious-side-effects. The most specific
+ * derivation wins for each mention.
+ */
+function derive({ text, lang, ref, context }: ExtractInput): RawClaim[] {
+  const out: RawClaim[] = [];
+  const byConcept = new Map<string, typeof ref.derivations>();
+  for (const d of ref.derivations) byConcept.set(d.concept, [...(byConcept.get(d.concept) ?? []), d]);
+  for (const [conceptId, derivations] of byConcept) {
+    for (const span of findAll(ref.matcher(lang.language, conceptId), text)) {
+      const negation = context.negation(span);
+      let best: { assertion: string; score: number; span: Span } | undefined;
+      for (const d of derivations) {
+        if (Boolean(d.negated) !== Boolean(negation)) continue;
+        let covered: Span = negation ? { start: Math.min(negation.start, span.start), end: Math.max(negation.end, span.end) } : span;
+        let score = d.negated ? 1 : 0;
+        if (d.qualifier) {
+          const q = context.near(lang.qualifiers[d.qualifier], span, 3);
+          if (!q) continue;
+          covered = { start: Math.min(covered.start, q.start), end: Math.max(covered.end, q.end) };
+          score += 2;
+        }
+        if (!best || score > best.score) best = { assertion: d.assertion, score, span: covered };
+      }
+      if (best) {
+        const kind = ref.concepts.get(best.assertion)?.kind === 'efficacy' ? 'efficacy' : 'safety';
+        const modifiers: Modifiers = { ...context.modifiers(span), negated: false };
+        out.push({ kind, value: { assertion: best.assertion }, span: best.span, modifiers });
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,75 @@
+import type { Claim, Sentence, SourceDocument } from '../types.js';
+import type { Reference } from '../reference/load.js';
+import type { LanguagePack } from '../vocab/load.js';
+import { LineIndex } from '../util/positions.js';
+import { contentId, stableStringify } from '../util/hash.js';
+import { SentenceContext } from './context.js';
+import { extractNeedle } from './needle.js';
+import { extractSessionCount, extractSessionFrequency } from './sessions.js';
+import { extractConcepts } from './concepts.js';
+import { test } from './terms.js';
+import type { Extractor, RawClaim } from './types.js';
+
+/** The extractors, one module per family of claim kinds. */
+export const EXTRACTORS: ReadonlyArray<{ name: string; run: Extractor }> = [
+  { name: 'needle', run: extractNeedle },
+  { name: 'sessions.count', run: extractSessionCount },
+  { name: 'sessions.frequency', run: extractSessionFrequency },
+  { name: 'concepts', run: extractConcepts },
+];
+
+/**
+ * Runs every extractor on every sentence and places the claims in the file.
+ * A sentence that occurs again word for word (a paragraph scraped twice)
+ * yields its claims once, with the other places listed as occurrences.
+ */
+export function extractClaims(doc: SourceDocument, sentences: Sentence[], lang: LanguagePack, ref: Reference): Claim[] {
+  const lines = new LineIndex(doc.text);
+  const byKey = new Map<string, Claim>();
+  for (const sentence of sentences) {
+    const text = sentence.normalized;
+    // Questions (FAQ headings) assert nothing; page furniture neither.
+    if (/\?\s*$/.test(text) || test(lang.re.noise, text)) continue;
+    const leadInSentences = sentence.leadIn === undefined ? [] : sentences.filter((s) => s.block === sentence.leadIn);
+    const leadIn = leadInSentences.map((s) => s.normalized).join(' ');
+    const context = new SentenceContext(text, lang);
+    const raw: RawClaim[] = [];
+    for (const e of EXTRACTORS) raw.push(...e.run({ sentence, text, leadIn, lang, ref, context }));
+    for (const r of dedupeRaw(raw)) {
+      const start = sentence.start + r.span.start;
+      const end = sentence.start + r.span.end;
+      const key = `${r.kind}\u0000${stableStringify(r.value)}\u0000${text}\u0000${r.span.start}`;
+      const position = lines.position(start, end);
+      const existing = byKey.get(key);
+      if (existing) {
+        (existing.occurrences ??= []).push(position);
+        continue;
+      }
+      byKey.set(key, {
+        id: contentId('c', doc.id, r.kind, r.value, text.replace(/\s+/g, ' ').trim(), r.span.start),
+        source: doc.id,
+        path: doc.path,
+        kind: r.kind,
+        value: r.value,
+        text: doc.text.slice(start, end),
+        sentence: doc.text.slice(sentence.start, sentence.end),
+        position,
+        language: lang.language,
+        modifiers: r.modifiers,
+      });
+    }
+  }
+  return [...byKey.values()].sort((a, b) => a.position.start.offset - b.position.start.offset || a.position.end.offset - b.position.end.offset || (a.id < b.id ? -1 : 1));
+}
+
+/** The same kind and value twice in one sentence at overlapping places is one claim. */
+function dedupeRaw(raw: RawClaim[]): RawClaim[] {
+  const out: RawClaim[] = [];
+  for (const r of raw) {
+    const v = stableStringify(r.value);
+    const twin = out.find((o) => o.kind === r.kind && stableStringify(o.value) === v && o.span.start < r.span.end && r.span.start < o.span.end);
+    if (!twin) out.push(r);
+    else if (r.span.end - r.span.start > twin.span.end - twin.span.start) out[out.indexOf(twin)] = r;
+  }
+  return out;
+}

@@ -1,0 +1,86 @@
+import type { FrequencyValue } from '../types.js';
+import type { Extractor, RawClaim } from './types.js';
+import { findQuantities, readQuantity } from './quantity.js';
+import { findAll, termSource, type Span } from './terms.js';
+import { cachedRegex } from './cache.js';
+
+/** Session counts: a number or range followed, within two words, by a session word ("3 -5 sedute", "dieci sedute"). */
+export const extractSessionCount: Extractor = ({ text, lang, ref, context }) => {
+  const words = ref.concepts.get('session')?.terms[lang.language] ?? [];
+  if (words.length === 0) return [];
+  const re = cachedRegex(
+    ref,
+    `session-count:${lang.language}`,
+    () => new RegExp(`${lang.rangeSource}(?:\\s+[\\p{L}'-]+){0,2}?\\s+(?:${words.map(termSource).join('|')})`, 'giu'),
+  );
+  const frequencies = findFrequencies(text, lang);
+  const out: RawClaim[] = [];
+  for (const q of findQuantities(re, text, lang)) {
+    if (q.min !== null && q.min > 100) continue;
+    if (q.max !== null && q.max > 100) continue;
+    const end = q.match.index + q.match[0].length;
+    // "una seduta a settimana" states a rate, not the length of a course.
+    if (q.min === 1 && q.max === 1 && frequencies.some((f) => f.span.start >= end && context.wordsBetween(end, f.span.start) <= 1)) continue;
+    const span = { start: q.span.start, end };
+    out.push({
+      kind: 'sessions.count',
+      value: { min: q.min, max: q.max, approximate: q.approximate },
+      span,
+      modifiers: context.modifiers(span),
+    });
+  }
+  return out;
+};
+
+interface FrequencyHit {
+  span: Span;
+  value: Omit<FrequencyValue, 'phase'>;
+}
+
+function duration(n: number, unit: 'D' | 'W' | 'M'): string {
+  // Seven days is a week: "ogni 7 giorni" and "weekly" are the same claim.
+  if (unit === 'D' && n % 7 === 0 && n !== 15) return `P${n / 7}W`;
+  return `P${n}${unit}`;
+}
+
+export function findFrequencies(text: string, lang: LanguagePackLike): FrequencyHit[] {
+  const hits: FrequencyHit[] = [];
+  for (const f of lang.frequencyFixed) for (const span of findAll(f.re, text)) hits.push({ span, value: { interval: f.interval } });
+  for (const f of lang.frequencyEvery) {
+    f.re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = f.re.exec(text)) !== null) {
+      const q = readQuantity(text, m, lang as never);
+      if (!q || q.min === null) continue;
+      const value: FrequencyHit['value'] = { interval: duration(q.min, f.unit) };
+      if (q.max !== null && q.max !== q.min) value.intervalMax = duration(q.max, f.unit);
+      hits.push({ span: { start: m.index, end: m.index + m[0].length }, value });
+    }
+  }
+  // Overlapping phrases ("a settimana" inside "due volte a settimana"): the longest wins.
+  hits.sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end);
+  const kept: FrequencyHit[] = [];
+  for (const h of hits) {
+    const clash = kept.find((k) => h.span.start < k.span.end && k.span.start < h.span.end);
+    if (!clash) kept.push(h);
+    else if (h.span.end - h.span.start > clash.span.end - clash.span.start) kept[kept.indexOf(clash)] = h;
+  }
+  return kept;
+}
+
+type LanguagePackLike = Parameters<typeof readQuantity>[2];
+
+/** Session frequency as an ISO 8601 duration, with initial course and maintenance told apart. */
+export const extractSessionFrequency: Extractor = ({ text, lang, context }) => {
+  const out: RawClaim[] = [];
+  for (const hit of findFrequencies(text, lang)) {
+    const maintenance = context.near(lang.re.maintenance, hit.span, 5) !== undefined;
+    out.push({
+      kind: 'sessions.frequency',
+      value: { ...hit.value, phase: maintenance ? 'maintenance' : 'initial' },
+      span: hit.span,
+      modifiers: context.modifiers(hit.span),
+    });
+  }
+  return out;
+};

@@ -1,0 +1,27 @@
+import type { ClaimKind, ClaimValue, Modifiers, Sentence } from '../types.js';
+import type { Reference } from '../reference/load.js';
+import type { LanguagePack } from '../vocab/load.js';
+import type { SentenceContext } from './context.js';
+import type { Span } from './terms.js';
+
+/** What every extractor sees: one sentence, its language, its context and the reference. */
+export interface ExtractInput {
+  sentence: Sentence;
+  /** Normalised sentence text; offsets are relative to sentence.start. */
+  text: string;
+  /** Normalised text of the lead-in ("Controindicazioni:") for list items, or "". */
+  leadIn: string;
+  lang: LanguagePack;
+  ref: Reference;
+  context: SentenceContext;
+}
+
+/** A claim before it is placed in its file: span relative to the sentence. */
+export interface RawClaim {
+  kind: ClaimKind;
+  value: ClaimValue;
+  span: Span;
+  modifiers: Modifiers;
+}
+
+export type Extractor = (input: ExtractInput) => RawClaim[];

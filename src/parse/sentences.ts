@@ -1,0 +1,158 @@
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import type { Root, Nodes, Parents } from 'mdast';
+import type { Sentence } from '../types.js';
+import { normalizeChars } from './normalize.js';
+
+const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
+
+type BlockType = Sentence['blockType'];
+
+interface Block {
+  type: BlockType;
+  start: number;
+  end: number;
+  /** Masked, normalised text of [start, end): markup replaced by spaces. */
+  masked: string;
+  leadIn?: { start: number; end: number };
+}
+
+/** Abbreviations after which a full stop does not end a sentence. */
+const ABBREVIATIONS = /(?:^|[\s(])(?:dott|dr|dssa|prof|sig|sigg|sig\.ra|ecc|etc|es|e\.g|i\.e|vs|ca|st|n|nr|art|tel|cell|fig|pag|pp|mr|mrs|ms|no|dra|sra|sr|av|mme|mlle|env)\.$/i;
+
+/**
+ * Parses Markdown (or plain text, which is Markdown without markup) into
+ * sentences whose offsets point into the original text.
+ */
+export function parseSentences(text: string): Sentence[] {
+  const tree = processor.parse(text) as Root;
+  const blocks: Block[] = [];
+  collectBlocks(tree, text, blocks, false);
+  const sentences: Sentence[] = [];
+  blocks.forEach((block, index) => {
+    for (const [s, e] of splitBlock(block.masked)) {
+      sentences.push({
+        start: block.start + s,
+        end: block.start + e,
+        normalized: block.masked.slice(s, e),
+        block: index,
+        blockType: block.type,
+        leadIn: block.leadIn ? blockIndexOf(blocks, block.leadIn) : undefined,
+      });
+    }
+  });
+  return sentences;
+}
+
+function blockIndexOf(blocks: Block[], range: { start: number; end: number }): number | undefined {
+  const i = blocks.findIndex((b) => b.start === range.start && b.end === range.end);
+  return i < 0 ? undefined : i;
+}
+
+function collectBlocks(node: Nodes, text: string, out: Block[], inListItem: boolean, leadIn?: Block): void {
+  if (node.type === 'heading' || node.type === 'paragraph' || node.type === 'tableCell') {
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    if (start === undefined || end === undefined) return;
+    const type: BlockType = node.type === 'paragraph' && inListItem ? 'listItem' : node.type;
+    out.push({ type, start, end, masked: maskInline(node, text, start, end), leadIn: inListItem ? leadIn : undefined });
+    return;
+  }
+  if (!('children' in node)) return;
+  const parent = node as Parents;
+  let previous: Block | undefined;
+  for (const child of parent.children) {
+    const before = out.length;
+    // A list introduced by "Controindicazioni:" or a heading inherits that
+    // lead-in, so each item can be read in the context the page gives it.
+    const childLeadIn = child.type === 'list' ? leadInOf(previous) ?? leadIn : leadIn;
+    collectBlocks(child, text, out, inListItem || child.type === 'listItem', childLeadIn);
+    if (out.length > before) previous = out[out.length - 1];
+  }
+}
+
+function leadInOf(block: Block | undefined): Block | undefined {
+  if (!block) return undefined;
+  if (block.type === 'heading') return block;
+  return /:\s*$/.test(block.masked) ? block : undefined;
+}
+
+/** Keeps the characters of text-bearing nodes, blanks out markup, keeps line ends. */
+function maskInline(node: Nodes, text: string, start: number, end: number): string {
+  const chars = new Array<string>(end - start);
+  for (let i = start; i < end; i++) {
+    const c = text[i];
+    chars[i - start] = c === '\n' || c === '\r' ? c : ' ';
+  }
+  const copy = (n: Nodes): void => {
+    if ((n.type === 'text' || n.type === 'inlineCode') && n.position) {
+      const s = n.position.start.offset ?? 0;
+      const e = n.position.end.offset ?? 0;
+      for (let i = Math.max(s, start); i < Math.min(e, end); i++) chars[i - start] = text[i];
+      return;
+    }
+    if (n.type === 'break' && n.position) {
+      const s = n.position.start.offset ?? 0;
+      chars[s - start] = '\n';
+      return;
+    }
+    if ('children' in n) for (const c of (n as Parents).children) copy(c as Nodes);
+  };
+  copy(node);
+  return normalizeChars(chars.join(''));
+}
+
+/** Splits a block into sentence ranges (relative to the block). */
+export function splitBlock(masked: string): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  const lines = splitLines(masked);
+  for (const [ls, le] of lines) {
+    let s = ls;
+    for (let i = ls; i < le; i++) {
+      const c = masked[i];
+      if (c !== '.' && c !== '!' && c !== '?') continue;
+      // Full stop inside a number ("3.797", "0.5") or an abbreviation: not a boundary.
+      if (c === '.' && /\d/.test(masked[i + 1] ?? '')) continue;
+      if (c === '.' && ABBREVIATIONS.test(masked.slice(Math.max(s, i - 10), i + 1))) continue;
+      let j = i + 1;
+      while (j < le && /[.!?"')\]]/.test(masked[j])) j++;
+      if (j < le && !/\s/.test(masked[j])) continue;
+      pushTrimmed(masked, s, j, ranges);
+      s = j;
+      i = j - 1;
+    }
+    pushTrimmed(masked, s, le, ranges);
+  }
+  return ranges;
+}
+
+/**
+ * Clinic pages are scraped one paragraph per line, so a line end usually ends
+ * a sentence; a soft-wrapped line (letter or comma, then a lowercase letter)
+ * does not.
+ */
+function splitLines(masked: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let s = 0;
+  for (let i = 0; i < masked.length; i++) {
+    const c = masked[i];
+    if (c !== '\n' && c !== '\r') continue;
+    const before = masked.slice(s, i).trimEnd();
+    const after = masked.slice(i + 1).trimStart();
+    const softWrap = /[\p{Ll},]$/u.test(before) && /^\p{Ll}/u.test(after);
+    if (!softWrap) {
+      out.push([s, i]);
+      s = i + 1;
+    }
+  }
+  out.push([s, masked.length]);
+  return out;
+}
+
+function pushTrimmed(text: string, s: number, e: number, out: Array<[number, number]>): void {
+  while (s < e && /\s/.test(text[s])) s++;
+  while (e > s && /\s/.test(text[e - 1])) e--;
+  if (e > s && /\p{L}/u.test(text.slice(s, e))) out.push([s, e]);
+}

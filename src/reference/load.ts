@@ -1,0 +1,168 @@
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import { compileTerms } from '../extract/terms.js';
+import { ConfigError, loadYaml, yamlLocator, type FileProblem } from '../util/yaml-load.js';
+import { validator } from '../util/schemas.js';
+import { sha256 } from '../util/hash.js';
+import type { Qualifier } from '../vocab/load.js';
+
+export type ConceptKind =
+  | 'contraindication'
+  | 'adverse-effect'
+  | 'safety'
+  | 'efficacy'
+  | 'indication'
+  | 'substance'
+  | 'aftercare'
+  | 'history'
+  | 'topic';
+
+export interface Evidence {
+  id: string;
+  citation: string;
+  doi?: string;
+  pmid?: string;
+  pmcid?: string;
+  url?: string;
+  kind: string;
+  status: 'verified' | 'secondary' | 'unverified';
+  note?: string;
+}
+
+export interface Concept {
+  id: string;
+  kind: ConceptKind;
+  label: Record<string, string>;
+  terms: Record<string, string[]>;
+}
+
+export interface Derivation {
+  assertion: string;
+  concept: string;
+  negated?: boolean;
+  qualifier?: Qualifier;
+}
+
+export type Localized = Record<string, string>;
+
+export interface Fact {
+  id: string;
+  attribute: string;
+  concept?: string;
+  values?: Array<number | string>;
+  range?: { min: number; max: number };
+  tolerance?: number;
+  outside?: 'contradicted' | 'unverified';
+  verdict?: 'supported' | 'contradicted' | 'unverified';
+  severity?: 'error' | 'warning' | 'info';
+  statement: Localized;
+  evidence: string[];
+  suggestion?: Localized;
+  safeFix?: boolean;
+}
+
+export interface ReferenceFile {
+  id: string;
+  version: string;
+  title: string;
+  languages: string[];
+  evidence: Evidence[];
+  concepts: Concept[];
+  derivations: Derivation[];
+  facts: Fact[];
+}
+
+export interface Reference {
+  id: string;
+  version: string;
+  title: string;
+  path: string;
+  sha256: string;
+  languages: string[];
+  evidence: Map<string, Evidence>;
+  concepts: Map<string, Concept>;
+  derivations: Derivation[];
+  /** Facts by attribute ("needle.length") or attribute and concept ("contraindication:pregnancy"). */
+  facts: Map<string, Fact>;
+  /** One regex per language per concept, compiled on first use. */
+  matcher(language: string, conceptId: string): RegExp;
+  conceptsOfKind(...kinds: ConceptKind[]): Concept[];
+}
+
+export function factKey(attribute: string, concept?: string): string {
+  return concept ? `${attribute}:${concept}` : attribute;
+}
+
+const CONCEPT_ATTRIBUTES = new Set(['contraindication', 'adverse-effect', 'safety', 'efficacy', 'indication', 'substance', 'aftercare', 'history']);
+
+/** Loads, validates and cross-checks the reference; any problem throws ConfigError (exit 2). */
+export function loadReference(path: string): Reference {
+  const display = relative(process.cwd(), path) || path;
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new ConfigError([{ file: display, line: 1, column: 1, message: `cannot read the reference: ${(error as Error).message}` }]);
+  }
+  const data = loadYaml<ReferenceFile>(display, text, validator('reference'));
+  const locate = yamlLocator(display, text);
+  const problems: FileProblem[] = [];
+  const evidence = new Map<string, Evidence>();
+  data.evidence.forEach((e, i) => {
+    if (evidence.has(e.id)) problems.push(locate(['evidence', i, 'id'], `duplicate evidence id "${e.id}"`));
+    evidence.set(e.id, e);
+  });
+  const concepts = new Map<string, Concept>();
+  data.concepts.forEach((c, i) => {
+    if (concepts.has(c.id)) problems.push(locate(['concepts', i, 'id'], `duplicate concept id "${c.id}"`));
+    concepts.set(c.id, c);
+  });
+  data.derivations.forEach((d, i) => {
+    if (concepts.get(d.assertion)?.kind !== 'safety' && concepts.get(d.assertion)?.kind !== 'efficacy')
+      problems.push(locate(['derivations', i, 'assertion'], `derivation assertion "${d.assertion}" is not a safety or efficacy concept`));
+    if (!concepts.has(d.concept)) problems.push(locate(['derivations', i, 'concept'], `unknown concept "${d.concept}"`));
+  });
+  const facts = new Map<string, Fact>();
+  data.facts.forEach((f, i) => {
+    const isConcept = CONCEPT_ATTRIBUTES.has(f.attribute);
+    if (isConcept && !f.concept) problems.push(locate(['facts', i], `fact "${f.id}" on ${f.attribute} needs a concept`));
+    if (f.concept && !concepts.has(f.concept)) problems.push(locate(['facts', i, 'concept'], `unknown concept "${f.concept}"`));
+    if (isConcept && !f.verdict) problems.push(locate(['facts', i], `fact "${f.id}" needs a verdict`));
+    if (!isConcept && !f.values && !f.range) problems.push(locate(['facts', i], `fact "${f.id}" needs values or a range`));
+    f.evidence.forEach((id, j) => {
+      if (!evidence.has(id)) problems.push(locate(['facts', i, 'evidence', j], `unknown evidence id "${id}"`));
+    });
+    const key = factKey(f.attribute, isConcept ? f.concept : undefined);
+    if (facts.has(key)) problems.push(locate(['facts', i], `a second fact for ${key}`));
+    facts.set(key, f);
+  });
+  if (problems.length) throw new ConfigError(problems);
+
+  const compiled = new Map<string, RegExp>();
+  const byKind = new Map<string, Concept[]>();
+  for (const c of concepts.values()) byKind.set(c.kind, [...(byKind.get(c.kind) ?? []), c]);
+  return {
+    id: data.id,
+    version: data.version,
+    title: data.title,
+    path: display,
+    sha256: sha256(text),
+    languages: data.languages,
+    evidence,
+    concepts,
+    derivations: data.derivations,
+    facts,
+    matcher(language, conceptId) {
+      const key = `${language}\u0000${conceptId}`;
+      let re = compiled.get(key);
+      if (!re) {
+        re = compileTerms(concepts.get(conceptId)?.terms[language] ?? []);
+        compiled.set(key, re);
+      }
+      return re;
+    },
+    conceptsOfKind(...kinds) {
+      return kinds.flatMap((k) => byKind.get(k) ?? []);
+    },
+  };
+}

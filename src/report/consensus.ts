@@ -1,0 +1,66 @@
+import type { Report, ReportClaim } from './model.js';
+import type { Reference, Fact } from '../reference/load.js';
+import { factKey } from '../reference/load.js';
+import { ATTRIBUTE_LABELS, attributeOf, formatInterval, formatValue } from '../check/format-value.js';
+
+export interface ConsensusCell {
+  values: Array<{ value: string; verdict: ReportClaim['verdict']; claim: string; text: string; line: number; column: number }>;
+}
+
+export interface ConsensusRow {
+  attribute: string;
+  label: string;
+  group: string;
+  cells: Record<string, ConsensusCell>;
+  reference: string;
+  /** True when sources state different values. */
+  disagreement: boolean;
+}
+
+const GROUP_ORDER = ['needle', 'sessions', 'contraindication', 'adverse-effect', 'safety', 'efficacy', 'indication', 'substance', 'aftercare', 'history'];
+
+export function referenceCell(fact: Fact | undefined, unit = ''): string {
+  if (!fact) return '—';
+  if (fact.values || fact.range) {
+    const parts: string[] = [];
+    if (fact.values) parts.push(fact.values.map((v) => (typeof v === 'string' ? formatInterval(v) : `${v}${unit ? ` ${unit}` : ''}`)).join(' or '));
+    if (fact.range) parts.push(`${fact.range.min}–${fact.range.max}${unit ? ` ${unit}` : ''}`);
+    return parts.join('; ');
+  }
+  return { supported: 'documented', contradicted: 'not supported', unverified: 'unverified' }[fact.verdict ?? 'unverified'];
+}
+
+/** Attribute × source table: what each page says, and what the reference holds. */
+export function consensusRows(report: Report, ref: Reference): ConsensusRow[] {
+  const rows = new Map<string, ConsensusRow>();
+  for (const c of report.claims) {
+    if (c.modifiers.negated) continue;
+    const attribute = attributeOf(c);
+    let row = rows.get(attribute);
+    if (!row) {
+      const [group, concept] = attribute.includes(':') ? attribute.split(':') : [attribute.split('.')[0], undefined];
+      const fact = concept ? ref.facts.get(factKey(group, concept)) : ref.facts.get(attribute.replace('.maintenance', ''));
+      const unit = attribute.startsWith('needle.') ? (attribute === 'needle.gauge' ? 'G' : 'mm') : '';
+      row = {
+        attribute,
+        label: ATTRIBUTE_LABELS[attribute] ?? `${group}: ${ref.concepts.get(concept ?? '')?.label.en ?? concept}`,
+        group,
+        cells: {},
+        reference: referenceCell(fact, unit),
+        disagreement: false,
+      };
+      rows.set(attribute, row);
+    }
+    const cell = (row.cells[c.source] ??= { values: [] });
+    const value = c.kind === 'contraindication' || !ATTRIBUTE_LABELS[attribute] ? formatValue(c).replace(/^[^ ]+ ?/, '') || '✓' : formatValue(c);
+    if (!cell.values.some((v) => v.value === value))
+      cell.values.push({ value, verdict: c.verdict, claim: c.id, text: c.text, line: c.position.start.line, column: c.position.start.column });
+  }
+  for (const row of rows.values()) {
+    const distinct = new Set(Object.values(row.cells).map((cell) => cell.values.map((v) => v.value.replace(/^~/, '')).sort().join('|')));
+    row.disagreement = Object.keys(row.cells).length > 1 && distinct.size > 1 && !!ATTRIBUTE_LABELS[row.attribute];
+  }
+  return [...rows.values()].sort(
+    (a, b) => GROUP_ORDER.indexOf(a.group) - GROUP_ORDER.indexOf(b.group) || (a.attribute < b.attribute ? -1 : 1),
+  );
+}

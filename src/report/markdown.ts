@@ -1,0 +1,114 @@
+import { unified } from 'unified';
+import remarkStringify from 'remark-stringify';
+import remarkGfm from 'remark-gfm';
+import type { Root, RootContent, PhrasingContent, TableRow, ListItem } from 'mdast';
+import type { Report } from './model.js';
+import type { Reference } from '../reference/load.js';
+import type { Finding } from '../types.js';
+import { consensusRows } from './consensus.js';
+
+const t = (value: string): PhrasingContent => ({ type: 'text', value });
+const strong = (value: string): PhrasingContent => ({ type: 'strong', children: [t(value)] });
+const code = (value: string): PhrasingContent => ({ type: 'inlineCode', value });
+const p = (...children: PhrasingContent[]): RootContent => ({ type: 'paragraph', children });
+const h = (depth: 1 | 2 | 3 | 4, value: string): RootContent => ({ type: 'heading', depth, children: [t(value)] });
+const row = (cells: PhrasingContent[][]): TableRow => ({ type: 'tableRow', children: cells.map((children) => ({ type: 'tableCell', children })) });
+const li = (...children: PhrasingContent[]): ListItem => ({ type: 'listItem', spread: false, children: [{ type: 'paragraph', children }] });
+
+const MARK = { supported: '✓', contradicted: '✗', unverified: '?' } as const;
+
+/** Optional per-finding status from a baseline comparison (issue: what changed). */
+export type FindingStatus = Map<string, 'new' | 'unchanged'>;
+
+/** The Markdown report, built as mdast and printed by remark-stringify. */
+export function renderMarkdown(report: Report, ref: Reference, status?: FindingStatus): string {
+  const s = report.summary;
+  const children: RootContent[] = [
+    h(1, 'claimlint report'),
+    p(
+      t(`Reference `),
+      code(`${report.reference.id}@${report.reference.version}`),
+      t(` (sha256 ${report.reference.sha256.slice(0, 12)}), ${report.tool.name} ${report.tool.version}.`),
+    ),
+    h(2, 'Summary'),
+    {
+      type: 'list',
+      ordered: false,
+      spread: false,
+      children: [
+        li(strong(`${s.sources}`), t(` sources (${s.sourceErrors} unreadable), `), strong(`${s.claims}`), t(' claims')),
+        li(t('Verdicts: '), t(`${s.byVerdict.supported} supported, ${s.byVerdict.contradicted} contradicted, ${s.byVerdict.unverified} unverified`)),
+        li(t('Findings: '), strong(`${s.bySeverity.error} errors`), t(`, ${s.bySeverity.warning} warnings, ${s.bySeverity.info} info`)),
+        ...Object.entries(s.byRule).map(([rule, n]) => li(code(rule), t(`: ${n}`))),
+      ],
+    },
+  ];
+
+  const sources = report.sources.filter((x) => x.status === 'ok');
+  const rows = consensusRows(report, ref);
+  if (rows.length) {
+    children.push(h(2, 'Consensus'));
+    children.push(p(t('What each page says, per attribute: ✓ supported by the reference, ✗ contradicted, ? unverified; ⚠ marks attributes on which pages disagree.')));
+    children.push({
+      type: 'table',
+      align: [],
+      children: [
+        row([[t('Attribute')], ...sources.map((x) => [code(x.id)]), [t('Reference')]]),
+        ...rows.map((r) =>
+          row([
+            [t(`${r.disagreement ? '⚠ ' : ''}${r.label}`)],
+            ...sources.map((x) => [t((r.cells[x.id]?.values ?? []).map((v) => `${MARK[v.verdict]} ${v.value}`).join(', '))]),
+            [t(r.reference)],
+          ]),
+        ),
+      ],
+    });
+  }
+
+  children.push(h(2, 'Findings by source'));
+  for (const source of report.sources) {
+    const findings = report.findings.filter((f) => f.path === source.path);
+    children.push(h(3, `${source.path}`));
+    const facts: string[] = [];
+    if (source.title) facts.push(`“${source.title}”`);
+    if (source.publisher) facts.push(source.publisher);
+    if (source.language) facts.push(`language ${source.language}`);
+    facts.push(`${source.claims} claims`, `${findings.length} findings`);
+    children.push(p(t(facts.join(' · '))));
+    if (findings.length === 0) {
+      children.push(p(t(source.status === 'ok' ? 'No findings.' : 'Not checked.')));
+      continue;
+    }
+    for (const f of findings) children.push(...findingBlock(f, status?.get(f.id)));
+  }
+  if (status && status.size) {
+    // Resolved findings are listed by the caller through the baseline; nothing to add here.
+  }
+  const tree: Root = { type: 'root', children };
+  return unified().use(remarkGfm).use(remarkStringify, { bullet: '-', fences: true }).stringify(tree);
+}
+
+function findingBlock(f: Finding, status?: 'new' | 'unchanged'): RootContent[] {
+  const loc = `${f.path}:${f.position.start.line}:${f.position.start.column}`;
+  const items: ListItem[] = [];
+  if (f.text) items.push(li(t('Quote: '), t(`“${f.text.replace(/\s+/g, ' ')}”`)));
+  items.push(li(t('Verdict: '), strong(f.verdict)));
+  if (f.expected) items.push(li(t('Reference: '), t(f.expected)));
+  if (f.related?.length) items.push(li(t('Other pages: '), t(f.related.map((r) => `${r.source} (${r.path}:${r.position.start.line}:${r.position.start.column}) “${r.text}” = ${r.value}`).join('; '))));
+  if (f.evidence.length)
+    items.push(
+      li(
+        t('Evidence: '),
+        t(
+          f.evidence
+            .map((e) => `${e.citation}${e.doi ? ` doi:${e.doi}` : ''}${e.pmid ? ` PMID ${e.pmid}` : ''} [${e.status}]`)
+            .join('; '),
+        ),
+      ),
+    );
+  if (f.suggestion) items.push(li(t('Suggestion: '), t(f.suggestion)));
+  return [
+    p(strong(`${f.severity.toUpperCase()}`), t(' '), code(loc), t(` ${f.message} `), code(f.rule), ...(status ? [t(` (${status})`)] : [])),
+    { type: 'list', ordered: false, spread: false, children: items },
+  ];
+}

@@ -1,0 +1,56 @@
+import type { Claim, Finding, Severity, Verdict } from '../types.js';
+
+export interface SourceEntry {
+  id: string;
+  path: string;
+  status: 'ok' | 'error';
+  sha256?: string;
+  language?: string;
+  title?: string;
+  publisher?: string;
+  claims: number;
+  findings: number;
+}
+
+export interface ReportClaim extends Claim {
+  verdict: Verdict;
+  fact?: string;
+}
+
+/** Everything a run produced; report.json is this object, serialised with sorted keys. */
+export interface Report {
+  tool: { name: string; version: string };
+  reference: { id: string; version: string; title: string; path: string; sha256: string };
+  sources: SourceEntry[];
+  claims: ReportClaim[];
+  findings: Finding[];
+  summary: {
+    sources: number;
+    sourceErrors: number;
+    claims: number;
+    findings: number;
+    bySeverity: Record<Severity, number>;
+    byRule: Record<string, number>;
+    byVerdict: Record<Verdict, number>;
+  };
+}
+
+export function summarize(sources: SourceEntry[], claims: ReportClaim[], findings: Finding[]): Report['summary'] {
+  const bySeverity: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  const byRule: Record<string, number> = {};
+  const byVerdict: Record<Verdict, number> = { supported: 0, contradicted: 0, unverified: 0 };
+  for (const f of findings) {
+    bySeverity[f.severity]++;
+    byRule[f.rule] = (byRule[f.rule] ?? 0) + 1;
+  }
+  for (const c of claims) byVerdict[c.verdict]++;
+  return {
+    sources: sources.length,
+    sourceErrors: sources.filter((s) => s.status === 'error').length,
+    claims: claims.length,
+    findings: findings.length,
+    bySeverity,
+    byRule: Object.fromEntries(Object.entries(byRule).sort()),
+    byVerdict,
+  };
+}

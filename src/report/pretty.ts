@@ -1,0 +1,32 @@
+import type { Finding } from '../types.js';
+import type { Report } from './model.js';
+
+export interface PrettyOptions {
+  color?: boolean;
+}
+
+const COLORS = { error: '\x1b[31m', warning: '\x1b[33m', info: '\x1b[36m', dim: '\x1b[2m', bold: '\x1b[1m', reset: '\x1b[0m' };
+
+/** ESLint-style: one line per finding, `path:line:col  severity  message  rule`, then a summary. */
+export function renderPretty(report: Report, options: PrettyOptions = {}): string {
+  const c = (code: keyof typeof COLORS, s: string) => (options.color ? `${COLORS[code]}${s}${COLORS.reset}` : s);
+  const lines: string[] = [];
+  const byPath = new Map<string, Finding[]>();
+  for (const f of report.findings) byPath.set(f.path, [...(byPath.get(f.path) ?? []), f]);
+  for (const [path, findings] of byPath) {
+    lines.push(c('bold', path));
+    const locs = findings.map((f) => `${path}:${f.position.start.line}:${f.position.start.column}`);
+    const width = Math.max(...locs.map((l) => l.length));
+    findings.forEach((f, i) => {
+      const sev = f.severity.padEnd(7);
+      const quote = f.text ? ` "${f.text.replace(/\s+/g, ' ')}"` : '';
+      lines.push(`  ${locs[i].padEnd(width)}  ${c(f.severity, sev)}  ${f.message}${quote}  ${c('dim', f.rule)}`);
+    });
+    lines.push('');
+  }
+  const s = report.summary;
+  const total = s.bySeverity.error + s.bySeverity.warning + s.bySeverity.info;
+  const line = `${total} finding${total === 1 ? '' : 's'} (${s.bySeverity.error} error${s.bySeverity.error === 1 ? '' : 's'}, ${s.bySeverity.warning} warning${s.bySeverity.warning === 1 ? '' : 's'}, ${s.bySeverity.info} info) in ${s.sources} source${s.sources === 1 ? '' : 's'}; ${s.claims} claims`;
+  lines.push(total === 0 ? c('bold', `✔ ${line}`) : c(s.bySeverity.error ? 'error' : 'warning', `✖ ${line}`));
+  return `${lines.join('\n')}\n`;
+}

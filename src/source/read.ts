@@ -1,0 +1,93 @@
+import { readFileSync, statSync } from 'node:fs';
+import { basename, extname, relative } from 'node:path';
+import type { Point, SourceDocument } from '../types.js';
+import { sha256 } from '../util/hash.js';
+import { LineIndex } from '../util/positions.js';
+import { decode } from './decode.js';
+import { FrontMatterError, readFrontMatter } from './front-matter.js';
+import { detectLanguage, type LanguagePack } from '../vocab/load.js';
+
+export interface SourceProblem {
+  id: string;
+  path: string;
+  message: string;
+  point: Point;
+}
+
+export type ReadResult = { ok: true; doc: SourceDocument } | { ok: false; problem: SourceProblem };
+
+/** Files bigger than this are refused rather than read into memory. */
+export const MAX_SOURCE_BYTES = 64 * 1024 * 1024;
+
+export const SOURCE_EXTENSIONS = new Set(['.md', '.markdown', '.txt']);
+
+export function displayPath(path: string): string {
+  return (relative(process.cwd(), path) || path).split('\\').join('/');
+}
+
+function idFromPath(path: string): string {
+  return basename(path, extname(path))
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '') || 'source';
+}
+
+const START: Point = { line: 1, column: 1, offset: 0 };
+
+/** Reads one source: bytes → text → front matter → language. Never throws. */
+export function readSource(path: string, packs: Map<string, LanguagePack>, defaultLanguage = 'en'): ReadResult {
+  const display = displayPath(path);
+  const fail = (message: string, point: Point = START, id = idFromPath(path)): ReadResult => ({
+    ok: false,
+    problem: { id, path: display, message, point },
+  });
+  let bytes: Buffer;
+  try {
+    const st = statSync(path);
+    if (!st.isFile()) return fail('not a regular file');
+    if (st.size > MAX_SOURCE_BYTES) return fail(`file is ${st.size} bytes; the limit is ${MAX_SOURCE_BYTES}`);
+    bytes = readFileSync(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return fail(code === 'EACCES' ? 'permission denied: the file cannot be read' : `cannot read the file: ${(error as Error).message}`);
+  }
+  const decoded = decode(bytes);
+  if (!decoded.ok) return fail(`${decoded.problem} at byte ${decoded.byteOffset}`);
+  const text = decoded.text;
+  if (text.trim() === '') return fail(bytes.length === 0 ? 'the file is empty' : 'the file holds only whitespace');
+  let front;
+  try {
+    front = readFrontMatter(text);
+  } catch (error) {
+    if (error instanceof FrontMatterError) return fail(error.message, new LineIndex(text).point(error.offset));
+    throw error;
+  }
+  const data = front.data;
+  const id = typeof data.id === 'string' && /^[A-Za-z0-9][\w.-]*$/.test(data.id) ? data.id : idFromPath(path);
+  if (data.id !== undefined && id !== data.id) return fail(`front matter "id" must be letters, digits, ".", "_" or "-": ${JSON.stringify(data.id)}`, START, id);
+  const body = text.slice(front.bodyOffset);
+  if (body.trim() === '') return fail('the page has front matter but no text', START, id);
+  let language: string;
+  let languageSource: SourceDocument['meta']['languageSource'];
+  if (typeof data.language === 'string' && data.language.trim()) {
+    language = data.language.trim().toLowerCase().split(/[-_]/)[0];
+    languageSource = 'front-matter';
+  } else {
+    const detected = detectLanguage(body, packs);
+    language = detected ?? defaultLanguage;
+    languageSource = detected ? 'detected' : 'default';
+  }
+  if (!packs.has(language)) return fail(`no vocabulary for language "${language}" (vocab/${language}.yaml)`, START, id);
+  const meta: SourceDocument['meta'] = { language, languageSource };
+  for (const k of ['title', 'publisher', 'retrieved', 'url'] as const) {
+    const v = data[k];
+    if (v instanceof Date) meta[k] = v.toISOString().slice(0, 10);
+    else if (typeof v === 'string' || typeof v === 'number') meta[k] = String(v);
+  }
+  return {
+    ok: true,
+    doc: { id, path: display, text, bodyOffset: front.bodyOffset, meta, sha256: sha256(bytes) },
+  };
+}

@@ -1,0 +1,183 @@
+/**
+ * The values that flow between pipeline stages:
+ * Document → Sentence[] → Claim[] → Finding[] → Report.
+ * The JSON Schemas in schemas/ are the published contracts; tests validate
+ * every written claim file and report against them, so these types and the
+ * schemas cannot drift apart silently.
+ */
+
+export type Language = string; // BCP-47 primary subtag: it, en, fr, es, …
+
+export interface Point {
+  /** 1-based line. */
+  line: number;
+  /** 1-based column, in UTF-16 code units (as editors and SARIF count by default). */
+  column: number;
+  /** 0-based offset into the file's decoded text. */
+  offset: number;
+}
+
+export interface Position {
+  start: Point;
+  end: Point;
+}
+
+/** A decoded source file with its front matter. */
+export interface SourceDocument {
+  id: string;
+  /** Path relative to the working directory, with forward slashes. */
+  path: string;
+  /** Full decoded text of the file (BOM removed); every offset refers to this. */
+  text: string;
+  /** Offset where the body (after front matter) begins. */
+  bodyOffset: number;
+  meta: {
+    title?: string;
+    publisher?: string;
+    language: Language;
+    languageSource: 'front-matter' | 'detected' | 'default';
+    retrieved?: string;
+    [key: string]: unknown;
+  };
+  /** SHA-256 of the raw bytes. */
+  sha256: string;
+}
+
+export interface Sentence {
+  /** Offsets into SourceDocument.text. */
+  start: number;
+  end: number;
+  /** Same length as text.slice(start, end); markup masked by spaces and characters normalised 1:1. */
+  normalized: string;
+  /** Index of the block (paragraph, heading, list item) the sentence belongs to. */
+  block: number;
+  blockType: 'heading' | 'paragraph' | 'listItem' | 'tableCell';
+  /** For list items: index of the lead-in block before the list, if any. */
+  leadIn?: number;
+}
+
+export type ClaimKind =
+  | 'needle'
+  | 'sessions.count'
+  | 'sessions.frequency'
+  | 'contraindication'
+  | 'adverse-effect'
+  | 'safety'
+  | 'efficacy'
+  | 'indication'
+  | 'substance'
+  | 'aftercare'
+  | 'history';
+
+export interface Modifiers {
+  negated: boolean;
+  hedged: boolean;
+  hypothetical: boolean;
+  exception: boolean;
+  advice: boolean;
+}
+
+export interface NeedleValue {
+  aspect: 'length' | 'depth' | 'gauge';
+  min: number | null;
+  max: number | null;
+  unit: 'mm' | 'G';
+  approximate: boolean;
+}
+export interface CountValue {
+  min: number | null;
+  max: number | null;
+  approximate: boolean;
+}
+export interface FrequencyValue {
+  interval: string;
+  intervalMax?: string;
+  phase: 'initial' | 'maintenance';
+}
+export interface ContraindicationValue {
+  condition: string;
+  strength: 'absolute' | 'relative' | 'unspecified';
+}
+export interface AdverseEffectValue {
+  effect: string;
+  frequency?: 'rare' | 'common';
+  severity?: 'mild' | 'severe';
+}
+export interface AssertionValue {
+  assertion: string;
+}
+export interface ConceptValue {
+  concept: string;
+}
+
+export type ClaimValue =
+  | NeedleValue
+  | CountValue
+  | FrequencyValue
+  | ContraindicationValue
+  | AdverseEffectValue
+  | AssertionValue
+  | ConceptValue;
+
+export interface Claim {
+  id: string;
+  source: string;
+  path: string;
+  kind: ClaimKind;
+  value: ClaimValue;
+  /** The exact characters of the file at `position`. */
+  text: string;
+  sentence: string;
+  position: Position;
+  language: Language;
+  modifiers: Modifiers;
+  /** Further places where the same sentence (scraped twice) makes the same claim. */
+  occurrences?: Position[];
+}
+
+export type Verdict = 'supported' | 'contradicted' | 'unverified';
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface EvidenceRef {
+  id: string;
+  citation: string;
+  kind: string;
+  status: 'verified' | 'secondary' | 'unverified';
+  doi?: string;
+  pmid?: string;
+  url?: string;
+}
+
+export interface RelatedValue {
+  source: string;
+  path: string;
+  claim: string;
+  value: string;
+  text: string;
+  position: Position;
+}
+
+export interface Finding {
+  id: string;
+  rule: string;
+  severity: Severity;
+  verdict: Verdict | 'conflict' | 'error';
+  source: string;
+  path: string;
+  position: Position;
+  text: string;
+  claims: string[];
+  /** The attribute the finding is about, e.g. "needle.length" or "contraindication:pregnancy". */
+  attribute?: string;
+  message: string;
+  expected?: string;
+  evidence: EvidenceRef[];
+  suggestion?: string;
+  related?: RelatedValue[];
+}
+
+export interface ClaimVerdict {
+  claim: string;
+  verdict: Verdict;
+  fact?: string;
+}

@@ -1,0 +1,101 @@
+import { LineCounter, parseDocument, isMap, isPair, isScalar, type Document, type Node } from 'yaml';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+
+/** A problem in a hand-edited file, located at its line and column. */
+export interface FileProblem {
+  file: string;
+  line: number;
+  column: number;
+  message: string;
+}
+
+/** Raised for an invalid reference, vocabulary or config: the run stops with exit code 2. */
+export class ConfigError extends Error {
+  constructor(readonly problems: FileProblem[]) {
+    super(problems.map(formatProblem).join('\n'));
+    this.name = 'ConfigError';
+  }
+}
+
+export function formatProblem(p: FileProblem): string {
+  return `${p.file}:${p.line}:${p.column}: ${p.message}`;
+}
+
+/** Hard limits that keep hostile YAML (alias bombs, huge documents) from taking the run down. */
+export const YAML_LIMITS = { maxAliasCount: 100 } as const;
+
+/**
+ * Parses YAML and validates it against a JSON Schema, reporting every problem
+ * at the line and column of the offending node.
+ */
+export function loadYaml<T>(file: string, text: string, validate?: ValidateFunction): T {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true, ...YAML_LIMITS });
+  const at = (offset: number, message: string): FileProblem => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { file, line, column: col, message };
+  };
+  const problems: FileProblem[] = [
+    ...doc.errors.map((e) => at(e.pos[0], e.message.split('\n')[0])),
+    // Unknown tags (!!js/function and the like) are refused, not resolved to strings.
+    ...doc.warnings.map((w) => at(w.pos[0], w.message.split('\n')[0])),
+  ];
+  if (problems.length) throw new ConfigError(problems);
+  let data: unknown;
+  try {
+    data = doc.toJS(YAML_LIMITS);
+  } catch (error) {
+    throw new ConfigError([at(0, (error as Error).message)]);
+  }
+  if (validate && !validate(data)) {
+    throw new ConfigError((validate.errors ?? []).map((e) => at(offsetOf(doc, e), describe(e))));
+  }
+  return data as T;
+}
+
+function describe(e: ErrorObject): string {
+  const where = e.instancePath || '(root)';
+  if (e.keyword === 'additionalProperties') return `${where}: unknown property "${(e.params as { additionalProperty: string }).additionalProperty}"`;
+  if (e.keyword === 'enum') return `${where}: ${e.message}: ${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')}`;
+  return `${where}: ${e.message}`;
+}
+
+function offsetOf(doc: Document, e: ErrorObject): number {
+  const path = e.instancePath
+    .split('/')
+    .slice(1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+  if (e.keyword === 'additionalProperties') {
+    const parent = path.length ? doc.getIn(path, true) : doc.contents;
+    const key = (e.params as { additionalProperty: string }).additionalProperty;
+    if (isMap(parent)) {
+      const pair = parent.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === key);
+      const keyNode = pair?.key as Node | undefined;
+      if (keyNode?.range) return keyNode.range[0];
+    }
+  }
+  for (let n = path.length; n >= 0; n--) {
+    const node = (n === 0 ? doc.contents : doc.getIn(path.slice(0, n), true)) as Node | null | undefined;
+    if (node && typeof node === 'object' && 'range' in node && node.range) return node.range[0];
+  }
+  return 0;
+}
+
+/** Finds the line and column of a data path in a YAML text (for checks beyond the schema). */
+export function yamlLocator(file: string, text: string): (path: Array<string | number>, message: string) => FileProblem {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, ...YAML_LIMITS });
+  return (path, message) => {
+    let offset = 0;
+    for (let n = path.length; n >= 0; n--) {
+      const node = (n === 0 ? doc.contents : doc.getIn(path.slice(0, n), true)) as Node | null | undefined;
+      if (node && typeof node === 'object' && 'range' in node && node.range) {
+        offset = node.range[0];
+        break;
+      }
+    }
+    const { line, col } = lineCounter.linePos(offset);
+    return { file, line, column: col, message };
+  };
+}

@@ -1,0 +1,165 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { compileTerms, termSource } from '../extract/terms.js';
+import { loadYaml } from '../util/yaml-load.js';
+import { validator } from '../util/schemas.js';
+
+export const VOCAB_DIR = fileURLToPath(new URL('../../vocab/', import.meta.url));
+
+/** The raw shape of vocab/<lang>.yaml (schemas/vocab.schema.json). */
+export interface VocabFile {
+  language: string;
+  name: string;
+  stopwords: string[];
+  numbers: Record<string, number>;
+  quantity: { rangeStart: string[]; rangeJoin: string[]; min: string[]; max: string[]; approximate: string[] };
+  units: { mm: string[] };
+  frequency: {
+    fixed: Array<{ interval: string; terms: string[] }>;
+    every: Array<{ pattern: string; unit: 'D' | 'W' | 'M' }>;
+    maintenance: string[];
+  };
+  context: {
+    window: number;
+    negation: { before: string[]; after: string[]; pseudo: string[] };
+    hedge: string[];
+    hypothetical: string[];
+    exception: string[];
+    advice: string[];
+    terminators: string[];
+  };
+  contraindication: { cues: string[]; absolute: string[]; relative: string[] };
+  qualifiers: Record<'serious' | 'rare' | 'reduced' | 'minor', string[]>;
+  adverseEffect: {
+    severity: { mild?: string[]; severe?: string[] };
+    frequency: { rare?: string[]; common?: string[] };
+  };
+  noise?: string[];
+}
+
+export type Qualifier = keyof VocabFile['qualifiers'];
+
+/** A language, compiled once: every lexicon is a ready regular expression. */
+export interface LanguagePack {
+  language: string;
+  name: string;
+  window: number;
+  stopwords: Set<string>;
+  numbers: Map<string, number>;
+  /** Source of a regex matching one number: digits or a number word. */
+  numberSource: string;
+  /** Source of a regex matching a number or a range, with groups a, b, b2 (see quantity.ts). */
+  rangeSource: string;
+  re: {
+    min: RegExp;
+    max: RegExp;
+    approximate: RegExp;
+    mm: RegExp;
+    quantityMm: RegExp;
+    maintenance: RegExp;
+    negBefore: RegExp;
+    negAfter: RegExp;
+    pseudo: RegExp;
+    hedge: RegExp;
+    hypothetical: RegExp;
+    exception: RegExp;
+    advice: RegExp;
+    terminators: RegExp;
+    ciCues: RegExp;
+    absolute: RegExp;
+    relative: RegExp;
+    aeMild: RegExp;
+    aeSevere: RegExp;
+    aeRare: RegExp;
+    aeCommon: RegExp;
+    noise: RegExp;
+  };
+  qualifiers: Record<Qualifier, RegExp>;
+  frequencyFixed: Array<{ interval: string; re: RegExp }>;
+  frequencyEvery: Array<{ unit: 'D' | 'W' | 'M'; re: RegExp }>;
+}
+
+export function compileVocab(v: VocabFile): LanguagePack {
+  const words = Object.keys(v.numbers).sort((a, b) => b.length - a.length);
+  const numberSource = `(?:\\d+(?:[.,]\\d+)?(?!\\d)|${words.length ? `${words.map((w) => termSource(w)).join('|')}` : '(?!)'})`;
+  const alt = (terms: string[]) => terms.map((t) => `(?:${termSource(t)})`).join('|') || '(?!)';
+  const rangeSource =
+    `(?:(?:${alt(v.quantity.rangeStart)})\\s+)?(?<a>${numberSource})` +
+    `(?:\\s*[-/]\\s*(?<b>${numberSource})|\\s+(?:${alt(v.quantity.rangeJoin)})\\s+(?<b2>${numberSource}))?`;
+  const mmSource = alt(v.units.mm);
+  const c = v.context;
+  return {
+    language: v.language,
+    name: v.name,
+    window: c.window,
+    stopwords: new Set(v.stopwords.map((s) => s.toLowerCase())),
+    numbers: new Map(Object.entries(v.numbers).map(([k, n]) => [k.toLowerCase(), n])),
+    numberSource,
+    rangeSource,
+    re: {
+      min: compileTerms(v.quantity.min),
+      max: compileTerms(v.quantity.max),
+      approximate: compileTerms(v.quantity.approximate),
+      mm: compileTerms(v.units.mm),
+      quantityMm: new RegExp(`${rangeSource}\\s*(?:${mmSource})(?![\\p{L}\\p{N}])`, 'giu'),
+      maintenance: compileTerms(v.frequency.maintenance),
+      negBefore: compileTerms(c.negation.before),
+      negAfter: compileTerms(c.negation.after),
+      pseudo: compileTerms(c.negation.pseudo),
+      hedge: compileTerms(c.hedge),
+      hypothetical: compileTerms(c.hypothetical),
+      exception: compileTerms(c.exception),
+      advice: compileTerms(c.advice),
+      terminators: compileTerms(c.terminators),
+      ciCues: compileTerms(v.contraindication.cues),
+      absolute: compileTerms(v.contraindication.absolute),
+      relative: compileTerms(v.contraindication.relative),
+      aeMild: compileTerms(v.adverseEffect.severity.mild ?? []),
+      aeSevere: compileTerms(v.adverseEffect.severity.severe ?? []),
+      aeRare: compileTerms(v.adverseEffect.frequency.rare ?? []),
+      aeCommon: compileTerms(v.adverseEffect.frequency.common ?? []),
+      noise: compileTerms(v.noise ?? []),
+    },
+    qualifiers: {
+      serious: compileTerms(v.qualifiers.serious),
+      rare: compileTerms(v.qualifiers.rare),
+      reduced: compileTerms(v.qualifiers.reduced),
+      minor: compileTerms(v.qualifiers.minor),
+    },
+    frequencyFixed: v.frequency.fixed.map((f) => ({ interval: f.interval, re: compileTerms(f.terms) })),
+    frequencyEvery: v.frequency.every.map((f) => {
+      const [before, after] = f.pattern.split('{n}');
+      const src = `${before.trim() ? `${termSource(before)}\\s+` : ''}${rangeSource}${after.trim() ? `\\s+${termSource(after)}` : ''}`;
+      return { unit: f.unit, re: new RegExp(src, 'giu') };
+    }),
+  };
+}
+
+/** Loads and validates every vocab/<lang>.yaml; an invalid file stops the run (ConfigError). */
+export function loadLanguages(dir = VOCAB_DIR): Map<string, LanguagePack> {
+  const packs = new Map<string, LanguagePack>();
+  for (const name of readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort()) {
+    const file = join(dir, name);
+    const data = loadYaml<VocabFile>(file, readFileSync(file, 'utf8'), validator('vocab'));
+    packs.set(data.language, compileVocab(data));
+  }
+  return packs;
+}
+
+/** Guesses a page's language from its function words; undefined when too few are seen. */
+export function detectLanguage(text: string, packs: Map<string, LanguagePack>): string | undefined {
+  const counts = new Map<string, number>();
+  for (const word of text.toLowerCase().match(/\p{L}+/gu) ?? []) {
+    for (const [lang, pack] of packs) if (pack.stopwords.has(word)) counts.set(lang, (counts.get(lang) ?? 0) + 1);
+  }
+  let best: string | undefined;
+  let bestCount = 2;
+  for (const [lang, n] of [...counts].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    if (n > bestCount) {
+      best = lang;
+      bestCount = n;
+    }
+  }
+  return best;
+}
