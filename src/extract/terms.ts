@@ -14,7 +14,7 @@ const LETTER = '[\\p{L}\\p{M}]';
 const BEFORE = '(?<![\\p{L}\\p{M}\\p{N}])';
 const AFTER = '(?![\\p{L}\\p{M}\\p{N}])';
 
-export function termSource(term: string): string {
+export function termSource(term: string, options: { leftBoundary?: boolean } = {}): string {
   const tokens = term.trim().split(/\s+/).filter(Boolean);
   let out = '';
   let gap = false;
@@ -31,7 +31,7 @@ export function termSource(term: string): string {
   }
   const startsWithWord = /^[\p{L}\p{N}]/u.test(term.trim());
   const endsWithWord = /[\p{L}\p{N}*]$/u.test(term.trim());
-  return `${startsWithWord ? BEFORE : ''}${out}${endsWithWord ? AFTER : ''}`;
+  return `${startsWithWord && options.leftBoundary !== false ? BEFORE : ''}${out}${endsWithWord ? AFTER : ''}`;
 }
 
 function tokenSource(token: string): string {
@@ -40,7 +40,8 @@ function tokenSource(token: string): string {
     const c = token[i];
     if (c === '*' && i === token.length - 1) out += `${LETTER}*`;
     else if (c === "'" || c === '\u2019') out += "['\u2019]\\s*";
-    else if (c === '-' || c === '/') out += `\\s*\\${c}\\s*`;
+    else if (c === '-') out += '\\s*[-\u2010-\u2015\u2212]\\s*';
+    else if (c === '/') out += '\\s*/\\s*';
     else if (/[\p{L}\p{N}\p{M}]/u.test(c)) out += c;
     else out += /[\^$\\.*+?()[\]{}|]/.test(c) ? `\\${c}` : c;
   }

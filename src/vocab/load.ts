@@ -87,7 +87,8 @@ export function compileVocab(v: VocabFile): LanguagePack {
   const rangeSource =
     `(?:(?:${alt(v.quantity.rangeStart)})\\s+)?(?<a>${numberSource})` +
     `(?:\\s*[-/]\\s*(?<b>${numberSource})|\\s+(?:${alt(v.quantity.rangeJoin)})\\s+(?<b2>${numberSource}))?`;
-  const mmSource = alt(v.units.mm);
+  // Units follow digits directly ("4mm"), so no word boundary on their left.
+  const mmSource = v.units.mm.map((t) => `(?:${termSource(t, { leftBoundary: false })})`).join('|');
   const c = v.context;
   return {
     language: v.language,

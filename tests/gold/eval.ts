@@ -1,0 +1,18 @@
+/** npm run eval [-- --verbose]: precision, recall and F1 of extraction on the gold set. */
+import { evaluate, type Score } from './evaluate.js';
+
+const e = evaluate();
+const pct = (n: number) => `${(n * 100).toFixed(1)}%`.padStart(7);
+const row = (name: string, s: Score) => `| ${name.padEnd(20)} | ${String(s.tp).padStart(4)} | ${String(s.fp).padStart(4)} | ${String(s.fn).padStart(4)} | ${pct(s.precision)} | ${pct(s.recall)} | ${pct(s.f1)} |`;
+const head = `| ${'kind / language'.padEnd(20)} |   TP |   FP |   FN | precision | recall |     F1 |`;
+const lines = [`Gold set: ${e.pages} pages`, '', head, `|${'-'.repeat(22)}|------|------|------|-----------|--------|--------|`];
+for (const [k, s] of Object.entries(e.byKind)) lines.push(row(k, s));
+lines.push(row('ALL (core kinds)', e.overall), '', head, `|${'-'.repeat(22)}|------|------|------|-----------|--------|--------|`);
+for (const [k, s] of Object.entries(e.byLanguage)) lines.push(row(k, s));
+console.log(lines.join('\n'));
+if (process.argv.includes('--verbose')) {
+  console.log('\nFalse positives:');
+  for (const m of e.falsePositives) console.log(`  ${m.page}:${m.line}  ${m.kind}  ${m.value}  "${m.text}"`);
+  console.log('\nFalse negatives:');
+  for (const m of e.falseNegatives) console.log(`  ${m.page}  ${m.kind}  ${m.value}  "${m.text}"`);
+}
