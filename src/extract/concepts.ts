@@ -1,15 +1,26 @@
 import type { ClaimKind, ContraindicationValue, AdverseEffectValue, Modifiers } from '../types.js';
 import type { Concept } from '../reference/load.js';
 import type { Extractor, ExtractInput, RawClaim } from './types.js';
-import { findAll, test, type Span } from './terms.js';
+import { findAll, termSource, test, type Span } from './terms.js';
+import { cachedRegex } from './cache.js';
 
 interface Mention {
   concept: Concept;
   span: Span;
+  /** Matched through a "…" gap: such a span may reach over another clause. */
+  gapped: boolean;
 }
 
 /** Concept kinds that are claims in their own right (topics are only cues). */
 const CLAIM_KINDS = ['contraindication', 'adverse-effect', 'indication', 'substance', 'aftercare', 'history', 'safety', 'efficacy'] as const;
+
+/**
+ * Kinds whose mention gives way to a longer mention of any other kind: "infezioni" inside
+ * "infezioni del sangue" (a contraindication), "cellulite" inside "elimina la cellulite".
+ * Assertions never give way to another kind: "elimina definitivamente la cellulite" is both
+ * cellulite removal and a permanent result.
+ */
+const YIELDING_KINDS = new Set(['adverse-effect', 'indication', 'substance', 'aftercare', 'history']);
 
 /**
  * Every mention of a reference concept in the sentence, after overlaps are
@@ -20,19 +31,23 @@ export function findMentions(input: ExtractInput): Mention[] {
   const { text, lang, ref } = input;
   const all: Mention[] = [];
   for (const concept of ref.conceptsOfKind(...CLAIM_KINDS)) {
-    for (const span of findAll(ref.matcher(lang.language, concept.id), text)) all.push({ concept, span });
+    const spans = findAll(ref.matcher(lang.language, concept.id), text);
+    if (spans.length === 0) continue;
+    const contiguous = cachedRegex(ref, `contiguous:${lang.language}:${concept.id}`, () => {
+      const terms = (concept.terms[lang.language] ?? []).filter((t) => !/(^|\s)(…|\.\.\.)(\s|$)/.test(t));
+      return terms.length ? new RegExp(`^(?:${terms.map((t) => termSource(t)).join('|')})$`, 'iu') : /(?!)/u;
+    });
+    for (const span of spans) all.push({ concept, span, gapped: !contiguous.test(text.slice(span.start, span.end)) });
   }
   all.sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end || (a.concept.id < b.concept.id ? -1 : 1));
-  return all.filter(
-    (m) =>
-      !all.some(
-        (o) =>
-          o !== m &&
-          o.span.start <= m.span.start &&
-          o.span.end >= m.span.end &&
-          (o.span.end - o.span.start > m.span.end - m.span.start || (o.concept.id === m.concept.id && all.indexOf(o) < all.indexOf(m))),
-      ),
-  );
+  const contains = (o: Mention, m: Mention) =>
+    o !== m &&
+    o.span.start <= m.span.start &&
+    o.span.end >= m.span.end &&
+    (o.span.end - o.span.start > m.span.end - m.span.start || (o.concept.id === m.concept.id && all.indexOf(o) < all.indexOf(m)));
+  // Within a kind, a phrase gives way to a longer contiguous phrase ("nessun effetto collaterale"
+  // inside "nessun effetto collaterale grave"), not to one stretched over a gap.
+  return all.filter((m) => !all.some((o) => contains(o, m) && ((o.concept.kind === m.concept.kind && !o.gapped) || YIELDING_KINDS.has(m.concept.kind))));
 }
 
 function strength(input: ExtractInput, cueText: string): ContraindicationValue['strength'] {
@@ -78,9 +93,16 @@ export const extractConcepts: Extractor = (input) => {
         break;
       }
       case 'safety':
-      case 'efficacy':
-        if (!modifiers.negated) out.push({ kind, value: { assertion: m.concept.id }, span: m.span, modifiers });
+      case 'efficacy': {
+        // "nessun rischio", "n'est pas douloureuse" carry their own negation; an outer
+        // one ("Non, elle n'est pas douloureuse", "non c'è nessun rischio") is concord, not denial.
+        const inner = context.negBefore.filter((t) => t.start >= m.span.start && t.end <= m.span.end);
+        const selfNegated = inner.some((t) => t.start === m.span.start);
+        // "i risultati non sono definitivi": a negation inside the phrase denies it.
+        if (inner.some((t) => t.start > m.span.start) && !selfNegated) break;
+        if (selfNegated || !modifiers.negated) out.push({ kind, value: { assertion: m.concept.id }, span: m.span, modifiers: { ...modifiers, negated: false } });
         break;
+      }
       default:
         if (!modifiers.negated) out.push({ kind, value: { concept: m.concept.id }, span: m.span, modifiers });
     }

@@ -22,7 +22,9 @@ export class SentenceContext {
     readonly text: string,
     readonly lang: LanguagePack,
   ) {
-    const pseudo = findAll(lang.re.pseudo, text);
+    // Pseudo-negations ("no lack of") and contraindication cues ("not suitable",
+    // "non va eseguito") contain a negation word that negates nothing in scope.
+    const pseudo = [...findAll(lang.re.pseudo, text), ...findAll(lang.re.ciCues, text)];
     const notPseudo = (s: Span) => !pseudo.some((p) => s.start < p.end && p.start < s.end);
     this.negBefore = findAll(lang.re.negBefore, text).filter(notPseudo);
     this.negAfter = findAll(lang.re.negAfter, text).filter(notPseudo);

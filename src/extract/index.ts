@@ -62,14 +62,18 @@ export function extractClaims(doc: SourceDocument, sentences: Sentence[], lang: 
   return [...byKey.values()].sort((a, b) => a.position.start.offset - b.position.start.offset || a.position.end.offset - b.position.end.offset || (a.id < b.id ? -1 : 1));
 }
 
-/** The same kind and value twice in one sentence at overlapping places is one claim. */
+/**
+ * One sentence states a value once: "antiaggreganti (aspirina, clopidogrel)" is one
+ * contraindication. Among twins the earliest span is kept, or the longer when they overlap.
+ */
 function dedupeRaw(raw: RawClaim[]): RawClaim[] {
   const out: RawClaim[] = [];
   for (const r of raw) {
     const v = stableStringify(r.value);
-    const twin = out.find((o) => o.kind === r.kind && stableStringify(o.value) === v && o.span.start < r.span.end && r.span.start < o.span.end);
+    const twin = out.find((o) => o.kind === r.kind && stableStringify(o.value) === v);
     if (!twin) out.push(r);
-    else if (r.span.end - r.span.start > twin.span.end - twin.span.start) out[out.indexOf(twin)] = r;
+    else if (twin.span.start < r.span.end && r.span.start < twin.span.end ? r.span.end - r.span.start > twin.span.end - twin.span.start : r.span.start < twin.span.start)
+      out[out.indexOf(twin)] = r;
   }
   return out;
 }

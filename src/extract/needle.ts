@@ -36,7 +36,7 @@ export const extractNeedle: Extractor = ({ text, lang, ref, context }) => {
   }
   // Gauge: "27 G", "30G", "calibro 27", "27 gauge".
   const gaugeWords = ref.concepts.get('gauge')?.terms[lang.language] ?? [];
-  const gaugeAlt = gaugeWords.map(termSource).join('|') || '(?!)';
+  const gaugeAlt = gaugeWords.map((t) => termSource(t)).join('|') || '(?!)';
   const gaugeRe = cachedRegex(ref, `gauge:${lang.language}`, () => new RegExp(
     `(?<![\\p{L}\\p{N}])(?:(?<n1>\\d{2})\\s?G(?![\\p{L}\\p{N}])|(?:${gaugeAlt})\\s*(?<n2>\\d{2})(?![\\p{N}])|(?<n3>\\d{2})\\s*(?:${gaugeAlt}))`,
     'gu',

@@ -32,13 +32,17 @@ export function readQuantity(text: string, match: RegExpExecArray, lang: Languag
     // "10/12" reads as a range; "12/10" is not one.
     return undefined;
   }
-  let start = match.index;
+  // Bounds are looked for before the first number, which may follow a range-start
+  // word inside the match ("a partire da 4": "da" opens the match).
+  const aStart = match.indices?.groups?.a?.[0] ?? match.index;
+  let start = b === undefined ? aStart : match.index;
   const end = match.index + match[0].length;
   let approximate = false;
   // Look back over at most two prefixes: "circa", "al massimo", "fino a circa".
   for (let k = 0; k < 2; k++) {
     const before = text.slice(Math.max(0, start - 40), start);
     const base = start - before.length;
+    const restore = start;
     const last = (re: RegExp) => {
       const hits = findAll(re, before).filter((h) => /^\s*$/.test(before.slice(h.end)));
       return hits.length ? hits[hits.length - 1] : undefined;
@@ -55,7 +59,10 @@ export function readQuantity(text: string, match: RegExpExecArray, lang: Languag
     } else if (ap) {
       approximate = true;
       start = base + ap.start;
-    } else break;
+    } else {
+      start = k === 0 && b === undefined ? Math.min(restore, match.index) : restore;
+      break;
+    }
   }
   return { min, max, approximate, span: { start, end } };
 }

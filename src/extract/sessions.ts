@@ -1,7 +1,7 @@
 import type { FrequencyValue } from '../types.js';
 import type { Extractor, RawClaim } from './types.js';
 import { findQuantities, readQuantity } from './quantity.js';
-import { findAll, termSource, type Span } from './terms.js';
+import { findAll, termSource, test, type Span } from './terms.js';
 import { cachedRegex } from './cache.js';
 
 /** Session counts: a number or range followed, within two words, by a session word ("3 -5 sedute", "dieci sedute"). */
@@ -11,16 +11,25 @@ export const extractSessionCount: Extractor = ({ text, lang, ref, context }) => 
   const re = cachedRegex(
     ref,
     `session-count:${lang.language}`,
-    () => new RegExp(`${lang.rangeSource}(?:\\s+[\\p{L}'-]+){0,2}?\\s+(?:${words.map(termSource).join('|')})`, 'giu'),
+    () => new RegExp(`${lang.rangeSource}(?:\\s+[\\p{L}'-]+){0,2}?\\s+(?:${words.map((t) => termSource(t)).join('|')})`, 'dgiu'),
   );
+  // A price line ("pacchetto da 10 sedute € 750", "3 sessions for $899") sells a package; it does not state a course.
+  if (/[€$£]/.test(text) || test(lang.re.price, text)) return [];
   const frequencies = findFrequencies(text, lang);
   const out: RawClaim[] = [];
   for (const q of findQuantities(re, text, lang)) {
     if (q.min !== null && q.min > 100) continue;
     if (q.max !== null && q.max > 100) continue;
     const end = q.match.index + q.match[0].length;
-    // "una seduta a settimana" states a rate, not the length of a course.
-    if (q.min === 1 && q.max === 1 && frequencies.some((f) => f.span.start >= end && context.wordsBetween(end, f.span.start) <= 1)) continue;
+    // Inside a rate ("2 sedute a settimana") the number is a frequency, not a course.
+    if (frequencies.some((f) => f.span.start <= q.match.index && f.span.end >= end)) continue;
+    if (q.min === 1 && q.max === 1) {
+      // "una seduta a settimana" states a rate, not the length of a course.
+      if (frequencies.some((f) => f.span.start >= end && context.wordsBetween(end, f.span.start) <= 1)) continue;
+      // "Una seduta dura 20 minuti": "una" is an article unless "sola"/"single" makes it a count.
+      const token = q.match.groups?.a ?? '';
+      if (!/\d/.test(token) && !test(lang.re.single, q.match[0]) && !context.near(lang.re.single, { start: q.match.index, end }, 2)) continue;
+    }
     const span = { start: q.span.start, end };
     out.push({
       kind: 'sessions.count',
@@ -46,6 +55,19 @@ function duration(n: number, unit: 'D' | 'W' | 'M'): string {
 export function findFrequencies(text: string, lang: LanguagePackLike): FrequencyHit[] {
   const hits: FrequencyHit[] = [];
   for (const f of lang.frequencyFixed) for (const span of findAll(f.re, text)) hits.push({ span, value: { interval: f.interval } });
+  for (const f of lang.frequencyTimes) {
+    f.re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = f.re.exec(text)) !== null) {
+      const q = readQuantity(text, m, lang as never);
+      if (!q || q.min === null || q.min <= 0) continue;
+      // n times per unit = one session every 1/n unit; a range of rates gives a range of intervals.
+      const most = q.max ?? q.min;
+      const value: FrequencyHit['value'] = { interval: fraction(1 / most, f.unit) };
+      if (most !== q.min) value.intervalMax = fraction(1 / q.min, f.unit);
+      hits.push({ span: { start: m.index, end: m.index + m[0].length }, value });
+    }
+  }
   for (const f of lang.frequencyEvery) {
     f.re.lastIndex = 0;
     let m: RegExpExecArray | null;
@@ -66,6 +88,10 @@ export function findFrequencies(text: string, lang: LanguagePackLike): Frequency
     else if (h.span.end - h.span.start > clash.span.end - clash.span.start) kept[kept.indexOf(clash)] = h;
   }
   return kept;
+}
+
+function fraction(n: number, unit: 'D' | 'W' | 'M'): string {
+  return `P${Number(n.toFixed(3))}${unit}`;
 }
 
 type LanguagePackLike = Parameters<typeof readQuantity>[2];

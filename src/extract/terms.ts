@@ -52,7 +52,7 @@ function tokenSource(token: string): string {
 export function compileTerms(terms: readonly string[], flags = 'giu'): RegExp {
   const sources = [...new Set(terms.map((t) => t.trim()).filter(Boolean))]
     .sort((a, b) => b.length - a.length || (a < b ? -1 : 1))
-    .map(termSource);
+    .map((t) => termSource(t));
   if (sources.length === 0) return /(?!)/gu;
   return new RegExp(sources.map((s) => `(?:${s})`).join('|'), flags);
 }

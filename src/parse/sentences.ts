@@ -98,6 +98,8 @@ function maskInline(node: Nodes, text: string, start: number, end: number): stri
       chars[s - start] = '\n';
       return;
     }
+    // A bare URL (autolink, or GFM literal) is an address, not prose: ".../ematoma-dopo-mesoterapia".
+    if (n.type === 'link' && n.children.length === 1 && n.children[0].type === 'text' && /^(?:https?:|mailto:|www\.)|@/.test(n.children[0].value)) return;
     if ('children' in n) for (const c of (n as Parents).children) copy(c as Nodes);
   };
   copy(node);

@@ -13,11 +13,12 @@ export interface VocabFile {
   name: string;
   stopwords: string[];
   numbers: Record<string, number>;
-  quantity: { rangeStart: string[]; rangeJoin: string[]; min: string[]; max: string[]; approximate: string[] };
+  quantity: { rangeStart: string[]; rangeJoin: string[]; min: string[]; max: string[]; approximate: string[]; price?: string[]; single?: string[] };
   units: { mm: string[] };
   frequency: {
     fixed: Array<{ interval: string; terms: string[] }>;
     every: Array<{ pattern: string; unit: 'D' | 'W' | 'M' }>;
+    times?: Array<{ pattern: string; unit: 'D' | 'W' | 'M' }>;
     maintenance: string[];
   };
   context: {
@@ -55,6 +56,8 @@ export interface LanguagePack {
     min: RegExp;
     max: RegExp;
     approximate: RegExp;
+    price: RegExp;
+    single: RegExp;
     mm: RegExp;
     quantityMm: RegExp;
     maintenance: RegExp;
@@ -78,6 +81,8 @@ export interface LanguagePack {
   qualifiers: Record<Qualifier, RegExp>;
   frequencyFixed: Array<{ interval: string; re: RegExp }>;
   frequencyEvery: Array<{ unit: 'D' | 'W' | 'M'; re: RegExp }>;
+  /** Rates: "2 sedute a settimana". */
+  frequencyTimes: Array<{ unit: 'D' | 'W' | 'M'; re: RegExp }>;
 }
 
 export function compileVocab(v: VocabFile): LanguagePack {
@@ -102,8 +107,10 @@ export function compileVocab(v: VocabFile): LanguagePack {
       min: compileTerms(v.quantity.min),
       max: compileTerms(v.quantity.max),
       approximate: compileTerms(v.quantity.approximate),
+      price: compileTerms(v.quantity.price ?? []),
+      single: compileTerms(v.quantity.single ?? []),
       mm: compileTerms(v.units.mm),
-      quantityMm: new RegExp(`${rangeSource}\\s*(?:${mmSource})(?![\\p{L}\\p{N}])`, 'giu'),
+      quantityMm: new RegExp(`${rangeSource}\\s*(?:${mmSource})(?![\\p{L}\\p{N}])`, 'dgiu'),
       maintenance: compileTerms(v.frequency.maintenance),
       negBefore: compileTerms(c.negation.before),
       negAfter: compileTerms(c.negation.after),
@@ -129,12 +136,16 @@ export function compileVocab(v: VocabFile): LanguagePack {
       minor: compileTerms(v.qualifiers.minor),
     },
     frequencyFixed: v.frequency.fixed.map((f) => ({ interval: f.interval, re: compileTerms(f.terms) })),
-    frequencyEvery: v.frequency.every.map((f) => {
-      const [before, after] = f.pattern.split('{n}');
-      const src = `${before.trim() ? `${termSource(before)}\\s+` : ''}${rangeSource}${after.trim() ? `\\s+${termSource(after)}` : ''}`;
-      return { unit: f.unit, re: new RegExp(src, 'giu') };
-    }),
+    frequencyEvery: v.frequency.every.map((f) => ({ unit: f.unit, re: patternWithNumber(f.pattern, rangeSource) })),
+    frequencyTimes: (v.frequency.times ?? []).map((f) => ({ unit: f.unit, re: patternWithNumber(f.pattern, rangeSource) })),
   };
+}
+
+/** A term with "{n}" standing for a number or range ("ogni {n} giorni"). */
+function patternWithNumber(pattern: string, rangeSource: string): RegExp {
+  const [before, after] = pattern.split('{n}');
+  const src = `${before.trim() ? `${termSource(before)}\\s+` : ''}${rangeSource}${after.trim() ? `\\s+${termSource(after)}` : ''}`;
+  return new RegExp(src, 'dgiu');
 }
 
 /** Loads and validates every vocab/<lang>.yaml; an invalid file stops the run (ConfigError). */

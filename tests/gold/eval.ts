@@ -15,4 +15,6 @@ if (process.argv.includes('--verbose')) {
   for (const m of e.falsePositives) console.log(`  ${m.page}:${m.line}  ${m.kind}  ${m.value}  "${m.text}"`);
   console.log('\nFalse negatives:');
   for (const m of e.falseNegatives) console.log(`  ${m.page}  ${m.kind}  ${m.value}  "${m.text}"`);
+  console.log('\nRight value, read elsewhere on the page than the annotated quote:');
+  for (const m of e.elsewhere) console.log(`  ${m.page}:${m.line}  ${m.kind}  ${m.value}  "${m.text}"`);
 }
