@@ -49,6 +49,8 @@ export interface Sentence {
   end: number;
   /** Same length as text.slice(start, end); markup masked by spaces and characters normalised 1:1. */
   normalized: string;
+  /** `normalized`, lower-cased one unit at a time (same length): what the term regexes read. */
+  folded: string;
   /** Index of the block (paragraph, heading, list item) the sentence belongs to. */
   block: number;
   blockType: 'heading' | 'paragraph' | 'listItem' | 'tableCell';

@@ -1,3 +1,4 @@
+import type { Fact } from '../reference/load.js';
 import type { Claim, NeedleValue, CountValue, FrequencyValue, ContraindicationValue, AdverseEffectValue, AssertionValue, ConceptValue } from '../types.js';
 
 /** The attribute a claim speaks about: what cross-source comparison groups by. */
@@ -67,3 +68,17 @@ export const ATTRIBUTE_LABELS: Record<string, string> = {
   'sessions.frequency': 'Session frequency',
   'sessions.frequency.maintenance': 'Maintenance frequency',
 };
+
+/** What the reference holds, in a few words ("4 mm or 13 mm", "not supported"). */
+export function referenceCell(fact: Fact | undefined, unit = ''): string {
+  if (!fact) return '—';
+  if (fact.position) return fact.position;
+  if (fact.values || fact.range) {
+    const parts: string[] = [];
+    if (fact.values) parts.push(fact.values.map((v) => (typeof v === 'string' ? formatInterval(v) : `${v}${unit ? ` ${unit}` : ''}`)).join(' or '));
+    if (fact.range) parts.push(`${fact.range.min}–${fact.range.max}${unit ? ` ${unit}` : ''}`);
+    return parts.join('; ');
+  }
+  return { supported: 'documented', contradicted: 'not supported', unverified: 'unverified' }[fact.verdict ?? 'unverified'];
+}
+

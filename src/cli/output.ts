@@ -3,8 +3,7 @@ import { join } from 'node:path';
 import type { Report } from '../report/model.js';
 import type { SourceResult } from '../pipeline.js';
 import type { Reference } from '../reference/load.js';
-import { renderJson } from '../report/json.js';
-import { renderMarkdown } from '../report/markdown.js';
+import { FORMATS } from '../report/formats.js';
 import { claimsFileOf, renderClaimsFile } from '../report/claims-file.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 
@@ -33,11 +32,12 @@ export function writeOutputs(report: Report, results: SourceResult[], ref: Refer
     }
   }
   if (options.reportDir) {
-    const json = join(options.reportDir, 'report.json');
-    const md = join(options.reportDir, 'report.md');
-    writeFileAtomic(json, renderJson(report));
-    writeFileAtomic(md, renderMarkdown(report, ref));
-    written.push(json, md);
+    // Render every report first, then write: a rendering error leaves all previous reports untouched.
+    const rendered = FORMATS.filter((f) => f.file).map((f) => [join(options.reportDir!, f.file!), f.render(report, { ref, tty: false })] as const);
+    for (const [path, content] of rendered) {
+      writeFileAtomic(path, content);
+      written.push(path);
+    }
   }
   return written;
 }

@@ -35,7 +35,7 @@ export function findMentions(input: ExtractInput): Mention[] {
     if (spans.length === 0) continue;
     const contiguous = cachedRegex(ref, `contiguous:${lang.language}:${concept.id}`, () => {
       const terms = (concept.terms[lang.language] ?? []).filter((t) => !/(^|\s)(…|\.\.\.)(\s|$)/.test(t));
-      return terms.length ? new RegExp(`^(?:${terms.map((t) => termSource(t)).join('|')})$`, 'iu') : /(?!)/u;
+      return terms.length ? new RegExp(`^(?:${terms.map((t) => termSource(t)).join('|')})$`, 'u') : /(?!)/u;
     });
     for (const span of spans) all.push({ concept, span, gapped: !contiguous.test(text.slice(span.start, span.end)) });
   }
@@ -130,7 +130,7 @@ function derive({ text, lang, ref, context }: ExtractInput): RawClaim[] {
         let covered: Span = negation ? { start: Math.min(negation.start, span.start), end: Math.max(negation.end, span.end) } : span;
         let score = d.negated ? 1 : 0;
         if (d.qualifier) {
-          const q = context.near(lang.qualifiers[d.qualifier], span, 3);
+          const q = context.near(lang.qualifiers[d.qualifier], span, 5);
           if (!q) continue;
           covered = { start: Math.min(covered.start, q.start), end: Math.max(covered.end, q.end) };
           score += 2;

@@ -27,14 +27,14 @@ export function extractClaims(doc: SourceDocument, sentences: Sentence[], lang: 
   const lines = new LineIndex(doc.text);
   const byKey = new Map<string, Claim>();
   for (const sentence of sentences) {
-    const text = sentence.normalized;
+    const text = sentence.folded;
     // Questions (FAQ headings) assert nothing; page furniture neither.
     if (/\?\s*$/.test(text) || test(lang.re.noise, text)) continue;
     const leadInSentences = sentence.leadIn === undefined ? [] : sentences.filter((s) => s.block === sentence.leadIn);
-    const leadIn = leadInSentences.map((s) => s.normalized).join(' ');
+    const leadIn = leadInSentences.map((s) => s.folded).join(' ');
     const context = new SentenceContext(text, lang);
     const raw: RawClaim[] = [];
-    for (const e of EXTRACTORS) raw.push(...e.run({ sentence, text, leadIn, lang, ref, context }));
+    for (const e of EXTRACTORS) raw.push(...e.run({ sentence, text, cased: sentence.normalized, leadIn, lang, ref, context }));
     for (const r of dedupeRaw(raw)) {
       const start = sentence.start + r.span.start;
       const end = sentence.start + r.span.end;

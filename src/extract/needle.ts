@@ -1,7 +1,7 @@
 import type { NeedleValue } from '../types.js';
 import type { Extractor, RawClaim } from './types.js';
 import { findQuantities } from './quantity.js';
-import { findAll, termSource, type Span } from './terms.js';
+import { findAll, termSource, WORD_CHAR, type Span } from './terms.js';
 import { cachedRegex } from './cache.js';
 
 /**
@@ -10,7 +10,9 @@ import { cachedRegex } from './cache.js';
  * comes from the nearest cue ("6 mm needles" → length; "penetra a circa 6 mm
  * di profondità" → depth).
  */
-export const extractNeedle: Extractor = ({ text, lang, ref, context }) => {
+const GAUGE_LETTER = /(?<![\p{L}\p{N}])(?<n1>\d{2})\s?G(?![\p{L}\p{N}])/gu;
+
+export const extractNeedle: Extractor = ({ text, cased, lang, ref, context }) => {
   const needles = findAll(ref.matcher(lang.language, 'needle'), text);
   const depths = findAll(ref.matcher(lang.language, 'depth'), text);
   const out: RawClaim[] = [];
@@ -34,26 +36,21 @@ export const extractNeedle: Extractor = ({ text, lang, ref, context }) => {
       modifiers: context.modifiers(q.span),
     });
   }
-  // Gauge: "27 G", "30G", "calibro 27", "27 gauge".
+  // Gauge: "27 G", "30G" (read on the cased text: "27 g" is grams), "calibro 27", "27 gauge".
   const gaugeWords = ref.concepts.get('gauge')?.terms[lang.language] ?? [];
   const gaugeAlt = gaugeWords.map((t) => termSource(t)).join('|') || '(?!)';
-  const gaugeRe = cachedRegex(ref, `gauge:${lang.language}`, () => new RegExp(
-    `(?<![\\p{L}\\p{N}])(?:(?<n1>\\d{2})\\s?G(?![\\p{L}\\p{N}])|(?:${gaugeAlt})\\s*(?<n2>\\d{2})(?![\\p{N}])|(?<n3>\\d{2})\\s*(?:${gaugeAlt}))`,
-    'gu',
-  ));
-  if (needles.length > 0 || /\d\s?G(?![\p{L}\p{N}])/u.test(text) || gaugeWords.length) {
-    for (const m of text.matchAll(gaugeRe)) {
-      const n = Number(m.groups?.n1 ?? m.groups?.n2 ?? m.groups?.n3);
-      if (!(n >= 10 && n <= 40)) continue;
-      if (needles.length === 0 && !m.groups?.n2 && !m.groups?.n3) continue;
-      const span = { start: m.index ?? 0, end: (m.index ?? 0) + m[0].length };
-      out.push({
-        kind: 'needle',
-        value: { aspect: 'gauge', min: n, max: n, unit: 'G', approximate: false },
-        span,
-        modifiers: context.modifiers(span),
-      });
-    }
+  const wordRe = cachedRegex(ref, `gauge:${lang.language}`, () => new RegExp(`(?:${gaugeAlt})\\s*(?<n2>\\d{2})(?!\\d)|(?<!${WORD_CHAR})(?<n3>\\d{2})\\s*(?:${gaugeAlt})`, 'gu'));
+  const hits = [...(needles.length > 0 ? cased.matchAll(GAUGE_LETTER) : []), ...text.matchAll(wordRe)];
+  for (const m of hits) {
+    const n = Number(m.groups?.n1 ?? m.groups?.n2 ?? m.groups?.n3);
+    if (!(n >= 10 && n <= 40)) continue;
+    const span = { start: m.index ?? 0, end: (m.index ?? 0) + m[0].length };
+    out.push({
+      kind: 'needle',
+      value: { aspect: 'gauge', min: n, max: n, unit: 'G', approximate: false },
+      span,
+      modifiers: context.modifiers(span),
+    });
   }
   return out;
 };

@@ -1,7 +1,7 @@
 import type { FrequencyValue } from '../types.js';
 import type { Extractor, RawClaim } from './types.js';
 import { findQuantities, readQuantity } from './quantity.js';
-import { findAll, termSource, test, type Span } from './terms.js';
+import { findAll, termSource, test, WORD_CHAR, type Span } from './terms.js';
 import { cachedRegex } from './cache.js';
 
 /** Session counts: a number or range followed, within two words, by a session word ("3 -5 sedute", "dieci sedute"). */
@@ -11,7 +11,7 @@ export const extractSessionCount: Extractor = ({ text, lang, ref, context }) => 
   const re = cachedRegex(
     ref,
     `session-count:${lang.language}`,
-    () => new RegExp(`${lang.rangeSource}(?:\\s+[\\p{L}'-]+){0,2}?\\s+(?:${words.map((t) => termSource(t)).join('|')})`, 'dgiu'),
+    () => new RegExp(`${lang.rangeSource}(?:\\s+${WORD_CHAR}+){0,2}?\\s+(?:${words.map((t) => termSource(t)).join('|')})`, 'dgu'),
   );
   // A price line ("pacchetto da 10 sedute € 750", "3 sessions for $899") sells a package; it does not state a course.
   if (/[€$£]/.test(text) || test(lang.re.price, text)) return [];

@@ -7,8 +7,10 @@ import type { Span } from './terms.js';
 /** What every extractor sees: one sentence, its language, its context and the reference. */
 export interface ExtractInput {
   sentence: Sentence;
-  /** Normalised sentence text; offsets are relative to sentence.start. */
+  /** Normalised, case-folded sentence text; offsets are relative to sentence.start. */
   text: string;
+  /** The same text before case folding, for the rare case-sensitive cue ("27 G" vs "27 g"). */
+  cased: string;
   /** Normalised text of the lead-in ("Controindicazioni:") for list items, or "". */
   leadIn: string;
   lang: LanguagePack;

@@ -5,6 +5,7 @@ import remarkGfm from 'remark-gfm';
 import type { Root, Nodes, Parents } from 'mdast';
 import type { Sentence } from '../types.js';
 import { normalizeChars } from './normalize.js';
+import { foldCase } from '../extract/terms.js';
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
 
@@ -37,6 +38,7 @@ export function parseSentences(text: string): Sentence[] {
         start: block.start + s,
         end: block.start + e,
         normalized: block.masked.slice(s, e),
+        folded: foldCase(block.masked.slice(s, e)),
         block: index,
         blockType: block.type,
         leadIn: block.leadIn ? blockIndexOf(blocks, block.leadIn) : undefined,

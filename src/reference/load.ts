@@ -55,6 +55,8 @@ export interface Fact {
   outside?: 'contradicted' | 'unverified';
   verdict?: 'supported' | 'contradicted' | 'unverified';
   severity?: 'error' | 'warning' | 'info';
+  /** The reference's position in a few English words, for tables and messages. */
+  position?: string;
   statement: Localized;
   evidence: string[];
   suggestion?: Localized;

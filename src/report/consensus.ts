@@ -1,7 +1,7 @@
 import type { Report, ReportClaim } from './model.js';
-import type { Reference, Fact } from '../reference/load.js';
+import type { Reference } from '../reference/load.js';
 import { factKey } from '../reference/load.js';
-import { ATTRIBUTE_LABELS, attributeOf, formatInterval, formatValue } from '../check/format-value.js';
+import { ATTRIBUTE_LABELS, attributeOf, formatValue, referenceCell } from '../check/format-value.js';
 
 export interface ConsensusCell {
   values: Array<{ value: string; verdict: ReportClaim['verdict']; claim: string; text: string; line: number; column: number }>;
@@ -18,17 +18,6 @@ export interface ConsensusRow {
 }
 
 const GROUP_ORDER = ['needle', 'sessions', 'contraindication', 'adverse-effect', 'safety', 'efficacy', 'indication', 'substance', 'aftercare', 'history'];
-
-export function referenceCell(fact: Fact | undefined, unit = ''): string {
-  if (!fact) return '—';
-  if (fact.values || fact.range) {
-    const parts: string[] = [];
-    if (fact.values) parts.push(fact.values.map((v) => (typeof v === 'string' ? formatInterval(v) : `${v}${unit ? ` ${unit}` : ''}`)).join(' or '));
-    if (fact.range) parts.push(`${fact.range.min}–${fact.range.max}${unit ? ` ${unit}` : ''}`);
-    return parts.join('; ');
-  }
-  return { supported: 'documented', contradicted: 'not supported', unverified: 'unverified' }[fact.verdict ?? 'unverified'];
-}
 
 /** Attribute × source table: what each page says, and what the reference holds. */
 export function consensusRows(report: Report, ref: Reference): ConsensusRow[] {

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { compileTerms, termSource } from '../extract/terms.js';
+import { compileTerms, termSource, WORD_CHAR } from '../extract/terms.js';
 import { loadYaml } from '../util/yaml-load.js';
 import { validator } from '../util/schemas.js';
 
@@ -110,7 +110,7 @@ export function compileVocab(v: VocabFile): LanguagePack {
       price: compileTerms(v.quantity.price ?? []),
       single: compileTerms(v.quantity.single ?? []),
       mm: compileTerms(v.units.mm),
-      quantityMm: new RegExp(`${rangeSource}\\s*(?:${mmSource})(?![\\p{L}\\p{N}])`, 'dgiu'),
+      quantityMm: new RegExp(`${rangeSource}\\s*(?:${mmSource})(?!${WORD_CHAR})`, 'dgu'),
       maintenance: compileTerms(v.frequency.maintenance),
       negBefore: compileTerms(c.negation.before),
       negAfter: compileTerms(c.negation.after),
@@ -145,7 +145,7 @@ export function compileVocab(v: VocabFile): LanguagePack {
 function patternWithNumber(pattern: string, rangeSource: string): RegExp {
   const [before, after] = pattern.split('{n}');
   const src = `${before.trim() ? `${termSource(before)}\\s+` : ''}${rangeSource}${after.trim() ? `\\s+${termSource(after)}` : ''}`;
-  return new RegExp(src, 'dgiu');
+  return new RegExp(src, 'dgu');
 }
 
 /** Loads and validates every vocab/<lang>.yaml; an invalid file stops the run (ConfigError). */

@@ -1,6 +1,6 @@
 import type { Rule, RuleMeta } from '../rule.js';
 import { claimFinding } from '../rule.js';
-import { ATTRIBUTE_LABELS, attributeOf, formatValue } from '../format-value.js';
+import { ATTRIBUTE_LABELS, attributeOf, conceptOf, formatValue, referenceCell } from '../format-value.js';
 
 const ASSERTION_KINDS = new Set(['safety', 'efficacy']);
 
@@ -21,8 +21,9 @@ export const contradictsReference: Rule = {
     const severity = ctx.severity(meta, judgement.fact);
     if (!severity) return undefined;
     const attribute = attributeOf(claim);
-    const label = ATTRIBUTE_LABELS[attribute] ?? `${claim.kind} "${formatValue(claim)}"`;
-    const said = ATTRIBUTE_LABELS[attribute] ? `${label} ${formatValue(claim)}` : label;
-    return claimFinding(meta, severity, item, ctx, `${said} contradicts the reference (${judgement.fact?.id})`, attribute);
+    const said = ATTRIBUTE_LABELS[attribute]
+      ? `${ATTRIBUTE_LABELS[attribute]} ${formatValue(claim)}`
+      : `${claim.kind} "${ctx.ref.concepts.get(conceptOf(claim))?.label.en ?? formatValue(claim)}"`;
+    return claimFinding(meta, severity, item, ctx, `${said} contradicts the reference: ${referenceCell(judgement.fact)}`, attribute);
   },
 };

@@ -1,7 +1,7 @@
 import type { ContraindicationValue, Finding, RelatedValue } from '../../types.js';
 import type { JudgedClaim, Rule, RuleMeta } from '../rule.js';
 import { evidenceOf, localized } from '../rule.js';
-import { ATTRIBUTE_LABELS, attributeOf, formatValue } from '../format-value.js';
+import { ATTRIBUTE_LABELS, attributeOf, formatValue, referenceCell } from '../format-value.js';
 import { contentId } from '../../util/hash.js';
 
 const meta: RuleMeta = {
@@ -73,7 +73,7 @@ export const crossSourceConflict: Rule = {
           text: first.claim.text,
           claims: list.map((i) => i.claim.id),
           attribute,
-          message: `${label}: this page says ${[...mine].join(', ')}; other pages say ${others.join('; ')}`,
+          message: `${label}: this page says ${[...mine].join(', ')}; other pages say ${others.join('; ')}${fact ? `; the reference: ${referenceCell(fact)}` : ''}`,
           evidence: evidenceOf(ctx.ref, fact),
           related,
         };

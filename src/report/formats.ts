@@ -1,0 +1,33 @@
+import type { Report } from './model.js';
+import type { Reference } from '../reference/load.js';
+import { renderJson } from './json.js';
+import { renderPretty } from './pretty.js';
+import { renderMarkdown } from './markdown.js';
+
+export interface FormatContext {
+  ref: Reference;
+  /** Colour and other terminal niceties are allowed. */
+  tty: boolean;
+}
+
+/**
+ * An output format: how a report is printed to stdout with --format, and the
+ * file it writes under --report-dir (if any). New formats register here.
+ */
+export interface Format {
+  name: string;
+  description: string;
+  /** File name under --report-dir, or undefined if the format is for stdout only. */
+  file?: string;
+  render(report: Report, ctx: FormatContext): string;
+}
+
+export const FORMATS: Format[] = [
+  { name: 'pretty', description: 'one line per finding, like ESLint (default)', render: (r, ctx) => renderPretty(r, { color: ctx.tty }) },
+  { name: 'json', description: 'the report as JSON (schemas/report.schema.json)', file: 'report.json', render: (r) => renderJson(r) },
+  { name: 'markdown', description: 'the reviewer report: summary, consensus table, findings per source', file: 'report.md', render: (r, ctx) => renderMarkdown(r, ctx.ref) },
+];
+
+export function findFormat(name: string): Format | undefined {
+  return FORMATS.find((f) => f.name === name);
+}
