@@ -100,7 +100,11 @@ type LanguagePackLike = Parameters<typeof readQuantity>[2];
 export const extractSessionFrequency: Extractor = ({ text, lang, context }) => {
   const out: RawClaim[] = [];
   for (const hit of findFrequencies(text, lang)) {
-    const maintenance = context.near(lang.re.maintenance, hit.span, 5) !== undefined;
+    // Maintenance when a cue leads into the frequency ("poi mantenimento mensile", "puis une séance
+    // d'entretien par mois") or directly follows it ("monthly maintenance"); a cue after the next
+    // comma belongs to the next schedule.
+    const cues = findAll(lang.re.maintenance, text);
+    const maintenance = context.triggerBefore(cues, hit.span, 5) !== undefined || context.triggerAfter(cues, hit.span, 1) !== undefined;
     out.push({
       kind: 'sessions.frequency',
       value: { ...hit.value, phase: maintenance ? 'maintenance' : 'initial' },

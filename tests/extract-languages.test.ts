@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { claimsOf, valuesOf } from './helpers/engine.js';
+import { detectLanguage } from '../src/vocab/load.js';
+import { getEngine } from './helpers/engine.js';
+
+/** French and Spanish are read through data alone (vocab/fr.yaml, vocab/es.yaml, the reference's terms). */
+describe('French', () => {
+  it('reads needles, depth and sessions', () => {
+    expect(valuesOf('Nous utilisons des aiguilles de 4 mm.', 'fr', 'needle')).toEqual([{ aspect: 'length', min: 4, max: 4, unit: 'mm', approximate: false }]);
+    expect(valuesOf("L'injection est réalisée à 2-4 mm de profondeur.", 'fr', 'needle')).toEqual([{ aspect: 'depth', min: 2, max: 4, unit: 'mm', approximate: false }]);
+    expect(valuesOf('Un protocole de quatre à six séances est conseillé.', 'fr', 'sessions.count')).toEqual([{ min: 4, max: 6, approximate: false }]);
+    expect(valuesOf('Les séances sont espacées de 15 jours.', 'fr', 'sessions.frequency')).toEqual([{ interval: 'P15D', phase: 'initial' }]);
+    expect(valuesOf('Une séance par semaine, puis une séance d’entretien par mois.', 'fr', 'sessions.frequency')).toEqual([
+      { interval: 'P1W', phase: 'initial' },
+      { interval: 'P1M', phase: 'maintenance' },
+    ]);
+  });
+
+  it('reads contraindications, negation and assertions', () => {
+    expect(valuesOf('La mésothérapie est contre-indiquée en cas de grossesse.', 'fr', 'contraindication')).toEqual([{ condition: 'pregnancy', strength: 'unspecified' }]);
+    const claims = claimsOf('Le traitement est sans douleur et sans effets secondaires.', 'fr');
+    expect(claims.filter((c) => c.kind === 'safety').map((c) => c.value)).toEqual([{ assertion: 'painless' }, { assertion: 'no-side-effects' }]);
+    expect(claims.filter((c) => c.kind === 'adverse-effect')).toEqual([]);
+  });
+});
+
+describe('Spanish', () => {
+  it('reads number words, ranges and frequencies', () => {
+    expect(valuesOf('Se recomiendan entre cuatro y seis sesiones.', 'es', 'sessions.count')).toEqual([{ min: 4, max: 6, approximate: false }]);
+    expect(valuesOf('Habitualmente se realiza una vez por semana.', 'es', 'sessions.frequency')).toEqual([{ interval: 'P1W', phase: 'initial' }]);
+    expect(valuesOf('Usamos agujas de 4 a 6 mm.', 'es', 'needle')).toEqual([{ aspect: 'length', min: 4, max: 6, unit: 'mm', approximate: false }]);
+  });
+
+  it('reads contraindications and denials of side effects', () => {
+    expect(valuesOf('Está contraindicada en el embarazo y la lactancia.', 'es', 'contraindication')).toEqual([
+      { condition: 'pregnancy', strength: 'unspecified' },
+      { condition: 'breastfeeding', strength: 'unspecified' },
+    ]);
+    expect(valuesOf('Es un tratamiento sin efectos secundarios.', 'es', 'safety')).toEqual([{ assertion: 'no-side-effects' }]);
+  });
+});
+
+describe('language detection', () => {
+  it('detects the language of a page without front matter', () => {
+    const packs = getEngine().languages;
+    expect(detectLanguage('La mesoterapia è una tecnica che consiste nella somministrazione di farmaci con aghi sottili.', packs)).toBe('it');
+    expect(detectLanguage('Mesotherapy is a technique in which small doses of drugs are injected into the skin with fine needles.', packs)).toBe('en');
+    expect(detectLanguage('La mésothérapie est une technique qui consiste à injecter des médicaments dans la peau avec des aiguilles fines.', packs)).toBe('fr');
+    expect(detectLanguage('La mesoterapia es una técnica que consiste en inyectar medicamentos en la piel con agujas finas para el dolor.', packs)).toBe('es');
+  });
+});
