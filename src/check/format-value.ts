@@ -41,7 +41,7 @@ export function formatValue(claim: Claim): string {
   switch (claim.kind) {
     case 'needle': {
       const v = claim.value as NeedleValue;
-      return `${v.approximate ? '~' : ''}${range(v.min, v.max, v.unit)}`;
+      return `${v.approximate ? '≈' : ''}${range(v.min, v.max, v.unit)}`;
     }
     case 'sessions.count': {
       const v = claim.value as CountValue;

@@ -41,12 +41,14 @@ export function consensusRows(report: Report, ref: Reference): ConsensusRow[] {
       rows.set(attribute, row);
     }
     const cell = (row.cells[c.source] ??= { values: [] });
-    const value = c.kind === 'contraindication' || !ATTRIBUTE_LABELS[attribute] ? formatValue(c).replace(/^[^ ]+ ?/, '') || '✓' : formatValue(c);
+    // Concept rows say whether the page states it (and how strongly, for contraindications).
+    const strength = c.kind === 'contraindication' ? (c.value as { strength: string }).strength : 'unspecified';
+    const value = ATTRIBUTE_LABELS[attribute] ? formatValue(c) : strength === 'unspecified' ? 'stated' : strength;
     if (!cell.values.some((v) => v.value === value))
       cell.values.push({ value, verdict: c.verdict, claim: c.id, text: c.text, line: c.position.start.line, column: c.position.start.column });
   }
   for (const row of rows.values()) {
-    const distinct = new Set(Object.values(row.cells).map((cell) => cell.values.map((v) => v.value.replace(/^~/, '')).sort().join('|')));
+    const distinct = new Set(Object.values(row.cells).map((cell) => cell.values.map((v) => v.value.replace(/^≈/, '')).sort().join('|')));
     row.disagreement = Object.keys(row.cells).length > 1 && distinct.size > 1 && !!ATTRIBUTE_LABELS[row.attribute];
   }
   return [...rows.values()].sort(

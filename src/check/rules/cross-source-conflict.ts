@@ -18,7 +18,7 @@ function comparable(item: JudgedClaim): string | undefined {
   const { claim } = item;
   if (claim.modifiers.negated) return undefined;
   const attribute = attributeOf(claim);
-  if (COMPARED.has(attribute)) return formatValue(claim).replace(/^~/, '');
+  if (COMPARED.has(attribute)) return formatValue(claim).replace(/^≈/, '');
   // For contraindications only the strength can conflict: pages are not exhaustive lists.
   if (claim.kind === 'contraindication') {
     const s = (claim.value as ContraindicationValue).strength;
