@@ -15,6 +15,7 @@ const GAUGE_LETTER = /(?<![\p{L}\p{N}])(?<n1>\d{2})\s?G(?![\p{L}\p{N}])/gu;
 export const extractNeedle: Extractor = ({ text, cased, lang, ref, context }) => {
   const needles = findAll(ref.matcher(lang.language, 'needle'), text);
   const depths = findAll(ref.matcher(lang.language, 'depth'), text);
+  const diameters = findAll(ref.matcher(lang.language, 'diameter'), text);
   const out: RawClaim[] = [];
   if (needles.length === 0 && depths.length === 0) return out;
   for (const q of findQuantities(lang.re.quantityMm, text, lang)) {
@@ -28,6 +29,8 @@ export const extractNeedle: Extractor = ({ text, cased, lang, ref, context }) =>
     const dNeedle = distance(needles);
     const dDepth = distance(depths);
     if (Math.min(dNeedle, dDepth) > 12) continue;
+    // "0.3 mm in diameter": when a thickness word is the nearest cue, the figure is neither length nor depth.
+    if (distance(diameters) <= Math.min(dNeedle, dDepth)) continue;
     const aspect: NeedleValue['aspect'] = depthAfter || dDepth < dNeedle ? 'depth' : 'length';
     out.push({
       kind: 'needle',

@@ -104,7 +104,7 @@ function quoteSpans(text: string, quote: string): Array<[number, number]> {
   return out;
 }
 
-export function evaluate(referencePath = join(GOLD_DIR, '../../claims/canonical/mesotherapy.yaml')): Evaluation {
+export function evaluate(dir = GOLD_DIR, referencePath = join(GOLD_DIR, '../../claims/canonical/mesotherapy.yaml')): Evaluation {
   const engine = loadEngine(referencePath);
   const counts = new Map<string, { tp: number; fp: number; fn: number }>();
   const bump = (key: string, field: 'tp' | 'fp' | 'fn') => {
@@ -115,11 +115,11 @@ export function evaluate(referencePath = join(GOLD_DIR, '../../claims/canonical/
   const falsePositives: Miss[] = [];
   const falseNegatives: Miss[] = [];
   const elsewhere: Miss[] = [];
-  const pages = readdirSync(join(GOLD_DIR, 'pages')).filter((f) => f.endsWith('.md')).sort();
+  const pages = readdirSync(join(dir, 'pages')).filter((f) => f.endsWith('.md')).sort();
   for (const page of pages) {
     const id = page.replace(/\.md$/, '');
-    const path = join(GOLD_DIR, 'pages', page);
-    const gold = (parse(readFileSync(join(GOLD_DIR, 'annotations', `${id}.yaml`), 'utf8')) as { claims: GoldClaim[] }).claims ?? [];
+    const path = join(dir, 'pages', page);
+    const gold = (parse(readFileSync(join(dir, 'annotations', `${id}.yaml`), 'utf8')) as { claims: GoldClaim[] }).claims ?? [];
     const result = processSource(path, engine);
     if (!result.doc) throw new Error(`${page}: ${result.problem?.message}`);
     const text = result.doc.text;
