@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import type { Report } from '../report/model.js';
 import type { SourceResult } from '../pipeline.js';
 import type { Reference } from '../reference/load.js';
-import { FORMATS } from '../report/formats.js';
+import { FORMATS, sourceTexts } from '../report/formats.js';
+import type { BaselineComparison } from '../report/baseline.js';
 import { claimsFileOf, renderClaimsFile } from '../report/claims-file.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 
@@ -12,6 +13,8 @@ export interface WriteOptions {
   claimsDir?: string;
   /** Remove claims files of sources no longer present (off for partial runs such as shards). */
   pruneClaims?: boolean;
+  /** Comparison with --baseline, shown in the Markdown and HTML reports. */
+  baseline?: BaselineComparison;
 }
 
 /** Writes claims files and reports; each file whole or not at all. */
@@ -33,7 +36,7 @@ export function writeOutputs(report: Report, results: SourceResult[], ref: Refer
   }
   if (options.reportDir) {
     // Render every report first, then write: a rendering error leaves all previous reports untouched.
-    const rendered = FORMATS.filter((f) => f.file).map((f) => [join(options.reportDir!, f.file!), f.render(report, { ref, tty: false })] as const);
+    const rendered = FORMATS.filter((f) => f.file).map((f) => [join(options.reportDir!, f.file!), f.render(report, { ref, tty: false, texts: sourceTexts(results), baseline: options.baseline })] as const);
     for (const [path, content] of rendered) {
       writeFileAtomic(path, content);
       written.push(path);

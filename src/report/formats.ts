@@ -3,11 +3,17 @@ import type { Reference } from '../reference/load.js';
 import { renderJson } from './json.js';
 import { renderPretty } from './pretty.js';
 import { renderMarkdown } from './markdown.js';
+import { renderHtml } from './html.js';
+import type { BaselineComparison } from './baseline.js';
 
 export interface FormatContext {
   ref: Reference;
   /** Colour and other terminal niceties are allowed. */
   tty: boolean;
+  /** Decoded text of each source, by path (for the HTML page view). */
+  texts?: ReadonlyMap<string, string>;
+  /** Comparison with --baseline: new / unchanged / resolved findings. */
+  baseline?: BaselineComparison;
 }
 
 /**
@@ -25,8 +31,14 @@ export interface Format {
 export const FORMATS: Format[] = [
   { name: 'pretty', description: 'one line per finding, like ESLint (default)', render: (r, ctx) => renderPretty(r, { color: ctx.tty }) },
   { name: 'json', description: 'the report as JSON (schemas/report.schema.json)', file: 'report.json', render: (r) => renderJson(r) },
-  { name: 'markdown', description: 'the reviewer report: summary, consensus table, findings per source', file: 'report.md', render: (r, ctx) => renderMarkdown(r, ctx.ref) },
+  { name: 'markdown', description: 'the reviewer report: summary, consensus table, findings per source', file: 'report.md', render: (r, ctx) => renderMarkdown(r, ctx.ref, ctx.baseline?.status, ctx.baseline?.resolved) },
+  { name: 'html', description: 'the reviewer report as one self-contained HTML page: matrix, charts, page view, filterable findings', file: 'report.html', render: (r, ctx) => renderHtml(r, ctx.ref, ctx) },
 ];
+
+/** Decoded text of every readable source, by path: what the HTML page view shows. */
+export function sourceTexts(results: ReadonlyArray<{ doc?: { path: string; text: string } }>): Map<string, string> {
+  return new Map(results.flatMap((r) => (r.doc ? [[r.doc.path, r.doc.text] as const] : [])));
+}
 
 export function findFormat(name: string): Format | undefined {
   return FORMATS.find((f) => f.name === name);

@@ -21,7 +21,7 @@ const MARK = { supported: '✓', contradicted: '✗', unverified: '?' } as const
 export type FindingStatus = Map<string, 'new' | 'unchanged'>;
 
 /** The Markdown report, built as mdast and printed by remark-stringify. */
-export function renderMarkdown(report: Report, ref: Reference, status?: FindingStatus): string {
+export function renderMarkdown(report: Report, ref: Reference, status?: FindingStatus, resolved?: Finding[]): string {
   const s = report.summary;
   const children: RootContent[] = [
     h(1, 'claimlint report'),
@@ -81,14 +81,16 @@ export function renderMarkdown(report: Report, ref: Reference, status?: FindingS
     }
     for (const f of findings) children.push(...findingBlock(f, status?.get(f.id)));
   }
-  if (status && status.size) {
-    // Resolved findings are listed by the caller through the baseline; nothing to add here.
+  if (resolved) {
+    children.push(h(2, 'Resolved since the baseline'));
+    if (resolved.length === 0) children.push(p(t('None: every finding of the baseline is still reported.')));
+    for (const f of resolved) children.push(...findingBlock(f, 'resolved'));
   }
   const tree: Root = { type: 'root', children };
   return unified().use(remarkGfm).use(remarkStringify, { bullet: '-', fences: true }).stringify(tree);
 }
 
-function findingBlock(f: Finding, status?: 'new' | 'unchanged'): RootContent[] {
+function findingBlock(f: Finding, status?: 'new' | 'unchanged' | 'resolved'): RootContent[] {
   const loc = `${f.path}:${f.position.start.line}:${f.position.start.column}`;
   const items: ListItem[] = [];
   if (f.text) items.push(li(t('Quote: '), t(`“${f.text.replace(/\s+/g, ' ')}”`)));

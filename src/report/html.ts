@@ -1,0 +1,677 @@
+/**
+ * The reviewer's report as one self-contained HTML file (reports/report.html):
+ * summary, consensus matrix, numbers as inline SVG against the reference,
+ * filterable finding cards, and each page's text with its claims highlighted.
+ *
+ * Page text, the reference and findings are untrusted: every string goes
+ * through escapeHtml (text and attribute values alike); element ids are built
+ * from content hashes or indexes, never from page text; links are `#id`
+ * anchors or https: evidence links from the reference. No external assets:
+ * one inline <style>, one inline <script>, and a Content-Security-Policy that
+ * allows exactly those two (by SHA-256) and nothing else.
+ */
+import { createHash } from 'node:crypto';
+import type { Report, ReportClaim, SourceEntry } from './model.js';
+import type { Reference } from '../reference/load.js';
+import type { FormatContext } from './formats.js';
+import type { BaselineComparison, FindingChange } from './baseline.js';
+import type { EvidenceRef, Finding, NeedleValue, CountValue } from '../types.js';
+import { consensusRows, type ConsensusRow } from './consensus.js';
+import { attributeOf, ATTRIBUTE_LABELS, referenceCell } from '../check/format-value.js';
+import { factKey } from '../reference/load.js';
+
+// ---------------------------------------------------------------- escaping
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** The one escape for every untrusted string, in text and in (quoted) attribute values. */
+export function escapeHtml(value: unknown): string {
+  return String(value ?? '').replace(/[&<>"']/g, (c) => ESCAPES[c]);
+}
+const e = escapeHtml;
+
+/** An https: URL from the reference, or undefined (javascript:, data:, http: … are refused). */
+export function safeHttpsUrl(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' && !url.username && !url.password ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function doiUrl(doi: string | undefined): string | undefined {
+  return doi && /^10\.\d{4,9}\/[^\s]+$/.test(doi) ? `https://doi.org/${doi.split('/').map(encodeURIComponent).join('/')}` : undefined;
+}
+function pmidUrl(pmid: string | undefined): string | undefined {
+  return pmid && /^\d{1,10}$/.test(pmid) ? `https://pubmed.ncbi.nlm.nih.gov/${pmid}/` : undefined;
+}
+
+const hashId = (prefix: string, value: string) => `${prefix}${createHash('sha256').update(value).digest('hex').slice(0, 12)}`;
+/** Element id of a claim's span in the page view: its content-derived id when it is plain, else a hash of it. */
+const claimAnchor = (claimId: string) => (/^[A-Za-z0-9_-]{1,64}$/.test(claimId) ? `c-${claimId}` : hashId('c-x', claimId));
+const findingAnchor = (findingId: string) => (/^[A-Za-z0-9_-]{1,64}$/.test(findingId) ? `card-${findingId}` : hashId('card-x', findingId));
+const safeLang = (lang: string | undefined) => (lang && /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(lang) ? lang : undefined);
+
+// ---------------------------------------------------------------- vocabulary
+
+type VerdictClass = 'supported' | 'contradicted' | 'unverified' | 'conflict' | 'error';
+const VERDICT_MARK: Record<VerdictClass, string> = { supported: '✓', contradicted: '✗', unverified: '?', conflict: '⚠', error: '!' };
+const VERDICT_WORD: Record<VerdictClass, string> = { supported: 'supported', contradicted: 'contradicted', unverified: 'unverified', conflict: 'conflict', error: 'error' };
+const SEVERITIES = ['error', 'warning', 'info'] as const;
+const CHANGE_WORD: Record<FindingChange, string> = { new: 'New', unchanged: 'Unchanged', resolved: 'Resolved' };
+const GROUP_LABELS: Record<string, string> = {
+  needle: 'Needle',
+  sessions: 'Sessions',
+  contraindication: 'Contraindications',
+  'adverse-effect': 'Adverse effects',
+  safety: 'Safety assertions',
+  efficacy: 'Efficacy assertions',
+  indication: 'Indications',
+  substance: 'Substances',
+  aftercare: 'Aftercare',
+  history: 'History',
+};
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+// ---------------------------------------------------------------- style and script
+
+const STYLE = `
+:root{--fg:#1b1b1b;--muted:#4d4d4d;--bg:#fff;--line:#c4c4c4;--link:#0b57d0;--focus:#0b57d0;
+--sup-bg:#dff2e3;--sup-fg:#135e26;--con-bg:#fbe0e0;--con-fg:#8a1111;--unv-bg:#fff1c2;--unv-fg:#5e4200;--cfl-bg:#ebe6fa;--cfl-fg:#44287f;--err-bg:#f2f2f2;--err-fg:#1b1b1b}
+*{box-sizing:border-box}
+html{font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;color:var(--fg);background:var(--bg)}
+body{margin:0}
+a{color:var(--link)}
+a:focus-visible,button:focus-visible,input:focus-visible,select:focus-visible,summary:focus-visible,[tabindex]:focus-visible{outline:3px solid var(--focus);outline-offset:2px}
+.skip{position:absolute;left:-999px;top:0;background:#fff;padding:.5em}
+.skip:focus{left:.5em}
+.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+header,nav,main,footer{padding:0 1.5rem}
+header{border-bottom:1px solid var(--line)}
+h1{margin:.6em 0 .2em;font-size:1.7rem}
+h2{margin:1.6em 0 .5em;font-size:1.35rem;border-bottom:2px solid var(--line)}
+h3{font-size:1.05rem;margin:.2em 0}
+nav ul{list-style:none;display:flex;flex-wrap:wrap;gap:1.2em;padding:0;margin:.6em 0}
+.meta{color:var(--muted);margin:.2em 0 .8em}
+.stats{display:flex;flex-wrap:wrap;gap:.6em 2em;margin:0;padding:0;list-style:none}
+.stats strong{font-size:1.25rem}
+.legend{display:flex;flex-wrap:wrap;gap:.5em 1.2em;padding:0;list-style:none}
+.v{display:inline-block;border:1px solid;border-radius:4px;padding:0 .35em;margin:.1em 0;text-decoration:none;white-space:nowrap}
+.v-supported{background:var(--sup-bg);color:var(--sup-fg)}
+.v-contradicted{background:var(--con-bg);color:var(--con-fg);font-weight:600}
+.v-unverified{background:var(--unv-bg);color:var(--unv-fg)}
+.v-conflict{background:var(--cfl-bg);color:var(--cfl-fg)}
+.v-error{background:var(--err-bg);color:var(--err-fg)}
+.scroll{overflow-x:auto;max-width:100%;border:1px solid var(--line)}
+table{border-collapse:collapse;font-size:.92rem}
+th,td{border:1px solid var(--line);padding:.3em .5em;text-align:left;vertical-align:top}
+thead th{background:#f3f3f3;position:sticky;top:0}
+tbody th[scope=row]{font-weight:500;min-width:12em}
+tr.group th{background:#e9edf3;font-weight:700}
+tr.disagree th[scope=row]{background:var(--cfl-bg);color:var(--cfl-fg)}
+td.ref{background:#f6f8fb;font-style:italic}
+.cellv{position:relative;display:inline-block}
+.tip{display:none;position:absolute;z-index:5;left:0;top:100%;width:22em;max-width:70vw;padding:.4em .6em;background:#1b1b1b;color:#fff;border-radius:4px;font-size:.85rem;font-weight:400;white-space:normal}
+.cellv:hover .tip,.cellv:focus-within .tip{display:block}
+figure{margin:1em 0 1.6em}
+figcaption{font-weight:600}
+svg{max-width:100%;height:auto;font:12px system-ui,sans-serif}
+svg .axis{stroke:#6b6b6b}
+svg .grid{stroke:#e0e0e0}
+svg .tick{fill:#333}
+svg .band{fill:#cfe9d5;stroke:#2e7d32;stroke-dasharray:4 3}
+svg .refline{stroke:#2e7d32;stroke-width:2;stroke-dasharray:6 3}
+svg .reflabel{fill:#135e26}
+svg .lbl{fill:#1b1b1b}
+svg .m-supported{fill:#1e7b34;stroke:#0f4f20}
+svg .m-contradicted{fill:#c62828;stroke:#7a1010}
+svg .m-unverified{fill:#b07a00;stroke:#5e4200}
+svg .bar{fill-opacity:.35;stroke-width:1.5}
+svg a:focus{outline:none}
+svg a:focus .mk,svg a:hover .mk{stroke:#0b57d0;stroke-width:3}
+form.filters{display:flex;flex-wrap:wrap;gap:.8em 1.6em;align-items:flex-end;padding:.8em;border:1px solid var(--line);border-radius:6px;background:#fafafa}
+form.filters fieldset{border:0;margin:0;padding:0}
+form.filters legend,form.filters label.lbl{display:block;font-weight:600;font-size:.9rem}
+form.filters select,form.filters input[type=search]{font:inherit;padding:.2em .3em;min-width:10em}
+form.filters button{font:inherit;padding:.2em .8em}
+#shown{font-weight:600}
+.cards{list-style:none;padding:0;margin:0}
+.card{border:1px solid var(--line);border-left:8px solid var(--line);border-radius:6px;padding:.6em 1em;margin:.8em 0}
+.card.sev-error{border-left-color:#c62828}
+.card.sev-warning{border-left-color:#b07a00}
+.card.sev-info{border-left-color:#4d6fa8}
+.card[hidden]{display:none}
+.card h3{display:flex;flex-wrap:wrap;gap:.5em;align-items:baseline}
+.badge{font-size:.8rem;font-weight:700;text-transform:uppercase;border:1px solid;border-radius:3px;padding:0 .35em}
+.b-error{background:var(--con-bg);color:var(--con-fg)}
+.b-warning{background:var(--unv-bg);color:var(--unv-fg)}
+.b-info{background:#e4ecf8;color:#20406e}
+.b-new{background:#1b1b1b;color:#fff}
+.b-unchanged{background:#fff;color:var(--muted)}
+.b-resolved{background:var(--sup-bg);color:var(--sup-fg)}
+code,.rule{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.9em}
+.card blockquote{margin:.3em 0;padding:.2em .8em;border-left:3px solid var(--line);background:#f7f7f7}
+.card dl{display:grid;grid-template-columns:max-content 1fr;gap:.15em 1em;margin:.4em 0}
+.card dt{font-weight:600}
+.card dd{margin:0}
+.card dd ul{margin:0;padding-left:1.2em}
+.ev-status{font-size:.85em;color:var(--muted)}
+details.page{border:1px solid var(--line);border-radius:6px;margin:.8em 0}
+details.page>summary{padding:.5em 1em;cursor:pointer}
+details.page>summary h3{display:inline}
+.text{white-space:pre-wrap;overflow-wrap:anywhere;font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.88rem;margin:0;padding:.8em 1em;border-top:1px solid var(--line);line-height:1.6}
+mark{color:inherit;border-radius:2px;padding:0 1px;scroll-margin:40vh}
+mark.v-supported{background:var(--sup-bg);border-bottom:2px dashed var(--sup-fg)}
+mark.v-contradicted{background:var(--con-bg);border-bottom:3px solid var(--con-fg);font-weight:400}
+mark.v-unverified{background:var(--unv-bg);border-bottom:2px dotted var(--unv-fg)}
+mark.v-supported::after{content:"✓";font-size:.75em;vertical-align:super;color:var(--sup-fg)}
+mark.v-contradicted::after{content:"✗";font-size:.75em;vertical-align:super;color:var(--con-fg)}
+mark.v-unverified::after{content:"?";font-size:.75em;vertical-align:super;color:var(--unv-fg)}
+.flash{outline:3px solid var(--focus);outline-offset:2px}
+footer{border-top:1px solid var(--line);margin-top:2em;color:var(--muted);font-size:.9rem}
+@media print{nav,form.filters,.skip{display:none}.card[hidden]{display:block}.card{break-inside:avoid}.scroll{overflow:visible;border:0}.tip{display:none!important}a{color:inherit}thead th{position:static}}
+`;
+
+const SCRIPT = `
+(function () {
+  'use strict';
+  var form = document.getElementById('filters');
+  var shown = document.getElementById('shown');
+  var cards = Array.prototype.slice.call(document.querySelectorAll('.card'));
+  function value(name) {
+    var el = form && form.elements.namedItem(name);
+    return el && 'value' in el ? String(el.value) : '';
+  }
+  function apply() {
+    if (!form) return;
+    var sev = {};
+    Array.prototype.forEach.call(form.querySelectorAll('input[name="severity"]'), function (box) { sev[box.value] = box.checked; });
+    var rule = value('rule'), source = value('source'), lang = value('language'), status = value('status');
+    var q = value('q').trim().toLowerCase();
+    var n = 0, by = { error: 0, warning: 0, info: 0 };
+    cards.forEach(function (card) {
+      var d = card.dataset;
+      var ok = sev[d.severity] !== false && (!rule || d.rule === rule) && (!source || d.source === source) &&
+        (!lang || d.lang === lang) && (!status || d.status === status) && (!q || (d.text || '').indexOf(q) >= 0);
+      card.hidden = !ok;
+      if (ok) { n++; by[d.severity] = (by[d.severity] || 0) + 1; }
+    });
+    if (shown) shown.textContent = 'Showing ' + n + ' of ' + cards.length + ' findings: ' + by.error + ' errors, ' + by.warning + ' warnings, ' + by.info + ' info';
+  }
+  function go(id) {
+    var el = document.getElementById(id);
+    if (!el) return false;
+    for (var p = el.parentElement; p; p = p.parentElement) if (p.tagName === 'DETAILS') p.open = true;
+    el.scrollIntoView({ block: 'center' });
+    if (el.focus) el.focus({ preventScroll: true });
+    el.classList.add('flash');
+    setTimeout(function () { el.classList.remove('flash'); }, 2000);
+    return true;
+  }
+  if (form) {
+    form.addEventListener('input', apply);
+    form.addEventListener('change', apply);
+    form.addEventListener('submit', function (ev) { ev.preventDefault(); apply(); });
+    form.addEventListener('reset', function () { setTimeout(apply, 0); });
+  }
+  document.addEventListener('click', function (ev) {
+    var t = ev.target;
+    var a = t && t.closest ? t.closest('a[href^="#"]') : null;
+    if (!a) return;
+    var id = decodeURIComponent((a.getAttribute('href') || '').slice(1));
+    if (id && go(id)) {
+      ev.preventDefault();
+      try { history.replaceState(null, '', '#' + id); } catch (err) { /* file: URLs may refuse */ }
+    }
+  });
+  window.addEventListener('beforeprint', function () {
+    Array.prototype.forEach.call(document.querySelectorAll('details'), function (d) { d.open = true; });
+  });
+  if (location.hash.length > 1) go(decodeURIComponent(location.hash.slice(1)));
+  apply();
+})();
+`;
+
+const cspHash = (content: string) => `'sha256-${createHash('sha256').update(content, 'utf8').digest('base64')}'`;
+
+/** The Content-Security-Policy of the report: nothing remote, only its own inline style and script. */
+export const CSP = `default-src 'none'; script-src ${cspHash(SCRIPT)}; style-src ${cspHash(STYLE)}; img-src 'none'; base-uri 'none'; form-action 'none'`;
+
+// ---------------------------------------------------------------- the page
+
+export function renderHtml(report: Report, ref: Reference, ctx: Partial<FormatContext> = {}): string {
+  const baseline = ctx.baseline;
+  const okSources = report.sources.filter((s) => s.status === 'ok');
+  const sourceIndex = new Map(report.sources.map((s, i) => [s.path, i] as const));
+  const sourceAnchor = (path: string) => `src-${sourceIndex.get(path) ?? 'x'}`;
+  const claimsByPath = new Map<string, ReportClaim[]>();
+  for (const c of report.claims) claimsByPath.set(c.path, [...(claimsByPath.get(c.path) ?? []), c]);
+  const anchors = new Set(report.claims.map((c) => claimAnchor(c.id)));
+  const env: Env = { report, ref, baseline, sourceAnchor, anchors, texts: ctx.texts };
+
+  const title = `claimlint report: ${report.reference.title || report.reference.id}`;
+  const parts = [
+    '<!DOCTYPE html>',
+    '<html lang="en">',
+    '<head>',
+    '<meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="${e(CSP)}">`,
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    '<meta name="referrer" content="no-referrer">',
+    `<title>${e(title)}</title>`,
+    `<style>${STYLE}</style>`,
+    '</head>',
+    '<body>',
+    '<a class="skip" href="#main">Skip to the report</a>',
+    '<header>',
+    `<h1>claimlint report</h1>`,
+    `<p class="meta">Reference <code>${e(report.reference.id)}@${e(report.reference.version)}</code> (${e(report.reference.title)}, sha256 ${e(report.reference.sha256.slice(0, 12))}) · ${e(report.tool.name)} ${e(report.tool.version)}${baseline ? ` · compared with <code>${e(baseline.path)}</code>` : ''}</p>`,
+    '</header>',
+    '<nav aria-label="Sections"><ul>',
+    '<li><a href="#summary">Summary</a></li><li><a href="#matrix">Consensus matrix</a></li><li><a href="#numbers">Numbers</a></li><li><a href="#findings">Findings</a></li><li><a href="#pages">Pages</a></li>',
+    '</ul></nav>',
+    '<main id="main" tabindex="-1">',
+    summarySection(env),
+    matrixSection(env, okSources),
+    numbersSection(env),
+    findingsSection(env),
+    pagesSection(env, claimsByPath),
+    '</main>',
+    `<footer><p>Generated by ${e(report.tool.name)} ${e(report.tool.version)} from ${plural(report.summary.sources, 'source')}. Colours always come with a symbol: ✓ supported, ✗ contradicted, ? unverified, ⚠ pages disagree.</p></footer>`,
+    `<script>${SCRIPT}</script>`,
+    '</body>',
+    '</html>',
+    '',
+  ];
+  return parts.join('\n');
+}
+
+interface Env {
+  report: Report;
+  ref: Reference;
+  baseline?: BaselineComparison;
+  sourceAnchor(path: string): string;
+  anchors: Set<string>;
+  texts?: ReadonlyMap<string, string>;
+}
+
+function summarySection({ report, baseline }: Env): string {
+  const s = report.summary;
+  const items = [
+    `<li><strong>${s.sources}</strong> sources${s.sourceErrors ? ` (${s.sourceErrors} unreadable)` : ''}</li>`,
+    `<li><strong>${s.claims}</strong> claims: ${s.byVerdict.supported} ✓ supported, ${s.byVerdict.contradicted} ✗ contradicted, ${s.byVerdict.unverified} ? unverified</li>`,
+    `<li><strong>${s.findings}</strong> findings: ${s.bySeverity.error} errors, ${s.bySeverity.warning} warnings, ${s.bySeverity.info} info</li>`,
+  ];
+  if (baseline) items.push(`<li>Since the baseline: <strong>${baseline.counts.new}</strong> new, ${baseline.counts.unchanged} unchanged, <strong>${baseline.counts.resolved}</strong> resolved</li>`);
+  return `<section id="summary" aria-labelledby="h-summary"><h2 id="h-summary">Summary</h2><ul class="stats">${items.join('')}</ul></section>`;
+}
+
+function verdictBadge(verdict: VerdictClass, text: string): string {
+  return `<span class="v v-${verdict}"><span aria-hidden="true">${VERDICT_MARK[verdict]}</span> <span class="sr">${VERDICT_WORD[verdict]}:</span>${e(text)}</span>`;
+}
+
+function legend(): string {
+  const items = (['supported', 'contradicted', 'unverified'] as const).map((v) => `<li>${verdictBadge(v, ` ${v}`)}</li>`);
+  items.push(`<li><span class="v v-conflict"><span aria-hidden="true">⚠</span> pages disagree</span></li>`);
+  return `<ul class="legend" aria-label="Legend">${items.join('')}</ul>`;
+}
+
+function matrixSection(env: Env, sources: SourceEntry[]): string {
+  const rows = consensusRows(env.report, env.ref);
+  const head = `<thead><tr><th scope="col">Attribute</th>${sources.map((s) => `<th scope="col"><a href="#${env.sourceAnchor(s.path)}">${e(s.id)}</a>${s.language ? ` <span class="sr">(${e(s.language)})</span>` : ''}</th>`).join('')}<th scope="col">Reference</th></tr></thead>`;
+  let tip = 0;
+  const body: string[] = [];
+  let group = '';
+  const width = sources.length + 2;
+  for (const row of rows) {
+    if (row.group !== group) {
+      if (group) body.push('</tbody>');
+      group = row.group;
+      body.push(`<tbody><tr class="group"><th scope="colgroup" colspan="${width}">${e(GROUP_LABELS[group] ?? group)}</th></tr>`);
+    }
+    body.push(matrixRow(env, row, sources, () => `tip-${++tip}`));
+  }
+  if (group) body.push('</tbody>');
+  const table = rows.length
+    ? `<div class="scroll" role="region" aria-labelledby="h-matrix" tabindex="0"><table id="matrix-table"><caption class="sr">Attributes by source, with the reference in the last column</caption>${head}${body.join('')}</table></div>`
+    : '<p>No claims to compare.</p>';
+  return `<section id="matrix" aria-labelledby="h-matrix"><h2 id="h-matrix">Consensus matrix</h2><p>What each page says, per attribute, against the reference. Hover or focus a value for the quote; follow it to the place in the page.</p>${legend()}${table}</section>`;
+}
+
+function matrixRow(env: Env, row: ConsensusRow, sources: SourceEntry[], nextTip: () => string): string {
+  // The group heading already names the kind: "contraindication: Pregnancy" reads "Pregnancy" under "Contraindications".
+  const name = row.label.startsWith(`${row.group}: `) ? row.label.slice(row.group.length + 2) : row.label;
+  const label = `${row.disagreement ? '<span aria-hidden="true">⚠ </span>' : ''}${e(name)}${row.disagreement ? ' <span class="sr">(pages disagree)</span>' : ''}`;
+  const cells = sources.map((s) => {
+    const values = row.cells[s.id]?.values ?? [];
+    if (!values.length) return '<td></td>';
+    const inner = values.map((v) => {
+      const id = nextTip();
+      const anchor = claimAnchor(v.claim);
+      const badge = `<span aria-hidden="true">${VERDICT_MARK[v.verdict]}</span> <span class="sr">${VERDICT_WORD[v.verdict]}:</span> ${e(v.value)}`;
+      return `<span class="cellv"><a class="v v-${v.verdict}" href="#${anchor}" aria-describedby="${id}" data-attribute="${e(row.attribute)}" data-value="${e(v.value)}">${badge}</a><span class="tip" role="tooltip" id="${id}">“${e(v.text)}” (${e(s.path)}:${v.line}:${v.column})</span></span>`;
+    });
+    return `<td>${inner.join(' ')}</td>`;
+  });
+  return `<tr class="${row.disagreement ? 'disagree' : ''}" data-attribute="${e(row.attribute)}"><th scope="row">${label}</th>${cells.join('')}<td class="ref">${e(row.reference)}</td></tr>`;
+}
+
+// ---------------------------------------------------------------- numbers as pictures
+
+const NUMERIC: Array<{ attribute: string; unit: string; kind: ReportClaim['kind'] }> = [
+  { attribute: 'needle.length', unit: 'mm', kind: 'needle' },
+  { attribute: 'needle.depth', unit: 'mm', kind: 'needle' },
+  { attribute: 'needle.gauge', unit: 'G', kind: 'needle' },
+  { attribute: 'sessions.count', unit: 'sessions', kind: 'sessions.count' },
+];
+
+interface Mark {
+  label: string;
+  min: number | null;
+  max: number | null;
+  verdict: ReportClaim['verdict'];
+  text: string;
+  anchor?: string;
+  count: number;
+}
+
+function numbersSection(env: Env): string {
+  const figures = NUMERIC.map((n) => numberFigure(env, n.attribute, n.unit)).filter(Boolean);
+  return `<section id="numbers" aria-labelledby="h-numbers"><h2 id="h-numbers">Numbers against the reference</h2>${
+    figures.length ? `<p>Each page's figures as marks (a single value) or bars (a range); the green band or dashed lines are what the reference holds. Shapes repeat the colour: ● supported, ✕ contradicted, ◆ unverified.</p>${figures.join('')}` : '<p>No numeric claims.</p>'
+  }</section>`;
+}
+
+function numberFigure(env: Env, attribute: string, unit: string): string {
+  const claims = env.report.claims.filter((c) => !c.modifiers.negated && (c.kind === 'needle' || c.kind === 'sessions.count') && attributeOf(c) === attribute);
+  if (!claims.length) return '';
+  let marks: Mark[] = [];
+  const seen = new Set<string>();
+  for (const c of claims) {
+    const v = c.value as NeedleValue | CountValue;
+    const key = `${c.source}\u0000${v.min}\u0000${v.max}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    marks.push({ label: c.source, min: v.min, max: v.max, verdict: c.verdict, text: c.text, anchor: claimAnchor(c.id), count: 1 });
+  }
+  // Many pages: one row per distinct value, with how many pages state it.
+  if (marks.length > 40) {
+    const byValue = new Map<string, Mark>();
+    for (const m of marks) {
+      const key = `${m.min}\u0000${m.max}\u0000${m.verdict}`;
+      const have = byValue.get(key);
+      if (have) have.count++;
+      else byValue.set(key, { ...m, count: 1 });
+    }
+    marks = [...byValue.values()].map((m) => ({ ...m, label: plural(m.count, 'page') }));
+    marks.sort((a, b) => (a.min ?? a.max ?? 0) - (b.min ?? b.max ?? 0) || (a.max ?? Infinity) - (b.max ?? Infinity) || (a.verdict < b.verdict ? -1 : 1));
+  }
+  const fact = env.ref.facts.get(factKey(attribute));
+  const refValues = (fact?.values ?? []).filter((x): x is number => typeof x === 'number');
+  const all = [...marks.flatMap((m) => [m.min, m.max]).filter((x): x is number => x !== null), ...refValues, ...(fact?.range ? [fact.range.min, fact.range.max] : [])];
+  let lo = 0;
+  let hi = Math.max(...all, 1);
+  if (attribute === 'needle.gauge') lo = Math.max(0, Math.floor(Math.min(...all)) - 3);
+  const step = niceStep((hi - lo) / 6);
+  hi = Math.ceil((hi * 1.08) / step) * step;
+  lo = Math.floor(lo / step) * step;
+
+  const W = 760;
+  const L = 210;
+  const R = 120;
+  const rowH = 26;
+  const top = 30;
+  const plotH = marks.length * rowH;
+  const H = top + plotH + 36;
+  const x = (v: number) => L + ((v - lo) / (hi - lo)) * (W - L - R);
+  const fmt = (v: number) => `${Number(v.toFixed(2))}`;
+  const svg: string[] = [];
+  const titleId = `fig-${attribute.replace(/[^a-z]/g, '-')}`;
+  const label = ATTRIBUTE_LABELS[attribute] ?? attribute;
+  const refText = referenceCell(fact, unit === 'sessions' ? '' : unit);
+  svg.push(`<svg viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-labelledby="${titleId}-t ${titleId}-d" xmlns="http://www.w3.org/2000/svg">`);
+  svg.push(`<title id="${titleId}-t">${e(label)} stated by each page against the reference (${e(refText)})</title>`);
+  svg.push(`<desc id="${titleId}-d">${e(marks.map((m) => `${m.label}: ${rangeText(m.min, m.max, unit)} (${m.verdict})`).join('; '))}</desc>`);
+  // grid and axis
+  for (let t = lo; t <= hi + 1e-9; t += step) {
+    const tx = x(t).toFixed(1);
+    svg.push(`<line class="grid" x1="${tx}" x2="${tx}" y1="${top - 6}" y2="${top + plotH}"/>`);
+    svg.push(`<text class="tick" x="${tx}" y="${top + plotH + 16}" text-anchor="middle">${fmt(t)}</text>`);
+  }
+  svg.push(`<line class="axis" x1="${L}" x2="${W - R}" y1="${top + plotH}" y2="${top + plotH}"/>`);
+  svg.push(`<text class="tick" x="${W - R + 8}" y="${top + plotH + 16}">${e(unit)}</text>`);
+  // the reference
+  if (fact?.range) {
+    const x1 = x(fact.range.min);
+    const x2 = x(fact.range.max);
+    svg.push(`<rect class="band" x="${x1.toFixed(1)}" y="${top - 6}" width="${Math.max(2, x2 - x1).toFixed(1)}" height="${plotH + 6}"/>`);
+  }
+  for (const v of refValues) {
+    const vx = x(v).toFixed(1);
+    svg.push(`<line class="refline" x1="${vx}" x2="${vx}" y1="${top - 6}" y2="${top + plotH}"/>`);
+  }
+  svg.push(`<text class="reflabel" x="${L}" y="${top - 12}">Reference: ${e(refText)}</text>`);
+  // one row per page (or per value)
+  marks.forEach((m, i) => {
+    const cy = top + i * rowH + rowH / 2;
+    const name = m.label.length > 30 ? `${m.label.slice(0, 29)}…` : m.label;
+    const a = m.count === 1 && m.anchor ? m.anchor : undefined;
+    const parts: string[] = [];
+    parts.push(`<text class="lbl" x="${L - 8}" y="${cy + 4}" text-anchor="end">${e(name)}</text>`);
+    const cls = `m-${m.verdict}`;
+    if (m.min !== null && m.max !== null && m.min === m.max) parts.push(shape(m.verdict, x(m.min), cy, cls));
+    else {
+      const x1 = x(m.min ?? lo);
+      const x2 = x(m.max ?? hi);
+      parts.push(`<rect class="bar ${cls}" x="${x1.toFixed(1)}" y="${cy - 6}" width="${Math.max(2, x2 - x1).toFixed(1)}" height="12" rx="3"/>`);
+      if (m.min !== null) parts.push(shape(m.verdict, x1, cy, cls));
+      if (m.max !== null) parts.push(shape(m.verdict, x2, cy, cls));
+    }
+    const end = x(m.max ?? m.min ?? lo);
+    parts.push(`<text class="lbl" x="${(Math.max(end, x(m.min ?? lo)) + 12).toFixed(1)}" y="${cy + 4}">${e(rangeText(m.min, m.max, unit))} ${VERDICT_MARK[m.verdict]}</text>`);
+    const tip = `<title>${e(`${m.label}: “${m.text}” (${m.verdict})`)}</title>`;
+    svg.push(a ? `<a href="#${a}" aria-label="${e(`${m.label}: ${rangeText(m.min, m.max, unit)}, ${m.verdict}`)}">${tip}${parts.join('')}</a>` : `<g>${tip}${parts.join('')}</g>`);
+  });
+  svg.push('</svg>');
+  return `<figure aria-labelledby="${titleId}-c"><figcaption id="${titleId}-c">${e(label)}</figcaption>${svg.join('')}</figure>`;
+}
+
+function shape(verdict: ReportClaim['verdict'], cx: number, cy: number, cls: string): string {
+  const X = cx.toFixed(1);
+  const Y = cy.toFixed(1);
+  if (verdict === 'contradicted')
+    return `<path class="mk ${cls}" d="M${cx - 6} ${cy - 6}L${cx + 6} ${cy + 6}M${cx + 6} ${cy - 6}L${cx - 6} ${cy + 6}" stroke-width="3.5"/>`;
+  if (verdict === 'unverified') return `<path class="mk ${cls}" d="M${X} ${cy - 7}L${cx + 7} ${Y}L${X} ${cy + 7}L${cx - 7} ${Y}Z"/>`;
+  return `<circle class="mk ${cls}" cx="${X}" cy="${Y}" r="6"/>`;
+}
+
+function rangeText(min: number | null, max: number | null, unit: string): string {
+  const u = unit ? ` ${unit}` : '';
+  if (min === null && max === null) return '?';
+  if (min === null) return `≤ ${max}${u}`;
+  if (max === null) return `≥ ${min}${u}`;
+  return min === max ? `${min}${u}` : `${min}–${max}${u}`;
+}
+
+function niceStep(raw: number): number {
+  if (!(raw > 0)) return 1;
+  const p = 10 ** Math.floor(Math.log10(raw));
+  const f = raw / p;
+  return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * p;
+}
+
+// ---------------------------------------------------------------- findings
+
+function findingsSection(env: Env): string {
+  const { report, baseline } = env;
+  const findings = report.findings;
+  const resolved = baseline?.resolved ?? [];
+  const all = [...findings, ...resolved];
+  const langOf = new Map(report.sources.map((s) => [s.path, s.language ?? ''] as const));
+  const count = <T extends string>(key: (f: Finding) => T) => {
+    const m = new Map<T, number>();
+    for (const f of findings) m.set(key(f), (m.get(key(f)) ?? 0) + 1);
+    return m;
+  };
+  const bySev = count((f) => f.severity);
+  const byRule = count((f) => f.rule);
+  const bySource = count((f) => f.source);
+  const byLang = count((f) => langOf.get(f.path) ?? '');
+  const options = (m: Map<string, number>, all: string[], name: (v: string) => string = (v) => v) =>
+    all.map((v) => `<option value="${e(v)}">${e(name(v))} (${m.get(v) ?? 0})</option>`).join('');
+  const rules = [...new Set(all.map((f) => f.rule))].sort();
+  const sources = [...new Set(all.map((f) => f.source))].sort();
+  const langs = [...new Set(report.sources.map((s) => s.language ?? '').filter(Boolean))].sort();
+  const filters = [
+    '<form id="filters" class="filters" role="search" aria-label="Filter findings">',
+    `<fieldset><legend>Severity</legend>${SEVERITIES.map((s) => `<label><input type="checkbox" name="severity" value="${s}" checked> ${s} (${bySev.get(s) ?? 0})</label>`).join(' ')}</fieldset>`,
+    `<div><label class="lbl" for="f-rule">Rule</label><select id="f-rule" name="rule"><option value="">all rules</option>${options(byRule, rules)}</select></div>`,
+    `<div><label class="lbl" for="f-source">Source</label><select id="f-source" name="source"><option value="">all sources</option>${options(bySource, sources)}</select></div>`,
+    `<div><label class="lbl" for="f-language">Language</label><select id="f-language" name="language"><option value="">all languages</option>${options(byLang, langs)}</select></div>`,
+    baseline
+      ? `<div><label class="lbl" for="f-status">Since the baseline</label><select id="f-status" name="status"><option value="">all</option><option value="new">new (${baseline.counts.new})</option><option value="unchanged">unchanged (${baseline.counts.unchanged})</option><option value="resolved">resolved (${baseline.counts.resolved})</option></select></div>`
+      : '',
+    `<div><label class="lbl" for="f-q">Search</label><input id="f-q" name="q" type="search" autocomplete="off" placeholder="quote, message, rule…"></div>`,
+    '<div><button type="reset">Clear filters</button></div>',
+    '</form>',
+  ].join('');
+  const n = all.length;
+  const sevAll = { error: 0, warning: 0, info: 0 };
+  for (const f of all) sevAll[f.severity]++;
+  const status = `<p id="shown" role="status" aria-live="polite">Showing ${n} of ${n} findings: ${sevAll.error} errors, ${sevAll.warning} warnings, ${sevAll.info} info</p>`;
+  const cards = findings.map((f) => card(env, f, baseline?.status.get(f.id), langOf.get(f.path) ?? ''));
+  const resolvedCards = resolved.map((f) => card(env, f, 'resolved', langOf.get(f.path) ?? ''));
+  return [
+    `<section id="findings" aria-labelledby="h-findings"><h2 id="h-findings">Findings</h2>`,
+    filters,
+    status,
+    cards.length ? `<div class="cards" id="cards">${cards.join('')}</div>` : '<p>No findings.</p>',
+    baseline ? `<h2 id="h-resolved">Resolved since the baseline</h2>${resolvedCards.length ? `<div class="cards">${resolvedCards.join('')}</div>` : '<p>None: every finding of the baseline is still reported.</p>'}` : '',
+    '</section>',
+  ].join('');
+}
+
+function evidenceItem(ev: EvidenceRef): string {
+  const links: string[] = [];
+  const doi = doiUrl(ev.doi);
+  const pmid = pmidUrl(ev.pmid);
+  const url = safeHttpsUrl(ev.url);
+  if (doi) links.push(`<a href="${e(doi)}" rel="noreferrer noopener">doi:${e(ev.doi)}</a>`);
+  if (pmid) links.push(`<a href="${e(pmid)}" rel="noreferrer noopener">PMID ${e(ev.pmid)}</a>`);
+  if (url) links.push(`<a href="${e(url)}" rel="noreferrer noopener">link</a>`);
+  return `<li>${e(ev.citation)} <span class="ev-status">[${e(ev.kind)}, ${e(ev.status)}]</span>${links.length ? ` ${links.join(' · ')}` : ''}</li>`;
+}
+
+/** Waiver status, for reports produced by a version with suppression comments or waivers. */
+function waiverOf(f: Finding): string {
+  const w = f as Finding & { waived?: unknown; waiver?: unknown; suppressed?: unknown; suppression?: unknown };
+  const value = w.waiver ?? w.suppression ?? w.waived ?? w.suppressed;
+  if (value === undefined || value === false || value === null) return 'not waived';
+  if (value === true) return 'waived';
+  if (typeof value === 'string') return `waived: ${value}`;
+  const o = value as { reason?: unknown; justification?: unknown; by?: unknown };
+  const reason = o.reason ?? o.justification;
+  return `waived${typeof reason === 'string' ? `: ${reason}` : ''}${typeof o.by === 'string' ? ` (${o.by})` : ''}`;
+}
+
+function card(env: Env, f: Finding, change: FindingChange | undefined, lang: string): string {
+  const loc = `${f.path}:${f.position.start.line}:${f.position.start.column}`;
+  const target = f.claims.map(claimAnchor).find((a) => env.anchors.has(a)) ?? env.sourceAnchor(f.path);
+  const id = change === 'resolved' ? `${findingAnchor(f.id)}-resolved` : findingAnchor(f.id);
+  const searchText = [f.message, f.text, f.rule, f.path, f.source, f.expected ?? '', f.suggestion ?? ''].join(' ').toLowerCase();
+  const verdict = (f.verdict in VERDICT_MARK ? f.verdict : 'error') as VerdictClass;
+  const rows: string[] = [];
+  rows.push(`<dt>Verdict</dt><dd>${verdictBadge(verdict, ` ${f.verdict}`)}</dd>`);
+  if (f.expected) rows.push(`<dt>Reference</dt><dd>${e(f.expected)}</dd>`);
+  if (f.related?.length)
+    rows.push(
+      `<dt>Other pages</dt><dd><ul>${f.related
+        .map((r) => {
+          const a = claimAnchor(r.claim);
+          const place = `${r.path}:${r.position.start.line}:${r.position.start.column}`;
+          return `<li>${e(r.source)}: ${e(r.value)} — “${e(r.text)}” ${env.anchors.has(a) ? `<a href="#${a}">${e(place)}</a>` : e(place)}</li>`;
+        })
+        .join('')}</ul></dd>`,
+    );
+  if (f.evidence.length) rows.push(`<dt>Evidence</dt><dd><ul>${f.evidence.map(evidenceItem).join('')}</ul></dd>`);
+  if (f.suggestion) rows.push(`<dt>Suggestion</dt><dd lang="${e(safeLang(lang) ?? '')}">${e(f.suggestion)}</dd>`);
+  rows.push(`<dt>Waiver</dt><dd>${e(waiverOf(f))}</dd>`);
+  const changeBadge = change ? ` <span class="badge b-${change}">${CHANGE_WORD[change]}</span>` : '';
+  return [
+    `<article class="card sev-${f.severity}" id="${id}" aria-labelledby="${id}-h" data-severity="${f.severity}" data-rule="${e(f.rule)}" data-source="${e(f.source)}" data-lang="${e(lang)}" data-status="${change ?? ''}" data-text="${e(searchText)}">`,
+    `<h3 id="${id}-h"><span class="badge b-${f.severity}">${f.severity}</span> <span>${e(f.message)}</span>${changeBadge}</h3>`,
+    `<p><span class="rule">${e(f.rule)}</span> · ${change === 'resolved' ? e(loc) : `<a class="goto" href="#${target}">${e(loc)}</a>`}</p>`,
+    f.text ? `<blockquote${safeLang(lang) ? ` lang="${e(safeLang(lang))}"` : ''}>${e(f.text)}</blockquote>` : '',
+    `<dl>${rows.join('')}</dl>`,
+    '</article>',
+  ].join('');
+}
+
+// ---------------------------------------------------------------- page view
+
+const RANK: Record<ReportClaim['verdict'], number> = { contradicted: 3, unverified: 2, supported: 1 };
+
+function pagesSection(env: Env, claimsByPath: Map<string, ReportClaim[]>): string {
+  const open = env.report.sources.length <= 20;
+  const pages = env.report.sources.map((s) => {
+    const text = env.texts?.get(s.path);
+    const claims = claimsByPath.get(s.path) ?? [];
+    const lang = safeLang(s.language);
+    const head = `<summary><h3>${e(s.id)}</h3> <span class="meta">${e(s.path)}${s.title ? ` · “${e(s.title)}”` : ''}${s.publisher ? ` · ${e(s.publisher)}` : ''}${s.language ? ` · ${e(s.language)}` : ''} · ${plural(s.claims, 'claim')} · ${plural(s.findings, 'finding')}</span></summary>`;
+    let body: string;
+    if (s.status !== 'ok') body = '<p class="text">This file could not be read; see its finding.</p>';
+    else if (text === undefined) body = `<p class="text">The page text is not available in this rendering; ${plural(claims.length, 'claim')} listed in the findings.</p>`;
+    else body = `<div class="text"${lang ? ` lang="${lang}"` : ''}>${highlight(text, claims)}</div>`;
+    return `<details class="page" id="${env.sourceAnchor(s.path)}"${open ? ' open' : ''}>${head}${body}</details>`;
+  });
+  return `<section id="pages" aria-labelledby="h-pages"><h2 id="h-pages">Pages</h2><p>Each page's text with its claims marked: ✓ supported (dashed), ✗ contradicted (solid), ? unverified (dotted).</p>${pages.join('')}</section>`;
+}
+
+/** The text with every claim span wrapped in <mark>; overlapping spans are cut at their boundaries, the first piece of each claim carries its id. */
+export function highlight(text: string, claims: ReportClaim[]): string {
+  interface Span {
+    start: number;
+    end: number;
+    claim: ReportClaim;
+    primary: boolean;
+  }
+  const spans: Span[] = [];
+  for (const c of claims) {
+    const places = [{ p: c.position, primary: true }, ...(c.occurrences ?? []).map((p) => ({ p, primary: false }))];
+    for (const { p, primary } of places) {
+      const start = p.start.offset;
+      const end = p.end.offset;
+      if (!(start >= 0 && end > start && end <= text.length)) continue;
+      spans.push({ start, end, claim: c, primary });
+    }
+  }
+  const cuts = new Set<number>([0, text.length]);
+  for (const s of spans) cuts.add(s.start).add(s.end);
+  const points = [...cuts].sort((a, b) => a - b);
+  const given = new Set<string>();
+  const out: string[] = [];
+  for (let i = 0; i + 1 < points.length; i++) {
+    const a = points[i];
+    const b = points[i + 1];
+    const piece = e(text.slice(a, b));
+    const covering = spans.filter((s) => s.start <= a && s.end >= b);
+    if (!covering.length) {
+      out.push(piece);
+      continue;
+    }
+    covering.sort((x, y) => RANK[y.claim.verdict] - RANK[x.claim.verdict] || (x.claim.id < y.claim.id ? -1 : 1));
+    const verdict = covering[0].claim.verdict;
+    const ids = covering.filter((s) => s.primary && s.start === a && !given.has(s.claim.id)).map((s) => s.claim.id);
+    ids.forEach((id) => given.add(id));
+    const kinds = [...new Set(covering.map((s) => s.claim.kind))].join(', ');
+    const label = `${VERDICT_WORD[verdict]} ${kinds}`;
+    // Extra ids (several claims starting at the same place) become empty anchors before the mark.
+    const extra = ids.slice(1).map((id) => `<span id="${claimAnchor(id)}" tabindex="-1"></span>`).join('');
+    const idAttr = ids.length ? ` id="${claimAnchor(ids[0])}" tabindex="-1"` : '';
+    out.push(`${extra}<mark class="v-${verdict}"${idAttr} title="${e(label)}">${piece}</mark>`);
+  }
+  return out.join('');
+}
