@@ -1,8 +1,16 @@
 import type { Finding } from '../types.js';
 import type { Report } from './model.js';
+import { codeFrame } from './code-frame.js';
+import { SourceLines, type SourceTexts } from './source-text.js';
 
 export interface PrettyOptions {
   color?: boolean;
+  /** Print the line of each finding under it with the span underlined (needs `texts`). */
+  codeFrames?: boolean;
+  /** Decoded text of each source, by path. */
+  texts?: SourceTexts;
+  /** Terminal width for code frames (default 100). */
+  width?: number;
 }
 
 const COLORS = { error: '\x1b[31m', warning: '\x1b[33m', info: '\x1b[36m', dim: '\x1b[2m', bold: '\x1b[1m', reset: '\x1b[0m' };
@@ -11,6 +19,7 @@ const COLORS = { error: '\x1b[31m', warning: '\x1b[33m', info: '\x1b[36m', dim: 
 export function renderPretty(report: Report, options: PrettyOptions = {}): string {
   const c = (code: keyof typeof COLORS, s: string) => (options.color ? `${COLORS[code]}${s}${COLORS.reset}` : s);
   const lines: string[] = [];
+  const source = new SourceLines(options.texts);
   const byPath = new Map<string, Finding[]>();
   for (const f of report.findings) byPath.set(f.path, [...(byPath.get(f.path) ?? []), f]);
   for (const [path, findings] of byPath) {
@@ -21,6 +30,11 @@ export function renderPretty(report: Report, options: PrettyOptions = {}): strin
       const sev = f.severity.padEnd(7);
       const quote = f.text ? ` "${f.text.replace(/\s+/g, ' ')}"` : '';
       lines.push(`  ${locs[i].padEnd(width)}  ${c(f.severity, sev)}  ${f.message}${quote}  ${c('dim', f.rule)}`);
+      const text = options.codeFrames && f.text ? source.line(f.path, f.position.start.line) : undefined;
+      if (text !== undefined) {
+        const end = f.position.end.line === f.position.start.line ? f.position.end.column : text.length + 1;
+        lines.push(...codeFrame(text, f.position.start.column, end, { line: f.position.start.line, width: options.width, indent: '  ', gutter: (g) => c('dim', g), marker: (m) => c(f.severity, m) }));
+      }
     });
     lines.push('');
   }

@@ -1,0 +1,71 @@
+/**
+ * reviewdog's diagnostic format (rdjson, the `DiagnosticResult` message of
+ * reviewdog/proto/rdf), so `reviewdog -f=rdjson` comments only on the lines a
+ * pull request changed. Lines and columns are 1-based, columns count UTF-8
+ * bytes, and a range's end is exclusive; a suggestion is a range and the text
+ * that replaces it.
+ */
+import type { Finding, Position, Severity } from '../types.js';
+import type { Report } from './model.js';
+import { SourceLines, type SourceTexts } from './source-text.js';
+import { INFORMATION_URI } from './sarif.js';
+
+export const RDJSON_SEVERITY: Record<Severity, 'ERROR' | 'WARNING' | 'INFO'> = { error: 'ERROR', warning: 'WARNING', info: 'INFO' };
+
+export interface RdPosition {
+  line: number;
+  column: number;
+}
+export interface RdRange {
+  start: RdPosition;
+  end?: RdPosition;
+}
+export interface RdDiagnostic {
+  message: string;
+  location: { path: string; range: RdRange };
+  severity: 'ERROR' | 'WARNING' | 'INFO';
+  source: { name: string; url: string };
+  code: { value: string; url: string };
+  suggestions?: { range: RdRange; text: string }[];
+  original_output?: string;
+}
+export interface RdDiagnosticResult {
+  source: { name: string; url: string };
+  severity?: 'ERROR' | 'WARNING' | 'INFO';
+  diagnostics: RdDiagnostic[];
+}
+
+export interface RdjsonOptions {
+  texts?: SourceTexts;
+}
+
+export function buildRdjson(report: Report, options: RdjsonOptions = {}): RdDiagnosticResult {
+  const lines = new SourceLines(options.texts);
+  const source = { name: report.tool.name, url: INFORMATION_URI };
+  const range = (path: string, p: Position): RdRange => {
+    const start = { line: p.start.line, column: lines.utf8Column(path, p.start.line, p.start.column) };
+    if (p.end.offset <= p.start.offset) return { start };
+    return { start, end: { line: p.end.line, column: lines.utf8Column(path, p.end.line, p.end.column) } };
+  };
+  const diagnostics = report.findings.map((f: Finding): RdDiagnostic => {
+    const message = [f.text ? `${f.message}: "${f.text.replace(/\s+/g, ' ')}"` : f.message, ...(f.expected ? [`Reference: ${f.expected}`] : [])].join('\n');
+    const d: RdDiagnostic = {
+      message,
+      location: { path: f.path, range: range(f.path, f.position) },
+      severity: RDJSON_SEVERITY[f.severity],
+      source,
+      code: { value: f.rule, url: `${INFORMATION_URI}rules/${f.rule}` },
+    };
+    if (f.suggestion && f.text) d.suggestions = [{ range: range(f.path, f.position), text: f.suggestion }];
+    return d;
+  });
+  const s = report.summary.bySeverity;
+  const result: RdDiagnosticResult = { source, diagnostics };
+  if (s.error || s.warning || s.info) result.severity = s.error ? 'ERROR' : s.warning ? 'WARNING' : 'INFO';
+  return result;
+}
+
+/** report.rdjson.json: two-space JSON with a trailing newline. */
+export function renderRdjson(report: Report, options: RdjsonOptions = {}): string {
+  return `${JSON.stringify(buildRdjson(report, options), null, 2)}\n`;
+}

@@ -1,0 +1,38 @@
+/**
+ * The decoded text of each source, for formats that show or measure the lines
+ * around a finding (code frames, SARIF context regions, UTF-8 columns).
+ * Formats must still work without it (the report alone has every position).
+ */
+import { LineIndex } from '../util/positions.js';
+
+/** Path (as in the report) → decoded file text (FormatContext.texts). */
+export type SourceTexts = ReadonlyMap<string, string>;
+
+/** Line lookups per path, built once per render. */
+export class SourceLines {
+  private readonly cache = new Map<string, LineIndex | null>();
+  constructor(private readonly texts: SourceTexts | undefined) {}
+
+  index(path: string): LineIndex | undefined {
+    if (!this.cache.has(path)) {
+      const text = this.texts?.get(path);
+      this.cache.set(path, text === undefined ? null : new LineIndex(text));
+    }
+    return this.cache.get(path) ?? undefined;
+  }
+
+  /** The text of a 1-based line, without its line end; undefined when the source text is not known. */
+  line(path: string, line: number): string | undefined {
+    return this.index(path)?.lineText(line);
+  }
+
+  /**
+   * A UTF-16 column (what every report position uses) as a UTF-8 byte column
+   * (what reviewdog counts), both 1-based. Without the text, returns it unchanged.
+   */
+  utf8Column(path: string, line: number, column: number): number {
+    const text = this.line(path, line);
+    if (text === undefined) return column;
+    return Buffer.byteLength(text.slice(0, column - 1), 'utf8') + 1;
+  }
+}
