@@ -47,7 +47,12 @@ export function findMentions(input: ExtractInput): Mention[] {
     (o.span.end - o.span.start > m.span.end - m.span.start || (o.concept.id === m.concept.id && all.indexOf(o) < all.indexOf(m)));
   // Within a kind, a phrase gives way to a longer contiguous phrase ("nessun effetto collaterale"
   // inside "nessun effetto collaterale grave"), not to one stretched over a gap.
-  return all.filter((m) => !all.some((o) => contains(o, m) && ((o.concept.kind === m.concept.kind && !o.gapped) || YIELDING_KINDS.has(m.concept.kind))));
+  // An adverse effect inside a condition ("infezione" in "infezione locale della pelle") waits: it
+  // gives way only if the condition turns out to be stated as a contraindication (extractConcepts).
+  const waits = (o: Mention, m: Mention) => m.concept.kind === 'adverse-effect' && o.concept.kind === 'contraindication';
+  return all.filter(
+    (m) => !all.some((o) => contains(o, m) && !waits(o, m) && ((o.concept.kind === m.concept.kind && !o.gapped) || YIELDING_KINDS.has(m.concept.kind))),
+  );
 }
 
 function strength(input: ExtractInput, cueText: string): ContraindicationValue['strength'] {
@@ -108,7 +113,9 @@ export const extractConcepts: Extractor = (input) => {
     }
   }
   out.push(...derive(input));
-  return out;
+  // An effect named inside a condition the page lists as a contraindication is part of that condition.
+  const conditions = out.filter((c) => c.kind === 'contraindication').map((c) => c.span);
+  return out.filter((c) => c.kind !== 'adverse-effect' || !conditions.some((s) => s.start <= c.span.start && s.end >= c.span.end));
 };
 
 /**

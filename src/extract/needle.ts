@@ -36,13 +36,13 @@ export const extractNeedle: Extractor = ({ text, cased, lang, ref, context }) =>
       kind: 'needle',
       value: { aspect, min: q.min, max: q.max, unit: 'mm', approximate: q.approximate },
       span: q.span,
-      modifiers: context.modifiers(q.span),
+      modifiers: { ...context.modifiers(q.span), ...(q.negationInBound ? { negated: false } : {}) },
     });
   }
   // Gauge: "27 G", "30G" (read on the cased text: "27 g" is grams), "calibro 27", "27 gauge".
   const gaugeWords = ref.concepts.get('gauge')?.terms[lang.language] ?? [];
   const gaugeAlt = gaugeWords.map((t) => termSource(t)).join('|') || '(?!)';
-  const wordRe = cachedRegex(ref, `gauge:${lang.language}`, () => new RegExp(`(?:${gaugeAlt})\\s*(?<n2>\\d{2})(?!\\d)|(?<!${WORD_CHAR})(?<n3>\\d{2})\\s*(?:${gaugeAlt})`, 'gu'));
+  const wordRe = cachedRegex(ref, `gauge:${lang.language}`, () => new RegExp(`(?:${gaugeAlt})\\s*(?<n2>\\d{2})(?!\\d)|(?<!${WORD_CHAR})(?<n3>\\d{2})\\s*-?\\s*(?:${gaugeAlt})`, 'gu'));
   const hits = [...(needles.length > 0 ? cased.matchAll(GAUGE_LETTER) : []), ...text.matchAll(wordRe)];
   for (const m of hits) {
     const n = Number(m.groups?.n1 ?? m.groups?.n2 ?? m.groups?.n3);

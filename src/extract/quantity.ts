@@ -7,6 +7,8 @@ export interface Quantity {
   approximate: boolean;
   /** Span including bound and approximation words ("circa 4mm", "no more than 4mm"). */
   span: Span;
+  /** A negation before the bound was read into it ("non si va oltre i 4 mm" = at most 4): the quantity is not negated. */
+  negationInBound?: boolean;
 }
 
 export function parseNumber(token: string | undefined, lang: LanguagePack): number | undefined {
@@ -38,17 +40,28 @@ export function readQuantity(text: string, match: RegExpExecArray, lang: Languag
   let start = b === undefined ? aStart : match.index;
   const end = match.index + match[0].length;
   let approximate = false;
+  let negationInBound = false;
   // Look back over at most two prefixes: "circa", "al massimo", "fino a circa".
   for (let k = 0; k < 2; k++) {
     const before = text.slice(Math.max(0, start - 40), start);
     const base = start - before.length;
     const restore = start;
+    // The bound word may be followed by an article: "oltre i 4 mm".
+    const tail = (h: { end: number }) => before.slice(h.end);
     const last = (re: RegExp) => {
-      const hits = findAll(re, before).filter((h) => /^\s*$/.test(before.slice(h.end)));
+      const hits = findAll(re, before).filter((h) => /^\s*$/.test(tail(h)) || lang.re.articleTail.test(` ${tail(h).trimStart()}`));
       return hits.length ? hits[hits.length - 1] : undefined;
     };
-    const lo = last(lang.re.min);
-    const hi = last(lang.re.max);
+    let lo = last(lang.re.min);
+    let hi = last(lang.re.max);
+    // A negated lower bound is an upper bound: "non si va oltre i 4 mm", "no needle goes deeper than 3 mm".
+    if (lo && !hi) {
+      const neg = findAll(lang.re.negBefore, before).filter((n) => n.end <= lo!.start && (before.slice(n.end, lo!.start).match(/\S+/g) ?? []).length <= 2);
+      if (neg.length) {
+        [hi, lo] = [lo, undefined];
+        negationInBound = true;
+      }
+    }
     const ap = last(lang.re.approximate);
     if (b === undefined && hi) {
       min = null;
@@ -64,7 +77,21 @@ export function readQuantity(text: string, match: RegExpExecArray, lang: Languag
       break;
     }
   }
-  return { min, max, approximate, span: { start, end } };
+  // Bounds written after the quantity: "4 mm au maximum", "10 sedute al massimo", "4 mm or more".
+  let finalEnd = end;
+  if (b === undefined && min !== null && max !== null) {
+    const after = text.slice(end, end + 40);
+    const hiAfter = lang.re.maxAfter.exec(after);
+    const loAfter = lang.re.minAfter.exec(after);
+    if (hiAfter && hiAfter[0].trim()) {
+      min = null;
+      finalEnd = end + hiAfter[0].length;
+    } else if (loAfter && loAfter[0].trim()) {
+      max = null;
+      finalEnd = end + loAfter[0].length;
+    }
+  }
+  return { min, max, approximate, span: { start, end: finalEnd }, ...(negationInBound ? { negationInBound } : {}) };
 }
 
 /** Every quantity matched by `re` (a regex built on lang.rangeSource) in the text. */
@@ -79,6 +106,11 @@ export function findQuantities(re: RegExp, text: string, lang: LanguagePack): Ar
     }
     const q = readQuantity(text, m, lang);
     if (q) out.push({ ...q, match: m });
+    else {
+      // Not a range ("calibre 30 y 4 mm": 30 > 4): read again from the second number.
+      const second = m.indices?.groups?.b?.[0] ?? m.indices?.groups?.b2?.[0];
+      if (second !== undefined) re.lastIndex = second;
+    }
   }
   return out;
 }

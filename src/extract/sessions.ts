@@ -35,7 +35,7 @@ export const extractSessionCount: Extractor = ({ text, lang, ref, context }) => 
       kind: 'sessions.count',
       value: { min: q.min, max: q.max, approximate: q.approximate },
       span,
-      modifiers: context.modifiers(span),
+      modifiers: { ...context.modifiers(span), ...(q.negationInBound ? { negated: false } : {}) },
     });
   }
   return out;

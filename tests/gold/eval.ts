@@ -2,13 +2,16 @@
 import { join } from 'node:path';
 import { evaluate, GOLD_DIR, type Score } from './evaluate.js';
 
-// --set holdout scores tests/gold-holdout/, written after tuning and never used for it.
+// --set holdout: tests/gold-holdout/, written blind after the first tuning round (then used as a dev set);
+// --set blind: tests/gold-blind/, written blind later and never used for tuning.
 const set = process.argv.includes('--set') ? process.argv[process.argv.indexOf('--set') + 1] : 'gold';
-const e = evaluate(set === 'holdout' ? join(GOLD_DIR, '../gold-holdout') : GOLD_DIR);
+const DIRS: Record<string, string> = { gold: GOLD_DIR, holdout: join(GOLD_DIR, '../gold-holdout'), blind: join(GOLD_DIR, '../gold-blind') };
+if (!DIRS[set]) throw new Error(`--set must be one of ${Object.keys(DIRS).join(', ')}`);
+const e = evaluate(DIRS[set]);
 const pct = (n: number) => `${(n * 100).toFixed(1)}%`.padStart(7);
 const row = (name: string, s: Score) => `| ${name.padEnd(20)} | ${String(s.tp).padStart(4)} | ${String(s.fp).padStart(4)} | ${String(s.fn).padStart(4)} | ${pct(s.precision)} | ${pct(s.recall)} | ${pct(s.f1)} |`;
 const head = `| ${'kind / language'.padEnd(20)} |   TP |   FP |   FN | precision | recall |     F1 |`;
-const lines = [`${set === 'holdout' ? 'Held-out set' : 'Gold set'}: ${e.pages} pages`, '', head, `|${'-'.repeat(22)}|------|------|------|-----------|--------|--------|`];
+const lines = [`Set ${set} (${DIRS[set]}): ${e.pages} pages`, '', head, `|${'-'.repeat(22)}|------|------|------|-----------|--------|--------|`];
 for (const [k, s] of Object.entries(e.byKind)) lines.push(row(k, s));
 lines.push(row('ALL (core kinds)', e.overall), '', head, `|${'-'.repeat(22)}|------|------|------|-----------|--------|--------|`);
 for (const [k, s] of Object.entries(e.byLanguage)) lines.push(row(k, s));
