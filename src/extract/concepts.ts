@@ -72,8 +72,26 @@ export const extractConcepts: Extractor = (input) => {
   // "sconsigliata" / "should be avoided", an exception ("tranne…"), or a lead-in that has one.
   const topicHits = findAll(ref.matcher(lang.language, 'contraindications'), text).filter((s) => !context.negation(s));
   const cueHits = findAll(lang.re.ciCues, text);
-  const leadInCue = leadIn !== '' && (test(ref.matcher(lang.language, 'contraindications'), leadIn) || test(lang.re.ciCues, leadIn));
+  // A lead-in names the list's meaning: "Controindicazioni:", "Who should not have it?", or a refusal
+  // ("Nous ne la pratiquons pas chez :").
+  const leadInCue =
+    leadIn !== '' &&
+    (test(ref.matcher(lang.language, 'contraindications'), leadIn) || test(lang.re.ciCues, leadIn) || (test(lang.re.negBefore, leadIn) && !test(lang.re.pseudo, leadIn)));
+  const cueSpans = [...findAll(ref.matcher(lang.language, 'contraindications'), text), ...cueHits];
   const hasCue = topicHits.length > 0 || cueHits.length > 0 || leadInCue;
+
+  /**
+   * A refused treatment names a contraindication: "Non la eseguiamo in gravidanza", "No se realiza a
+   * embarazadas", "Dr X does not treat patients who are pregnant". The negation governs a verb
+   * (three or more words before the condition), not the condition itself ("non in gravidanza",
+   * "not pregnant"), and no contraindication word stands between ("non è controindicata in
+   * gravidanza" denies a contraindication).
+   */
+  const refusal = (span: Span): boolean => {
+    const neg = context.triggerBefore(context.negBefore, span, 30);
+    if (!neg || context.wordsBetween(neg.end, span.start) < 3) return false;
+    return !cueSpans.some((c) => c.start >= neg.start && c.start < span.start);
+  };
 
   for (const m of mentions) {
     const modifiers = context.modifiers(m.span);
@@ -81,6 +99,10 @@ export const extractConcepts: Extractor = (input) => {
     switch (m.concept.kind) {
       case 'contraindication': {
         if (modifiers.advice && !modifiers.exception) break;
+        if (!modifiers.exception && refusal(m.span)) {
+          out.push({ kind, value: { condition: m.concept.id, strength: strength(input, `${leadIn} ${text}`) }, span: m.span, modifiers: { ...modifiers, negated: false } });
+          break;
+        }
         if (!hasCue && !modifiers.exception) break;
         if (modifiers.negated) break;
         const value: ContraindicationValue = { condition: m.concept.id, strength: strength(input, `${leadIn} ${text}`) };

@@ -17,6 +17,16 @@ export const extractSessionCount: Extractor = ({ text, lang, ref, context }) => 
   if (/[€$£]/.test(text) || test(lang.re.price, text)) return [];
   const frequencies = findFrequencies(text, lang);
   const out: RawClaim[] = [];
+  // A label and its value, as in a protocol table: "Sedute: 6–8", "Séances : 3 à 5".
+  const labelled = cachedRegex(
+    ref,
+    `session-label:${lang.language}`,
+    () => new RegExp(`(?:${words.map((t) => termSource(t)).join('|')})\\s*[:=]\\s*${lang.rangeSource}(?!\\s*(?:${lang.unitsSource}))`, 'dgu'),
+  );
+  for (const q of findQuantities(labelled, text, lang)) {
+    const span = { start: q.match.index, end: q.span.end };
+    out.push({ kind: 'sessions.count', value: { min: q.min, max: q.max, approximate: q.approximate }, span, modifiers: context.modifiers(span) });
+  }
   for (const q of findQuantities(re, text, lang)) {
     if (q.min !== null && q.min > 100) continue;
     if (q.max !== null && q.max > 100) continue;

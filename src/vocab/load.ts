@@ -13,7 +13,18 @@ export interface VocabFile {
   name: string;
   stopwords: string[];
   numbers: Record<string, number>;
-  quantity: { rangeStart: string[]; rangeJoin: string[]; min: string[]; max: string[]; approximate: string[]; price?: string[]; single?: string[] };
+  quantity: {
+    rangeStart: string[];
+    rangeJoin: string[];
+    min: string[];
+    max: string[];
+    approximate: string[];
+    price?: string[];
+    single?: string[];
+    articles?: string[];
+    minAfter?: string[];
+    maxAfter?: string[];
+  };
   units: { mm: string[] };
   frequency: {
     fixed: Array<{ interval: string; terms: string[] }>;
@@ -52,9 +63,15 @@ export interface LanguagePack {
   numberSource: string;
   /** Source of a regex matching a number or a range, with groups a, b, b2 (see quantity.ts). */
   rangeSource: string;
+  /** Source of a regex matching a unit word (mm, millimetri, …). */
+  unitsSource: string;
   re: {
     min: RegExp;
     max: RegExp;
+    minAfter: RegExp;
+    maxAfter: RegExp;
+    /** Matches an optional article at the end of a text ("oltre i" → " i"). */
+    articleTail: RegExp;
     approximate: RegExp;
     price: RegExp;
     single: RegExp;
@@ -89,9 +106,11 @@ export function compileVocab(v: VocabFile): LanguagePack {
   const words = Object.keys(v.numbers).sort((a, b) => b.length - a.length);
   const numberSource = `(?:\\d+(?:[.,]\\d+)?(?!\\d)|${words.length ? `${words.map((w) => termSource(w)).join('|')}` : '(?!)'})`;
   const alt = (terms: string[]) => terms.map((t) => `(?:${termSource(t)})`).join('|') || '(?!)';
+  // An article may follow a range word: "tra le 4 e le 6 sedute", "entre los 4 y los 6".
+  const article = v.quantity.articles?.length ? `(?:(?:${alt(v.quantity.articles)})\\s*)?` : '';
   const rangeSource =
-    `(?:(?:${alt(v.quantity.rangeStart)})\\s+)?(?<a>${numberSource})` +
-    `(?:\\s*[-/]\\s*(?<b>${numberSource})|\\s+(?:${alt(v.quantity.rangeJoin)})\\s+(?<b2>${numberSource}))?`;
+    `(?:(?:${alt(v.quantity.rangeStart)})\\s+${article})?(?<a>${numberSource})` +
+    `(?:\\s*[-/]\\s*(?<b>${numberSource})|\\s+(?:${alt(v.quantity.rangeJoin)})\\s+${article}(?<b2>${numberSource}))?`;
   // Units follow digits directly ("4mm"), so no word boundary on their left.
   const mmSource = v.units.mm.map((t) => `(?:${termSource(t, { leftBoundary: false })})`).join('|');
   const c = v.context;
@@ -103,9 +122,13 @@ export function compileVocab(v: VocabFile): LanguagePack {
     numbers: new Map(Object.entries(v.numbers).map(([k, n]) => [k.toLowerCase(), n])),
     numberSource,
     rangeSource,
+    unitsSource: mmSource,
     re: {
       min: compileTerms(v.quantity.min),
       max: compileTerms(v.quantity.max),
+      minAfter: new RegExp(`^\\s*(?:${alt(v.quantity.minAfter ?? [])})`, 'u'),
+      maxAfter: new RegExp(`^\\s*(?:${alt(v.quantity.maxAfter ?? [])})`, 'u'),
+      articleTail: new RegExp(`\\s(?:${alt(v.quantity.articles ?? [])})\\s*$`, 'u'),
       approximate: compileTerms(v.quantity.approximate),
       price: compileTerms(v.quantity.price ?? []),
       single: compileTerms(v.quantity.single ?? []),
