@@ -17,18 +17,24 @@ import { summarize, type Report, type ReportClaim, type SourceEntry } from './re
 import { contentId } from './util/hash.js';
 import { TOOL } from './version.js';
 import { ConfigError } from './util/yaml-load.js';
+import { parseSuppressions, type SuppressionDirective } from './check/suppressions.js';
+import { applyGate, type GateOptions } from './check/gate.js';
 
 export interface CheckOptions {
   paths: string[];
   referencePath: string;
   severities?: SeverityConfig;
   defaultLanguage?: string;
+  /** Waivers, today's date and --changed-since (src/check/gate.ts). */
+  gate?: GateOptions;
 }
 
 export interface SourceResult {
   doc?: SourceDocument;
   problem?: SourceProblem;
   claims: Claim[];
+  /** Inline claimlint-disable/enable comments, with their positions (applied in buildReport). */
+  suppressions?: SuppressionDirective[];
 }
 
 export interface Engine {
@@ -79,7 +85,9 @@ export function processSource(path: string, engine: Engine, defaultLanguage?: st
   const doc = read.doc;
   const sentences = parseSentences(doc.text);
   const lang = engine.languages.get(doc.meta.language)!;
-  return { doc, claims: extractClaims(doc, sentences, lang, engine.reference) };
+  const suppressions = parseSuppressions(doc.text);
+  const claims = extractClaims(doc, sentences, lang, engine.reference);
+  return { doc, claims, ...(suppressions.length ? { suppressions } : {}) };
 }
 
 function problemFinding(p: SourceProblem): Finding {
@@ -99,14 +107,21 @@ function problemFinding(p: SourceProblem): Finding {
 }
 
 /** check → report, over the results of every source. */
-export function buildReport(results: SourceResult[], engine: Engine, severities: SeverityConfig = {}): Report {
+export function buildReport(results: SourceResult[], engine: Engine, severities: SeverityConfig = {}, gateOptions: GateOptions = {}): Report {
   const ref = engine.reference;
   const claims = results.flatMap((r) => r.claims);
   const judged = judgeAll(claims, ref);
   const findings = runRules(judged, ref, severities);
   if (severities[sourceErrorMeta.id] !== 'off')
     for (const r of results) if (r.problem) findings.push({ ...problemFinding(r.problem), severity: (severities[sourceErrorMeta.id] as 'error') ?? 'error' });
-  const sorted = sortFindings(findings);
+  const gate = applyGate(
+    findings,
+    results.map((r) => (r.doc ? { source: r.doc.id, path: r.doc.path, suppressions: r.suppressions } : { source: r.problem!.id, path: r.problem!.path })),
+    claims,
+    severities,
+    gateOptions,
+  );
+  const sorted = sortFindings(gate.findings);
   const reportClaims: ReportClaim[] = judged.map(({ claim, judgement }) => ({
     ...claim,
     verdict: judgement.verdict,
@@ -138,6 +153,8 @@ export function buildReport(results: SourceResult[], engine: Engine, severities:
     claims: reportClaims,
     findings: sorted,
     summary: summarize(sources, reportClaims, sorted),
+    ...(gate.suppressed.length ? { suppressed: gate.suppressed } : {}),
+    ...(gateOptions.only ? { changedSince: { ref: gateOptions.only.ref, paths: [...gateOptions.only.paths].sort() } } : {}),
   };
 }
 
@@ -156,5 +173,5 @@ export function runCheck(options: CheckOptions): { report: Report; results: Sour
       r.claims = [];
     } else ids.set(r.doc.id, r.doc.path);
   }
-  return { report: buildReport(results, engine, options.severities), results, engine };
+  return { report: buildReport(results, engine, options.severities, options.gate), results, engine };
 }

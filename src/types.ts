@@ -176,6 +176,23 @@ export interface Finding {
   evidence: EvidenceRef[];
   suggestion?: string;
   related?: RelatedValue[];
+  /** Stable across edits elsewhere in the file (src/check/fingerprint.ts); what waivers and SARIF key on. */
+  fingerprint?: string;
+  /** Set on findings taken out of the failing set by an inline comment or a waiver (report.suppressed). */
+  suppression?: SuppressionRecord;
+}
+
+/** Why a finding does not fail the run: an inline suppression comment or a waiver in claims/waivers.yaml. */
+export interface SuppressionRecord {
+  kind: 'inline' | 'waiver';
+  reason: string;
+  /** File holding the comment or the waiver, and its place there. */
+  path: string;
+  line: number;
+  column: number;
+  reviewer?: string;
+  date?: string;
+  expiry?: string;
 }
 
 export interface ClaimVerdict {

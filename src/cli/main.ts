@@ -4,10 +4,14 @@ import { EXIT } from './exit-codes.js';
 import { TOOL } from '../version.js';
 import { UsageError } from './args.js';
 import { CHECK_HELP, checkCommand } from './commands/check.js';
+import { INIT_HELP, initCommand } from './commands/init.js';
+import { FIX_HELP, fixCommand } from './commands/fix.js';
 
 /** Every subcommand: name, one-line help, and its runner (returns the exit code). */
 export const COMMANDS: Record<string, { help: string; run(argv: string[]): number }> = {
   check: { help: CHECK_HELP, run: checkCommand },
+  init: { help: INIT_HELP, run: initCommand },
+  fix: { help: FIX_HELP, run: fixCommand },
 };
 
 const help = () => `claimlint ${TOOL.version}: check clinic pages against an evidence-backed reference

@@ -33,6 +33,12 @@ export interface Report {
     byRule: Record<string, number>;
     byVerdict: Record<Verdict, number>;
   };
+  /** Findings silenced by an inline comment or waived in claims/waivers.yaml, each with its `suppression`; they do not fail the run. */
+  suppressed?: Finding[];
+  /** --changed-since: findings are reported for these sources only (every source was still read and compared). */
+  changedSince?: { ref: string; paths: string[] };
+  /** The claimlint.config.yaml the run used, for provenance. */
+  config?: { path: string; sha256: string };
 }
 
 export function summarize(sources: SourceEntry[], claims: ReportClaim[], findings: Finding[]): Report['summary'] {

@@ -1,5 +1,4 @@
 import { parseArgs } from 'node:util';
-import { resolve } from 'node:path';
 import { runCheck } from '../../pipeline.js';
 import type { Report } from '../../report/model.js';
 import { FORMATS, findFormat, sourceTexts } from '../../report/formats.js';
@@ -7,17 +6,21 @@ import { compareBaseline, loadBaseline } from '../../report/baseline.js';
 import { EXIT } from '../exit-codes.js';
 import { writeOutputs } from '../output.js';
 import { oneOf, UsageError } from '../args.js';
+import { resolveSettings } from '../../config/settings.js';
 
 export const FAIL_LEVELS = ['error', 'warning', 'info', 'never'] as const;
 export type FailLevel = (typeof FAIL_LEVELS)[number];
 
-export const CHECK_HELP = `claimlint check [PATH...]        check sources (default: sources/)
+export const CHECK_HELP = `claimlint check [PATH...]        check sources (default: the config's sources, else sources/)
+  --config FILE        config file (default: claimlint.config.yaml if present); flags override it
   --reference FILE     canonical reference (default: claims/canonical/mesotherapy.yaml)
   --report-dir DIR     where reports go (default: reports)
   --claims-dir DIR     where extracted claims go (default: claims/extracted)
   --format FORMAT      stdout format: ${FORMATS.map((f) => f.name).join(' | ')} (default: pretty)
   --fail-on LEVEL      error | warning | info | never (default: error)
   --baseline FILE      a previous report.json: mark findings new / unchanged / resolved
+  --waivers FILE       accepted findings (default: claims/waivers.yaml)
+  --changed-since REF  report findings only for sources changed since the git REF (all are still compared)
   --no-write           print only; write no files`;
 
 export function exitCodeFor(report: Report, failOn: FailLevel): number {
@@ -32,27 +35,39 @@ export function checkCommand(argv: string[]): number {
     args: argv,
     allowPositionals: true,
     options: {
-      reference: { type: 'string', default: 'claims/canonical/mesotherapy.yaml' },
-      'report-dir': { type: 'string', default: 'reports' },
-      'claims-dir': { type: 'string', default: 'claims/extracted' },
+      config: { type: 'string' },
+      reference: { type: 'string' },
+      'report-dir': { type: 'string' },
+      'claims-dir': { type: 'string' },
+      waivers: { type: 'string' },
+      'changed-since': { type: 'string' },
       format: { type: 'string', default: 'pretty' },
-      'fail-on': { type: 'string', default: 'error' },
+      'fail-on': { type: 'string' },
       'no-write': { type: 'boolean', default: false },
       baseline: { type: 'string' },
     },
   });
   const format = findFormat(values.format);
   if (!format) throw new UsageError(`--format must be one of ${FORMATS.map((f) => f.name).join(', ')} (got "${values.format}")`);
-  const failOn = oneOf('--fail-on', values['fail-on'], FAIL_LEVELS);
+  const settings = resolveSettings(values, positionals);
+  for (const note of settings.notes) process.stderr.write(`claimlint: ${note}\n`);
+  const failOn = oneOf('--fail-on', settings.failOn, FAIL_LEVELS);
   const previous = values.baseline === undefined ? undefined : loadBaseline(values.baseline);
-  const { report, results, engine } = runCheck({ paths: positionals.length ? positionals : ['sources'], referencePath: resolve(values.reference) });
+  const { report, results, engine } = runCheck({
+    paths: settings.files,
+    referencePath: settings.referencePath,
+    severities: settings.severities,
+    defaultLanguage: settings.defaultLanguage,
+    gate: settings.gate,
+  });
+  if (settings.config) report.config = { path: settings.config.path, sha256: settings.config.sha256 };
   const baseline = previous && compareBaseline(report, previous, values.baseline!);
   const tty = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
   if (!values['no-write']) {
     writeOutputs(report, results, engine.reference, {
-      reportDir: values['report-dir'],
-      claimsDir: values['claims-dir'],
-      pruneClaims: positionals.length === 0,
+      reportDir: settings.reportDir,
+      claimsDir: settings.claimsDir,
+      pruneClaims: settings.wholeCorpus,
       baseline,
     });
   }

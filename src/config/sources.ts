@@ -1,0 +1,61 @@
+import { readdirSync, statSync } from 'node:fs';
+import { extname, join, relative, resolve } from 'node:path';
+import picomatch from 'picomatch';
+import { collectSources } from '../pipeline.js';
+import { SOURCE_EXTENSIONS } from '../source/read.js';
+
+const slash = (p: string) => p.split('\\').join('/');
+
+/**
+ * The source files named by `patterns` (directories, files or picomatch globs,
+ * relative to `base`), minus those matching an `ignore` glob, sorted.
+ * Files named one by one are never ignored; a glob matching nothing is reported by `onEmpty`.
+ */
+export function expandSources(patterns: string[], ignore: string[], base: string, onEmpty: (pattern: string) => void = () => {}): string[] {
+  const ignored = ignore.length ? picomatch(ignore, { dot: true }) : () => false;
+  const out = new Set<string>();
+  for (const pattern of patterns) {
+    const scan = picomatch.scan(pattern);
+    if (!scan.isGlob) {
+      const abs = resolve(base, pattern);
+      const explicitFile = statQuiet(abs)?.isFile() ?? false;
+      for (const f of collectSources([abs], base)) if (explicitFile || !ignored(slash(relative(base, f)))) out.add(f);
+      continue;
+    }
+    const match = picomatch(pattern, { dot: false });
+    const root = resolve(base, scan.base || '.');
+    let found = 0;
+    walk(root, (file) => {
+      const rel = slash(relative(base, file));
+      if (!SOURCE_EXTENSIONS.has(extname(file).toLowerCase()) || !match(rel) || ignored(rel)) return;
+      out.add(file);
+      found++;
+    });
+    if (found === 0) onEmpty(pattern);
+  }
+  return [...out].sort();
+}
+
+function walk(dir: string, visit: (file: string) => void): void {
+  let names: string[];
+  try {
+    names = readdirSync(dir).sort();
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (name.startsWith('.') || name === 'node_modules') continue;
+    const p = join(dir, name);
+    const st = statQuiet(p);
+    if (st?.isDirectory()) walk(p, visit);
+    else if (st?.isFile()) visit(p);
+  }
+}
+
+function statQuiet(p: string) {
+  try {
+    return statSync(p);
+  } catch {
+    return undefined;
+  }
+}
