@@ -19,6 +19,9 @@ import { TOOL } from './version.js';
 import { ConfigError } from './util/yaml-load.js';
 import { parseSuppressions, type SuppressionDirective } from './check/suppressions.js';
 import { applyGate, type GateOptions } from './check/gate.js';
+import { processAll } from './run/process-all.js';
+import { cacheAt } from './run/cache.js';
+import { timed } from './run/timing.js';
 
 export interface CheckOptions {
   paths: string[];
@@ -27,6 +30,12 @@ export interface CheckOptions {
   defaultLanguage?: string;
   /** Waivers, today's date and --changed-since (src/check/gate.ts). */
   gate?: GateOptions;
+  /** Threads for per-source work (src/run/process-all.ts); default 1. */
+  jobs?: number | 'auto';
+  /** Directory of the incremental cache of per-source results (src/run/cache.ts); undefined = no cache. */
+  cache?: string;
+  /** Per-source results already computed (claimlint merge of --shard outputs): nothing is read. */
+  preloaded?: SourceResult[];
 }
 
 export interface SourceResult {
@@ -80,13 +89,13 @@ export function collectSources(paths: string[], root = process.cwd()): string[] 
 
 /** source → parse → extract, for one file. Never throws for bad input. */
 export function processSource(path: string, engine: Engine, defaultLanguage?: string): SourceResult {
-  const read = readSource(path, engine.languages, defaultLanguage);
+  const read = timed('read', () => readSource(path, engine.languages, defaultLanguage));
   if (!read.ok) return { problem: read.problem, claims: [] };
   const doc = read.doc;
-  const sentences = parseSentences(doc.text);
+  const sentences = timed('parse', () => parseSentences(doc.text));
   const lang = engine.languages.get(doc.meta.language)!;
   const suppressions = parseSuppressions(doc.text);
-  const claims = extractClaims(doc, sentences, lang, engine.reference);
+  const claims = timed('extract', () => extractClaims(doc, sentences, lang, engine.reference));
   return { doc, claims, ...(suppressions.length ? { suppressions } : {}) };
 }
 
@@ -161,8 +170,9 @@ export function buildReport(results: SourceResult[], engine: Engine, severities:
 /** The whole run, in memory. */
 export function runCheck(options: CheckOptions): { report: Report; results: SourceResult[]; engine: Engine } {
   const engine = loadEngine(options.referencePath);
-  const files = collectSources(options.paths);
-  const results = files.map((f) => processSource(f, engine, options.defaultLanguage));
+  const results =
+    options.preloaded ??
+    processAll(collectSources(options.paths), engine, { jobs: options.jobs, cache: cacheAt(options.cache, engine, options.defaultLanguage), referencePath: options.referencePath, defaultLanguage: options.defaultLanguage });
   const ids = new Map<string, string>();
   for (const r of results) {
     if (!r.doc) continue;
@@ -173,5 +183,5 @@ export function runCheck(options: CheckOptions): { report: Report; results: Sour
       r.claims = [];
     } else ids.set(r.doc.id, r.doc.path);
   }
-  return { report: buildReport(results, engine, options.severities, options.gate), results, engine };
+  return { report: timed('check', () => buildReport(results, engine, options.severities, options.gate)), results, engine };
 }

@@ -6,10 +6,12 @@ import { UsageError } from './args.js';
 import { CHECK_HELP, checkCommand } from './commands/check.js';
 import { INIT_HELP, initCommand } from './commands/init.js';
 import { FIX_HELP, fixCommand } from './commands/fix.js';
+import { MERGE_HELP, mergeCommand } from './commands/merge.js';
 
 /** Every subcommand: name, one-line help, and its runner (returns the exit code). */
 export const COMMANDS: Record<string, { help: string; run(argv: string[]): number }> = {
   check: { help: CHECK_HELP, run: checkCommand },
+  merge: { help: MERGE_HELP, run: mergeCommand },
   init: { help: INIT_HELP, run: initCommand },
   fix: { help: FIX_HELP, run: fixCommand },
 };

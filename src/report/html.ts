@@ -479,12 +479,14 @@ function numberFigure(env: Env, attribute: string, unit: string): string {
   return `<figure aria-labelledby="${titleId}-c"><figcaption id="${titleId}-c">${e(label)}</figcaption>${svg.join('')}</figure>`;
 }
 
+const r = (v: number) => v.toFixed(1);
+
 function shape(verdict: ReportClaim['verdict'], cx: number, cy: number, cls: string): string {
   const X = cx.toFixed(1);
   const Y = cy.toFixed(1);
   if (verdict === 'contradicted')
-    return `<path class="mk ${cls}" d="M${cx - 6} ${cy - 6}L${cx + 6} ${cy + 6}M${cx + 6} ${cy - 6}L${cx - 6} ${cy + 6}" stroke-width="3.5"/>`;
-  if (verdict === 'unverified') return `<path class="mk ${cls}" d="M${X} ${cy - 7}L${cx + 7} ${Y}L${X} ${cy + 7}L${cx - 7} ${Y}Z"/>`;
+    return `<path class="mk ${cls}" d="M${r(cx - 6)} ${r(cy - 6)}L${r(cx + 6)} ${r(cy + 6)}M${r(cx + 6)} ${r(cy - 6)}L${r(cx - 6)} ${r(cy + 6)}" stroke-width="3.5"/>`;
+  if (verdict === 'unverified') return `<path class="mk ${cls}" d="M${X} ${r(cy - 7)}L${r(cx + 7)} ${Y}L${X} ${r(cy + 7)}L${r(cx - 7)} ${Y}Z"/>`;
   return `<circle class="mk ${cls}" cx="${X}" cy="${Y}" r="6"/>`;
 }
 

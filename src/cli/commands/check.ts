@@ -7,6 +7,9 @@ import { EXIT } from '../exit-codes.js';
 import { writeOutputs } from '../output.js';
 import { oneOf, UsageError } from '../args.js';
 import { resolveSettings } from '../../config/settings.js';
+import type { SourceResult } from '../../pipeline.js';
+import { cacheLocation, parseJobs, printTimings, runShard, SCALE_HELP, SCALE_OPTIONS } from '../scale.js';
+import { timed } from '../../run/timing.js';
 
 export const FAIL_LEVELS = ['error', 'warning', 'info', 'never'] as const;
 export type FailLevel = (typeof FAIL_LEVELS)[number];
@@ -21,7 +24,8 @@ export const CHECK_HELP = `claimlint check [PATH...]        check sources (defau
   --baseline FILE      a previous report.json: mark findings new / unchanged / resolved
   --waivers FILE       accepted findings (default: claims/waivers.yaml)
   --changed-since REF  report findings only for sources changed since the git REF (all are still compared)
-  --no-write           print only; write no files`;
+  --no-write           print only; write no files
+${SCALE_HELP}`;
 
 export function exitCodeFor(report: Report, failOn: FailLevel): number {
   const s = report.summary.bySeverity;
@@ -30,28 +34,30 @@ export function exitCodeFor(report: Report, failOn: FailLevel): number {
   return n > 0 ? EXIT.FINDINGS : EXIT.OK;
 }
 
-export function checkCommand(argv: string[]): number {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      config: { type: 'string' },
-      reference: { type: 'string' },
-      'report-dir': { type: 'string' },
-      'claims-dir': { type: 'string' },
-      waivers: { type: 'string' },
-      'changed-since': { type: 'string' },
-      format: { type: 'string', default: 'pretty' },
-      'fail-on': { type: 'string' },
-      'no-write': { type: 'boolean', default: false },
-      baseline: { type: 'string' },
-    },
-  });
+/** check's options (merge takes the same). */
+export const CHECK_OPTIONS = {
+  config: { type: 'string' },
+  reference: { type: 'string' },
+  'report-dir': { type: 'string' },
+  'claims-dir': { type: 'string' },
+  waivers: { type: 'string' },
+  'changed-since': { type: 'string' },
+  format: { type: 'string', default: 'pretty' },
+  'fail-on': { type: 'string' },
+  'no-write': { type: 'boolean', default: false },
+  baseline: { type: 'string' },
+  ...SCALE_OPTIONS,
+} as const;
+
+/** `preloaded`: per-source results from `claimlint merge` (shards); the sources are then not read. */
+export function checkCommand(argv: string[], preloaded?: SourceResult[]): number {
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: CHECK_OPTIONS });
   const format = findFormat(values.format);
   if (!format) throw new UsageError(`--format must be one of ${FORMATS.map((f) => f.name).join(', ')} (got "${values.format}")`);
   const settings = resolveSettings(values, positionals);
   for (const note of settings.notes) process.stderr.write(`claimlint: ${note}\n`);
   const failOn = oneOf('--fail-on', settings.failOn, FAIL_LEVELS);
+  if (values.shard !== undefined && !preloaded) return runShard(values, settings, positionals);
   const previous = values.baseline === undefined ? undefined : loadBaseline(values.baseline);
   const { report, results, engine } = runCheck({
     paths: settings.files,
@@ -59,18 +65,24 @@ export function checkCommand(argv: string[]): number {
     severities: settings.severities,
     defaultLanguage: settings.defaultLanguage,
     gate: settings.gate,
+    jobs: parseJobs(values.jobs),
+    cache: cacheLocation(values),
+    preloaded,
   });
   if (settings.config) report.config = { path: settings.config.path, sha256: settings.config.sha256 };
   const baseline = previous && compareBaseline(report, previous, values.baseline!);
   const tty = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
   if (!values['no-write']) {
-    writeOutputs(report, results, engine.reference, {
-      reportDir: settings.reportDir,
-      claimsDir: settings.claimsDir,
-      pruneClaims: settings.wholeCorpus,
-      baseline,
-    });
+    timed('report', () =>
+      writeOutputs(report, results, engine.reference, {
+        reportDir: settings.reportDir,
+        claimsDir: settings.claimsDir,
+        pruneClaims: settings.wholeCorpus,
+        baseline,
+      }),
+    );
   }
-  process.stdout.write(format.render(report, { ref: engine.reference, tty, texts: sourceTexts(results), baseline }));
+  timed('report', () => process.stdout.write(format.render(report, { ref: engine.reference, tty, texts: sourceTexts(results), baseline })));
+  printTimings();
   return exitCodeFor(report, failOn);
 }

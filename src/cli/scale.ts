@@ -1,0 +1,111 @@
+/**
+ * Options for corpus-scale runs, shared by `check` and `merge`: --jobs, the incremental
+ * cache (--no-cache, --cache-location) and --shard i/n.
+ */
+import { join, resolve } from 'node:path';
+import { collectSources, loadEngine } from '../pipeline.js';
+import { processAll } from '../run/process-all.js';
+import { cacheAt } from '../run/cache.js';
+import { engineFingerprint } from '../run/fingerprint.js';
+import { corpusHash, shardOf, writeShard, type ShardHeader } from '../run/shard.js';
+import { displayPath } from '../source/read.js';
+import { claimsFileOf, renderClaimsFile } from '../report/claims-file.js';
+import { writeFileAtomic } from '../util/atomic-write.js';
+import { TOOL } from '../version.js';
+import { UsageError } from './args.js';
+import { DEFAULT_CACHE_LOCATION } from '../run/cache.js';
+import { timings, TIMINGS_ON, timingsLine } from '../run/timing.js';
+
+export const SCALE_OPTIONS = {
+  jobs: { type: 'string' },
+  'no-cache': { type: 'boolean', default: false },
+  'cache-location': { type: 'string' },
+  shard: { type: 'string' },
+} as const;
+
+export const SCALE_HELP = `  --jobs N|auto        threads for reading, parsing and extracting (default: auto = all cores when there is enough work)
+  --no-cache           do not read or write the cache of per-source results
+  --cache-location DIR where the cache lives (default: ${DEFAULT_CACHE_LOCATION})
+  --shard I/N          check only shard I of N (split by path hash) and write shard.jsonl to --report-dir;
+                       \`claimlint merge DIR...\` then gives the report of the whole corpus`;
+
+export interface ScaleFlags {
+  jobs?: string;
+  'no-cache'?: boolean;
+  'cache-location'?: string;
+  shard?: string;
+}
+
+export function parseJobs(value: string | undefined): number | 'auto' {
+  if (value === undefined || value === 'auto') return 'auto';
+  if (!/^[1-9]\d{0,2}$/.test(value)) throw new UsageError(`--jobs must be a positive whole number or "auto" (got "${value}")`);
+  return Number(value);
+}
+
+export function parseShard(value: string): { index: number; count: number } {
+  const m = /^(\d+)\/(\d+)$/.exec(value);
+  const index = m ? Number(m[1]) : NaN;
+  const count = m ? Number(m[2]) : NaN;
+  if (!m || count < 1 || index < 1 || index > count) throw new UsageError(`--shard must be I/N with 1 ≤ I ≤ N, e.g. 1/4 (got "${value}")`);
+  return { index, count };
+}
+
+/** The cache directory, or undefined under --no-cache. */
+export function cacheLocation(flags: ScaleFlags): string | undefined {
+  return flags['no-cache'] ? undefined : resolve(flags['cache-location'] ?? DEFAULT_CACHE_LOCATION);
+}
+
+/** With CLAIMLINT_TIMINGS set, the stage split goes to stderr. */
+export function printTimings(): void {
+  if (TIMINGS_ON) process.stderr.write(timingsLine());
+}
+export { timings };
+
+export interface ShardSettings {
+  files: string[];
+  referencePath: string;
+  defaultLanguage?: string;
+  reportDir: string;
+  claimsDir: string;
+}
+
+/**
+ * `check --shard i/n`: per-source work for one shard only; writes shard.jsonl (and the
+ * shard's claims files) and exits 0: the verdict on the corpus is `claimlint merge`'s.
+ */
+export function runShard(flags: ScaleFlags & { 'no-write'?: boolean }, settings: ShardSettings, positionals: string[]): number {
+  const { index, count } = parseShard(flags.shard!);
+  const engine = loadEngine(settings.referencePath);
+  const all = collectSources(settings.files);
+  const paths = all.map(displayPath);
+  const mine = all.filter((_, i) => shardOf(paths[i], count) === index);
+  const results = processAll(mine, engine, {
+    jobs: parseJobs(flags.jobs),
+    cache: cacheAt(cacheLocation(flags), engine, settings.defaultLanguage),
+    referencePath: settings.referencePath,
+    defaultLanguage: settings.defaultLanguage,
+  });
+  const header: ShardHeader = {
+    format: 1,
+    tool: `${TOOL.name}@${TOOL.version}`,
+    engine: engineFingerprint(engine, settings.defaultLanguage),
+    index,
+    count,
+    corpus: corpusHash(paths),
+    total: all.length,
+    sources: results.length,
+    paths: positionals,
+  };
+  let where = '(not written: --no-write)';
+  if (!flags['no-write']) {
+    where = writeShard(settings.reportDir, header, results);
+    for (const r of results) {
+      const file = claimsFileOf(r);
+      if (file) writeFileAtomic(join(settings.claimsDir, `${file.source}.yaml`), renderClaimsFile(file));
+    }
+  }
+  const claims = results.reduce((n, r) => n + r.claims.length, 0);
+  process.stdout.write(`shard ${index}/${count}: ${results.length} of ${all.length} sources, ${claims} claims → ${where}\n`);
+  printTimings();
+  return 0;
+}

@@ -1,0 +1,150 @@
+import { describe, expect, it, beforeAll } from 'vitest';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, appendFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli } from './helpers/cli.js';
+import { REFERENCE, ROOT } from './helpers/engine.js';
+import { generatePage, prng } from '../bench/generate.js';
+import { shardOf } from '../src/run/shard.js';
+
+/** A small corpus in a temp dir: the seed pages plus generated pages in four languages. */
+function corpus(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'claimlint-scale-'));
+  cpSync(join(ROOT, 'sources'), join(dir, 'src'), { recursive: true });
+  const r = prng(7);
+  for (let i = 0; i < 12; i++) {
+    const page = generatePage(r, i);
+    writeFileSync(join(dir, 'src', page.name), page.text);
+  }
+  return dir;
+}
+
+function files(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (d: string, rel: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      if (e.isDirectory()) walk(join(d, e.name), `${rel}${e.name}/`);
+      else out[`${rel}${e.name}`] = readFileSync(join(d, e.name), 'utf8');
+    }
+  };
+  walk(dir, '');
+  return out;
+}
+
+const ref = ['--reference', REFERENCE];
+
+describe('corpus generator', () => {
+  it('is reproducible from its seed and writes every language', () => {
+    const a = Array.from({ length: 8 }, ((r) => (_: unknown, i: number) => generatePage(r, i))(prng(3)));
+    const b = Array.from({ length: 8 }, ((r) => (_: unknown, i: number) => generatePage(r, i))(prng(3)));
+    expect(a).toEqual(b);
+    expect(new Set(a.map((p) => /language: (\w+)/.exec(p.text)?.[1] ?? p.name.slice(0, 2)))).toEqual(new Set(['it', 'en', 'fr', 'es']));
+  });
+});
+
+describe('speed at corpus scale: jobs, cache, shards', () => {
+  let dir: string;
+  let single: { code: number; stdout: string; files: Record<string, string> };
+  beforeAll(() => {
+    dir = corpus();
+    const r = runCli(['check', 'src', ...ref, '--jobs', '1', '--no-cache', '--report-dir', 'r1', '--claims-dir', 'c1', '--format', 'json'], dir);
+    single = { code: r.code, stdout: r.stdout, files: { ...files(join(dir, 'r1')), ...files(join(dir, 'c1')) } };
+    expect(r.stderr).toBe('');
+  });
+
+  it('gives byte-identical outputs with --jobs 1 and --jobs 2 (worker threads)', () => {
+    const r = runCli(['check', 'src', ...ref, '--jobs', '2', '--no-cache', '--report-dir', 'r2', '--claims-dir', 'c2', '--format', 'json'], dir);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(single.code);
+    expect(r.stdout).toBe(single.stdout);
+    expect({ ...files(join(dir, 'r2')), ...files(join(dir, 'c2')) }).toEqual(single.files);
+    expect(JSON.parse(r.stdout).summary.sources).toBe(17);
+  });
+
+  it('reuses the cache when nothing changed, and re-checks an edited page', () => {
+    const args = ['check', 'src', ...ref, '--jobs', '1', '--cache-location', 'cache', '--report-dir', 'rc', '--claims-dir', 'cc', '--format', 'json'];
+    const cold = runCli(args, dir);
+    expect(cold.stdout).toBe(single.stdout);
+    const entries = readdirSync(join(dir, 'cache'), { recursive: true }).filter((f) => String(f).endsWith('.json'));
+    expect(entries).toHaveLength(17);
+    const warm = runCli(args, dir);
+    expect(warm.stdout).toBe(single.stdout);
+    expect(files(join(dir, 'rc'))).toEqual(files(join(dir, 'r1')));
+
+    // Edit one page: its claims change, the others still come from the cache.
+    const page = join(dir, 'src', 'mesotherapy-en.md');
+    const before = readFileSync(page, 'utf8');
+    writeFileSync(page, `${before}\nWe use 13 mm needles.\n`);
+    const edited = runCli(args, dir);
+    const fresh = runCli(['check', 'src', ...ref, '--no-cache', '--no-write', '--format', 'json'], dir);
+    expect(edited.stdout).toBe(fresh.stdout);
+    expect(edited.stdout).not.toBe(single.stdout);
+    writeFileSync(page, before);
+    expect(runCli(args, dir).stdout).toBe(single.stdout);
+  });
+
+  it('ignores corrupt and forged cache entries and rebuilds them', () => {
+    const args = ['check', 'src', ...ref, '--jobs', '1', '--cache-location', 'bad-cache', '--no-write', '--format', 'json'];
+    runCli(args, dir);
+    const entries = readdirSync(join(dir, 'bad-cache'), { recursive: true })
+      .map(String)
+      .filter((f) => f.endsWith('.json'))
+      .sort();
+    // Corrupt: truncated JSON. Forged: valid JSON whose claims were tampered with (a stale or copied entry).
+    writeFileSync(join(dir, 'bad-cache', entries[0]), '{"format":1,"key":');
+    const forged = JSON.parse(readFileSync(join(dir, 'bad-cache', entries[1]), 'utf8'));
+    forged.path = 'src/elsewhere.md';
+    writeFileSync(join(dir, 'bad-cache', entries[1]), JSON.stringify(forged));
+    appendFileSync(join(dir, 'bad-cache', entries[2]), 'garbage');
+    const r = runCli(args, dir);
+    expect(r.stdout).toBe(single.stdout);
+    // Rebuilt: the entries parse again.
+    for (const e of entries.slice(0, 3)) expect(() => JSON.parse(readFileSync(join(dir, 'bad-cache', e), 'utf8'))).not.toThrow();
+  });
+
+  it('changes the cache key when the reference changes (a stale entry is never used)', () => {
+    const args = (refPath: string) => ['check', 'src', '--reference', refPath, '--jobs', '1', '--cache-location', 'ref-cache', '--no-write', '--format', 'json'];
+    runCli(args(REFERENCE), dir);
+    const copy = join(dir, 'ref.yaml');
+    writeFileSync(copy, `${readFileSync(REFERENCE, 'utf8')}\n# edited\n`);
+    runCli(args(copy), dir);
+    const entries = readdirSync(join(dir, 'ref-cache'), { recursive: true }).filter((f) => String(f).endsWith('.json'));
+    expect(entries).toHaveLength(34);
+  });
+
+  it('--shard 1/2 + --shard 2/2 + merge equals a single run byte for byte', () => {
+    const shard = (i: number) => runCli(['check', 'src', ...ref, '--no-cache', '--shard', `${i}/2`, '--report-dir', `s${i}`, '--claims-dir', 'cs'], dir);
+    const a = shard(1);
+    const b = shard(2);
+    expect([a.code, b.code]).toEqual([0, 0]);
+    expect(a.stdout).toMatch(/^shard 1\/2: \d+ of 17 sources/);
+    const m = runCli(['merge', 's1', 's2', ...ref, '--no-cache', '--report-dir', 'rm', '--claims-dir', 'cm', '--format', 'json'], dir);
+    expect(m.stderr).toBe('');
+    expect(m.code).toBe(single.code);
+    expect(m.stdout).toBe(single.stdout);
+    expect({ ...files(join(dir, 'rm')), ...files(join(dir, 'cm')) }).toEqual(single.files);
+    // Cross-source findings are there, and they span both shards.
+    const report = JSON.parse(m.stdout);
+    const cross = report.findings.filter((f: { rule: string }) => f.rule === 'cross-source-conflict');
+    expect(cross.length).toBeGreaterThan(0);
+    const shards = new Set(cross.flatMap((f: { path: string; related: Array<{ path: string }> }) => [f.path, ...f.related.map((r) => r.path)]).map((p: string) => shardOf(p, 2)));
+    expect(shards).toEqual(new Set([1, 2]));
+  });
+
+  it('refuses to merge an incomplete or mixed set of shards (exit 2, naming the problem)', () => {
+    runCli(['check', 'src', ...ref, '--no-cache', '--shard', '1/3', '--report-dir', 't1', '--no-write'], dir);
+    const missing = runCli(['merge', 's1', ...ref, '--no-write'], dir);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('missing shard 2/2');
+    runCli(['check', 'src', ...ref, '--no-cache', '--shard', '1/3', '--report-dir', 't1'], dir);
+    const mixed = runCli(['merge', 's1', 's2', 't1', ...ref, '--no-write'], dir);
+    expect(mixed.code).toBe(2);
+    expect(mixed.stderr).toMatch(/t1\/shard\.jsonl: shard 1\/3 does not belong/);
+    writeFileSync(join(dir, 't1', 'shard.jsonl'), readFileSync(join(dir, 's2', 'shard.jsonl'), 'utf8').split('\n').slice(0, 2).join('\n'));
+    const truncated = runCli(['merge', 's1', 't1', ...ref, '--no-write'], dir);
+    expect(truncated.code).toBe(2);
+    expect(truncated.stderr).toMatch(/truncated/);
+    expect(runCli(['check', 'src', ...ref, '--shard', '3/2'], dir).code).toBe(2);
+    expect(runCli(['check', 'src', ...ref, '--jobs', 'zero'], dir).code).toBe(2);
+  });
+});
