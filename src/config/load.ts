@@ -61,7 +61,9 @@ export function loadConfig(explicit?: string, cwd = process.cwd()): LoadedConfig
     .filter((id) => !known.has(id))
     .map((id) => {
       const p = locate(['rules', id], '');
-      return { ...p, message: `/rules: unknown rule "${id}"; known rules: ${[...known].join(', ')}` };
+      // Point at the key, not its value (the key sits on the value's line).
+      const keyColumn = (text.split(/\r?\n/)[p.line - 1] ?? '').indexOf(id) + 1;
+      return { ...p, column: keyColumn > 0 ? keyColumn : p.column, message: `/rules: unknown rule "${id}"; known rules: ${[...known].join(', ')}` };
     });
   if (problems.length) throw new ConfigError(problems);
   return { path: display, dir: dirname(path), sha256: sha256(text), config };

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { appendFileSync, copyFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Report } from '../src/report/model.js';
+import { runCli } from './helpers/cli.js';
+import { project, SAFE_FIX_REFERENCE } from './helpers/project.js';
+
+const page = (mm: number) => `---\nlanguage: en\n---\n# Needles\n\nWe use ${mm} mm needles.\n`;
+
+/** A git repository with three committed pages and the reference; returns its directory. */
+function repo(): string {
+  const dir = project({ 'sources/a.md': page(6), 'sources/b.md': page(5), 'sources/c.md': page(4) }, 'git');
+  copyFileSync(SAFE_FIX_REFERENCE, join(dir, 'reference.yaml'));
+  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.org', '-c', 'commit.gpgsign=false', ...args], { cwd: dir, stdio: 'pipe' });
+  git('init', '-q', '-b', 'main');
+  git('add', '.');
+  git('commit', '-q', '-m', 'pages');
+  return dir;
+}
+
+const check = (dir: string, ...extra: string[]) => {
+  const r = runCli(['check', 'sources', '--reference', 'reference.yaml', '--no-write', '--format', 'json', ...extra], dir);
+  return { ...r, report: r.code === 2 ? undefined : (JSON.parse(r.stdout) as Report) };
+};
+
+describe('--changed-since', () => {
+  it('reports findings only for changed and untracked sources, while cross-source comparison still reads every source', () => {
+    const dir = repo();
+    appendFileSync(join(dir, 'sources/b.md'), '\nAsk us about the treatment.\n');
+    writeFileSync(join(dir, 'sources/d.md'), page(13));
+    const all = check(dir).report!;
+    const { report, code } = check(dir, '--changed-since', 'HEAD');
+    expect(code).toBe(1);
+    expect([...new Set(all.findings.map((f) => f.path))]).toEqual(['sources/a.md', 'sources/b.md', 'sources/c.md', 'sources/d.md']);
+    expect([...new Set(report!.findings.map((f) => f.path))]).toEqual(['sources/b.md', 'sources/d.md']);
+    expect(report!.changedSince).toEqual({ ref: 'HEAD', paths: ['sources/b.md', 'sources/d.md'] });
+    // Every page was still read: the conflict on b names the unchanged pages a and c.
+    const conflict = report!.findings.find((f) => f.rule === 'cross-source-conflict' && f.path === 'sources/b.md')!;
+    expect(conflict.related!.map((r) => r.source).sort()).toEqual(['a', 'c', 'd']);
+    expect(report!.sources).toHaveLength(4);
+    // The findings of changed pages are those of a full run.
+    expect(report!.findings).toEqual(all.findings.filter((f) => f.path === 'sources/b.md' || f.path === 'sources/d.md'));
+  });
+
+  it('nothing changed: no findings, exit 0', () => {
+    const dir = repo();
+    const { report, code } = check(dir, '--changed-since', 'HEAD');
+    expect(code).toBe(0);
+    expect(report!.findings).toEqual([]);
+  });
+
+  it('a changed reference re-checks every source', () => {
+    const dir = repo();
+    appendFileSync(join(dir, 'reference.yaml'), '\n# reviewed\n');
+    const r = check(dir, '--changed-since', 'HEAD');
+    expect(r.stderr).toMatch(/reference\.yaml changed, so every source is checked/);
+    expect(r.report!.changedSince).toBeUndefined();
+    expect(new Set(r.report!.findings.map((f) => f.path)).size).toBe(3);
+  });
+
+  it('an unknown ref is a usage error (exit 2)', () => {
+    const dir = repo();
+    const r = check(dir, '--changed-since', 'no-such-branch');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--changed-since: unknown git ref "no-such-branch"/);
+  });
+});
