@@ -10,6 +10,7 @@ import { FINGERPRINT_KEY, fingerprint, normalizeForFingerprint } from '../src/ch
 import { escapeData, escapeProperty, renderStepSummary } from '../src/report/github.js';
 import { REFERENCE, ROOT } from './helpers/engine.js';
 import { runCli } from './helpers/cli.js';
+import { EN_PAGE, project, SAFE_FIX_REFERENCE } from './helpers/project.js';
 
 // Both packages are CommonJS; under NodeNext their default export arrives wrapped.
 const AjvDraft04 = ((AjvDraft04Module as unknown as { default?: unknown }).default ?? AjvDraft04Module) as typeof AjvDraft04Module.default;
@@ -192,6 +193,32 @@ describe('SARIF 2.1.0', () => {
   });
 });
 
+describe('SARIF suppressions', () => {
+  it('keeps suppressed and waived findings as results with an inSource / external suppression and its reason', () => {
+    const page = EN_PAGE.replace('We use 6 mm', '<!-- claimlint-disable-next-line contradicts-reference -- the scalp protocol uses 6 mm, ticket 12 -->\nWe use 6 mm');
+    const dir = project({ 'page.md': page, 'claims/.keep': '' });
+    const args = ['check', 'page.md', '--reference', SAFE_FIX_REFERENCE, '--no-write'];
+    const first: Report = JSON.parse(runCli([...args, '--format', 'json'], dir).stdout);
+    const target = first.findings.find((f) => f.rule === 'unsupported-claim')!;
+    writeFileSync(
+      join(dir, 'claims/waivers.yaml'),
+      `waivers:\n  - fingerprint: "${target.fingerprint}"\n    rule: unsupported-claim\n    source: page\n    reason: "Reviewed wording."\n    reviewer: "Dr. Rossi"\n    date: "2026-01-10"\n    expiry: "2999-12-31"\n`,
+    );
+    const sarif: SarifLog = JSON.parse(runCli([...args, '--format', 'sarif'], dir).stdout);
+    expectValidSarif(sarif);
+    const results = sarif.runs[0].results;
+    const inline = results.find((r) => r.ruleId === 'contradicts-reference' && r.suppressions)!;
+    expect(inline.suppressions).toEqual([
+      expect.objectContaining({ kind: 'inSource', status: 'accepted', justification: 'the scalp protocol uses 6 mm, ticket 12' }),
+    ]);
+    const waived = results.find((r) => r.ruleId === 'unsupported-claim')!;
+    expect(waived.suppressions).toEqual([expect.objectContaining({ kind: 'external', justification: 'Reviewed wording.', properties: expect.objectContaining({ reviewer: 'Dr. Rossi' }) })]);
+    expect(waived.partialFingerprints[FINGERPRINT_KEY]).toBe(target.fingerprint);
+    // The other 6 mm claim is not suppressed.
+    expect(results.filter((r) => r.ruleId === 'contradicts-reference' && !r.suppressions)).toHaveLength(1);
+  });
+});
+
 describe('fingerprint', () => {
   it('ignores case, spacing and typographic variants, but not the source, rule or kind', () => {
     const base = { rule: 'unsupported-claim', source: 'a', kind: 'safety', text: 'Non ha  effetti\ncollaterali' };
@@ -253,7 +280,7 @@ describe('github workflow commands', () => {
     writeFileSync(join(dir, 'page.md'), '---\nlanguage: it\n---\nUsiamo aghi da 6 mm.\n');
     const run = runCli(['check', 'page.md', '--reference', REFERENCE, '--no-write', '--format', 'github'], dir);
     expect(run.stdout).toMatch(/^::error file=page\.md,line=4,col=\d+,endLine=4,endColumn=\d+,title=claimlint contradicts-reference::/m);
-    expect(readdirSync(dir)).toEqual(['page.md']);
+    expect(readdirSync(dir).filter((f) => !f.startsWith('.'))).toEqual(['page.md']); // (a cache directory may appear)
   });
 
   it('escapes %, CR, LF in messages and also : and , in properties', () => {
