@@ -178,3 +178,14 @@ describe('page noise and repetition', () => {
     expect(claimsOf('Leggi anche: https://www.example.it/blog/ematoma-dopo-mesoterapia', 'it')).toEqual([]);
   });
 });
+
+describe('pages saved with raw HTML', () => {
+  it('reads the text of HTML blocks, decodes character references in place, and skips scripts and comments', () => {
+    const html = '<div><p>Usiamo aghi di circa 4&nbsp;mm, perch&egrave; sono sottili.</p>\n<script>var x = "aghi da 6 mm";</script>\n<!-- aghi da 9 mm -->\n<p>La tecnica &egrave; sconsigliata in gravidanza.</p></div>\n';
+    const claims = claimsOf(html);
+    expect(claims.map((c) => [c.kind, c.text])).toEqual([
+      ['needle', 'circa 4&nbsp;mm'],
+      ['contraindication', 'gravidanza'],
+    ]);
+  });
+});

@@ -1,3 +1,4 @@
+import { decodeNamedCharacterReference } from 'decode-named-character-reference';
 /**
  * One-to-one character normalisation. Every replacement keeps the string's
  * length in UTF-16 code units, so an offset in the normalised copy is the same
@@ -38,4 +39,24 @@ const PATTERN = new RegExp(`[${Object.keys(MAP).join('')}]`, 'g');
 
 export function normalizeChars(text: string): string {
   return text.replace(PATTERN, (c) => MAP[c] ?? c);
+}
+
+const ENTITY = /&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z][A-Za-z0-9]{1,31}));/g;
+
+/**
+ * Character references left in text ("perch&egrave;", "4&nbsp;mm") are decoded in
+ * place and padded with spaces to their original length, so offsets still map to
+ * the file. Unknown names are left as they are.
+ */
+export function decodeEntitiesInPlace(text: string): string {
+  if (!text.includes('&')) return text;
+  return text.replace(ENTITY, (whole, dec: string | undefined, hex: string | undefined, name: string | undefined) => {
+    let decoded: string | false = false;
+    if (dec || hex) {
+      const cp = Number.parseInt(dec ?? hex!, dec ? 10 : 16);
+      decoded = cp > 0 && cp <= 0x10ffff && !(cp >= 0xd800 && cp <= 0xdfff) ? String.fromCodePoint(cp) : false;
+    } else decoded = decodeNamedCharacterReference(name!);
+    if (!decoded || decoded.length > whole.length) return whole;
+    return normalizeChars(decoded) + ' '.repeat(whole.length - decoded.length);
+  });
 }

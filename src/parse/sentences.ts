@@ -4,7 +4,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import type { Root, Nodes, Parents } from 'mdast';
 import type { Sentence } from '../types.js';
-import { normalizeChars } from './normalize.js';
+import { decodeEntitiesInPlace, normalizeChars } from './normalize.js';
 import { foldCase } from '../extract/terms.js';
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
@@ -62,6 +62,13 @@ function collectBlocks(node: Nodes, text: string, out: Block[], inListItem: bool
     out.push({ type, start, end, masked: maskInline(node, text, start, end), leadIn: inListItem ? leadIn : undefined });
     return;
   }
+  if (node.type === 'html' && node.position) {
+    // Pages saved from a CMS keep raw HTML blocks: read their text, never their markup.
+    const start = node.position.start.offset ?? 0;
+    const end = node.position.end.offset ?? 0;
+    out.push({ type: 'paragraph', start, end, masked: maskHtml(text.slice(start, end)) });
+    return;
+  }
   if (!('children' in node)) return;
   const parent = node as Parents;
   let previous: Block | undefined;
@@ -79,6 +86,17 @@ function leadInOf(block: Block | undefined): Block | undefined {
   if (!block) return undefined;
   if (block.type === 'heading') return block;
   return /:\s*$/.test(block.masked) ? block : undefined;
+}
+
+const blank = (s: string) => s.replace(/[^\r\n]/g, ' ');
+
+/** Text of a raw HTML block: comments, scripts, styles and tags blanked out, line ends kept. */
+export function maskHtml(html: string): string {
+  const masked = html
+    .replace(/<!--[\s\S]*?(?:-->|$)/g, blank)
+    .replace(/<(script|style|template|noscript)\b[\s\S]*?(?:<\/\1\s*>|$)/gi, blank)
+    .replace(/<\/?[A-Za-z][^>]*>?/g, blank);
+  return normalizeChars(decodeEntitiesInPlace(masked));
 }
 
 /** Keeps the characters of text-bearing nodes, blanks out markup, keeps line ends. */
@@ -105,7 +123,7 @@ function maskInline(node: Nodes, text: string, start: number, end: number): stri
     if ('children' in n) for (const c of (n as Parents).children) copy(c as Nodes);
   };
   copy(node);
-  return normalizeChars(chars.join(''));
+  return normalizeChars(decodeEntitiesInPlace(chars.join('')));
 }
 
 /** Splits a block into sentence ranges (relative to the block). */
