@@ -11,6 +11,9 @@ const meta: RuleMeta = {
   docs: 'Pages of the same publisher or topic disagree (4 mm here, 6 mm there; 3–5 sessions here, 4–5 there; a contraindication absolute here and relative there). The finding names the other pages and their values, and what the reference holds; align the pages on the reference.',
 };
 
+/** At most this many other pages' statements are listed in a finding (the message counts the rest). */
+export const MAX_RELATED = 20;
+
 const COMPARED = new Set(['needle.length', 'needle.depth', 'needle.gauge', 'sessions.count', 'sessions.frequency', 'sessions.frequency.maintenance']);
 
 /** The value compared across sources, or undefined when the claim takes no part. */
@@ -38,30 +41,48 @@ export const crossSourceConflict: Rule = {
       const attribute = attributeOf(item.claim);
       const bySource = groups.get(attribute) ?? new Map<string, JudgedClaim[]>();
       groups.set(attribute, bySource);
-      bySource.set(item.claim.source, [...(bySource.get(item.claim.source) ?? []), item]);
+      const list = bySource.get(item.claim.source);
+      if (list) list.push(item);
+      else bySource.set(item.claim.source, [item]);
     }
     const findings: Finding[] = [];
     for (const [attribute, bySource] of [...groups].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
       if (bySource.size < 2) continue;
       const valuesOf = (list: JudgedClaim[]) => new Set(list.map((i) => comparable(i)!));
-      for (const [source, list] of [...bySource].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-        const mine = valuesOf(list);
-        const related: RelatedValue[] = [];
-        for (const [other, otherList] of [...bySource].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-          if (other === source) continue;
-          for (const i of otherList) {
-            const v = comparable(i)!;
-            if (mine.has(v)) continue;
-            related.push({ source: other, path: i.claim.path, claim: i.claim.id, value: v, text: i.claim.text, position: i.claim.position });
-          }
+      const sources = [...bySource].sort((a, b) => (a[0] < b[0] ? -1 : 1));
+      // Every stated value, with its claims in (source, place) order: a page is compared with each
+      // other value once, not with every other page, so large corpora stay linear.
+      const byValue = new Map<string, RelatedValue[]>();
+      const seq = new Map<RelatedValue, number>();
+      for (const [other, otherList] of sources)
+        for (const i of otherList) {
+          const v = comparable(i)!;
+          const entry = { source: other, path: i.claim.path, claim: i.claim.id, value: v, text: i.claim.text, position: i.claim.position };
+          seq.set(entry, seq.size);
+          const at = byValue.get(v);
+          if (at) at.push(entry);
+          else byValue.set(v, [entry]);
         }
-        if (related.length === 0) continue;
+      for (const [source, list] of sources) {
+        const mine = valuesOf(list);
+        let total = 0;
+        let candidates: RelatedValue[] = [];
+        for (const [v, entries] of byValue) {
+          if (mine.has(v)) continue;
+          total += entries.length;
+          candidates = candidates.concat(entries.slice(0, MAX_RELATED));
+        }
+        if (total === 0) continue;
+        // Same order as listing every other page in turn, each page's statements in their own order.
+        const related = candidates.sort((a, b) => seq.get(a)! - seq.get(b)!).slice(0, MAX_RELATED);
+        const more = total - related.length;
         const first = list[0];
         const fact = first.judgement.fact;
         const severity = ctx.severity(meta, undefined);
         if (!severity) continue;
         const label = ATTRIBUTE_LABELS[attribute] ?? attribute.replace(':', ' ');
         const others = related.map((r) => `${r.source}: ${r.value}`).filter((v, i, a) => a.indexOf(v) === i);
+        if (more > 0) others.push(`and ${more} more statement${more === 1 ? '' : 's'} on other pages`);
         const finding: Finding = {
           id: contentId('f', meta.id, source, attribute),
           rule: meta.id,
