@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { ROOT } from './helpers/engine.js';
 import { CORE_KINDS, evaluate } from './gold/evaluate.js';
 
 /**
@@ -20,6 +23,15 @@ describe('gold set', () => {
       expect(s, `no gold claims of kind ${kind}`).toBeDefined();
       expect(s.precision, `${kind} precision`).toBeGreaterThanOrEqual(0.95);
       expect(s.recall, `${kind} recall`).toBeGreaterThanOrEqual(0.9);
+    });
+  }
+});
+
+describe('annotated sets', () => {
+  for (const set of ['gold', 'gold-holdout', 'gold-blind']) {
+    it(`${set}: every quote is in its page and every value is in the annotation scheme`, () => {
+      const run = spawnSync(process.execPath, [join(ROOT, 'tests/gold/check-quotes.mjs'), join(ROOT, 'tests', set)], { encoding: 'utf8' });
+      expect(run.status, run.stdout + run.stderr).toBe(0);
     });
   }
 });

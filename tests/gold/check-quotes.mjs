@@ -2,13 +2,14 @@
 // Validates the gold set: every annotation quote must be an exact substring of
 // its page body (after the YAML front matter), and every annotation must use
 // the agreed kinds, value shapes and concept ids.
-// Usage: node tests/gold/check-quotes.mjs   (exit code 1 on any problem)
+// Usage: node tests/gold/check-quotes.mjs [SET_DIR]   (default: tests/gold; also tests/gold-holdout,
+// tests/gold-blind; exit code 1 on any problem)
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 
-const here = dirname(fileURLToPath(import.meta.url));
+const here = process.argv[2] ? resolve(process.argv[2]) : dirname(fileURLToPath(import.meta.url));
 const pagesDir = join(here, 'pages');
 const annDir = join(here, 'annotations');
 
