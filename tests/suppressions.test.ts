@@ -85,6 +85,9 @@ describe('inline suppression', () => {
     expect(all.report.findings).toEqual([]);
     expect(all.report.suppressed).toHaveLength(3);
     expect(all.code).toBe(0);
+    const dir = project({ 'page.md': EN_PAGE.replace('# Mesotherapy\n', '# Mesotherapy\n<!-- claimlint-disable -- legacy page, rewrite scheduled -->\n') });
+    const pretty = runCli(['check', 'page.md', '--reference', SAFE_FIX_REFERENCE, '--no-write'], dir).stdout;
+    expect(pretty).toMatch(/✔ 0 findings .*\n {2}not counted: 3 suppressed inline, 0 waived/);
   });
 
   it('an enable that closes nothing is unused; the severity of the suppression rules is configurable', () => {

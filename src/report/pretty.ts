@@ -42,5 +42,10 @@ export function renderPretty(report: Report, options: PrettyOptions = {}): strin
   const total = s.bySeverity.error + s.bySeverity.warning + s.bySeverity.info;
   const line = `${total} finding${total === 1 ? '' : 's'} (${s.bySeverity.error} error${s.bySeverity.error === 1 ? '' : 's'}, ${s.bySeverity.warning} warning${s.bySeverity.warning === 1 ? '' : 's'}, ${s.bySeverity.info} info) in ${s.sources} source${s.sources === 1 ? '' : 's'}; ${s.claims} claims`;
   lines.push(total === 0 ? c('bold', `✔ ${line}`) : c(s.bySeverity.error ? 'error' : 'warning', `✖ ${line}`));
+  const quiet = report.suppressed ?? [];
+  if (quiet.length) {
+    const inline = quiet.filter((f) => f.suppression?.kind === 'inline').length;
+    lines.push(c('dim', `  not counted: ${inline} suppressed inline, ${quiet.length - inline} waived (each with its reason in report.json "suppressed")`));
+  }
   return `${lines.join('\n')}\n`;
 }
