@@ -83,6 +83,17 @@ describe('waivers (claims/waivers.yaml)', () => {
     expect(report!.suppressed).toHaveLength(1);
   });
 
+  it('a run naming only some pages leaves the waivers of the other pages out instead of calling them orphaned', () => {
+    const { dir } = waivedProject('2026-06-30');
+    writeFileSync(join(dir, 'other.md'), '---\nlanguage: en\n---\nWe use 4 mm needles.\n');
+    vi.stubEnv('CLAIMLINT_TODAY', '2026-02-01');
+    const only = runCli(['check', 'other.md', '--reference', SAFE_FIX_REFERENCE, '--no-write', '--format', 'json'], dir);
+    expect(only.code).toBe(0);
+    expect((JSON.parse(only.stdout) as Report).findings).toEqual([]);
+    const both = runCli(['check', 'page.md', 'other.md', '--reference', SAFE_FIX_REFERENCE, '--no-write', '--format', 'json'], dir);
+    expect((JSON.parse(both.stdout) as Report).suppressed).toHaveLength(1);
+  });
+
   it('an invalid waivers file stops the run with exit 2 at file:line:col', () => {
     const dir = project({ 'page.md': EN_PAGE, 'claims/waivers.yaml': 'waivers:\n  - fingerprint: "abc"\n    rule: unsupported-claim\n    source: page\n    reason: because it is fine\n    date: "2026-01-10"\n    expiry: "2026-06-30"\n' });
     const r = run(dir, '2026-02-01');

@@ -17,6 +17,8 @@ export interface GateOptions {
   today?: string;
   /** Report findings only for these source paths (--changed-since); cross-source rules still saw every source. */
   only?: { ref: string; paths: string[] };
+  /** Only some of the corpus was named (PATH arguments): waivers for sources not in the run are left out, not orphaned. */
+  partial?: boolean;
 }
 
 export interface GateSource {
@@ -43,7 +45,9 @@ export function applyGate(findings: Finding[], sources: GateSource[], claims: re
     sources.filter((s) => s.suppressions?.length).map((s) => ({ source: s.source, path: s.path, directives: s.suppressions! })),
     severity,
   );
-  const waived = applyWaivers(inline.active, options.waivers, options.today ?? '0000-00-00', severity, inline.suppressed);
+  const known = new Set(sources.flatMap((s) => [s.source, s.path]));
+  const waivers = options.waivers && options.partial ? { ...options.waivers, waivers: options.waivers.waivers.filter((w) => known.has(w.source)) } : options.waivers;
+  const waived = applyWaivers(inline.active, waivers, options.today ?? '0000-00-00', severity, inline.suppressed);
   let active = [...waived.active, ...inline.problems, ...waived.problems];
   let suppressed = [...inline.suppressed, ...waived.waived];
   if (options.only) {

@@ -58,7 +58,7 @@ export function resolveSettings(flags: SettingFlags, positionals: string[], cwd 
     : expandSources(c.sources ?? [...DEFAULTS.sources], c.ignore ?? [], base, (p) => notes.push(`${loaded?.path ?? 'config'}: no source matches "${p}"`));
   const referencePath = flags.reference !== undefined ? resolve(cwd, flags.reference) : fromConfig(c.reference, DEFAULTS.reference);
   const waiversPath = flags.waivers !== undefined ? resolve(cwd, flags.waivers) : fromConfig(c.waivers, DEFAULTS.waivers);
-  const gate: GateOptions = { waivers: loadWaivers(waiversPath), today: today() };
+  const gate: GateOptions = { waivers: loadWaivers(waiversPath), today: today(), ...(isPartial(positionals, c.sources ?? [...DEFAULTS.sources]) ? { partial: true } : {}) };
   if (flags['changed-since'] !== undefined) {
     const ref = flags['changed-since'];
     const changed = changedSince(ref, cwd);
@@ -84,4 +84,10 @@ export function resolveSettings(flags: SettingFlags, positionals: string[], cwd 
     ...(loaded ? { config: loaded } : {}),
     notes,
   };
+}
+
+/** PATH arguments that name less than the configured corpus (`check sources` with the default config is the whole corpus). */
+function isPartial(positionals: string[], configured: string[]): boolean {
+  const norm = (list: string[]) => list.map((p) => p.replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/+$/, '')).sort().join('\n');
+  return positionals.length > 0 && norm(positionals) !== norm(configured);
 }
