@@ -271,6 +271,34 @@ describe('the HTML report in Chromium', () => {
     expect(w.dialogs).toEqual([]);
   });
 
+  it('keeps text contrast at AA (4.5:1) for verdict badges, marks, cards and links', async () => {
+    const { page } = await open(browser, seedsHtml);
+    await page.locator('.cellv a').first().focus(); // show one tooltip too
+    const low = await page.evaluate(() => {
+      const rgb = (s: string) => (s.match(/[\d.]+/g) ?? []).map(Number);
+      const lum = ([r, g, b]: number[]) =>
+        [r, g, b].map((v) => (v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4).reduce((acc, v, i) => acc + v * [0.2126, 0.7152, 0.0722][i], 0);
+      const background = (el: Element | null): number[] => {
+        for (; el; el = el.parentElement) {
+          const c = rgb(getComputedStyle(el).backgroundColor);
+          if (c.length === 3 || (c.length === 4 && c[3] > 0)) return c.slice(0, 3);
+        }
+        return [255, 255, 255];
+      };
+      const out: string[] = [];
+      const els = document.querySelectorAll('.v, mark, .badge, .tip, a, .card p, .card dd, .ev-status, .meta, td, th, label, legend, #shown');
+      for (const el of Array.from(els)) {
+        if (!(el as HTMLElement).offsetParent && getComputedStyle(el).position !== 'fixed') continue;
+        const fg = lum(rgb(getComputedStyle(el).color).slice(0, 3));
+        const bg = lum(background(el));
+        const ratio = (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05);
+        if (ratio < 4.5) out.push(`${el.tagName}.${el.className} ${ratio.toFixed(2)}`);
+      }
+      return out;
+    });
+    expect(low).toEqual([]);
+  });
+
   it('writes reports/screenshot.png for the README', async () => {
     const { page } = await open(browser, seedsHtml, { width: 1280, height: 900 });
     const shot = await page.screenshot({ path: join(ROOT, 'reports', 'screenshot.png') });

@@ -21,7 +21,7 @@ export interface BaselineComparison {
 }
 
 /** Reads a previous report.json; a missing or invalid file is a usage error (exit 2) naming the file. */
-export function loadBaseline(path: string): Pick<Report, 'findings'> {
+export function loadBaseline(path: string): Pick<Report, 'findings'> & { suppressed?: Finding[] } {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -40,14 +40,17 @@ export function loadBaseline(path: string): Pick<Report, 'findings'> {
     const ok = f && typeof f === 'object' && typeof f.id === 'string' && typeof f.rule === 'string' && typeof f.path === 'string';
     if (!ok) throw new UsageError(`--baseline ${path}: findings[${i}] is not a finding (needs string id, rule and path)`);
   });
-  return { findings: findings as Finding[] };
+  const suppressed = (data as { suppressed?: unknown }).suppressed;
+  return { findings: findings as Finding[], ...(Array.isArray(suppressed) ? { suppressed: suppressed as Finding[] } : {}) };
 }
 
 export function compareBaseline(current: Pick<Report, 'findings'>, baseline: Pick<Report, 'findings'>, path: string): BaselineComparison {
-  const before = new Set(baseline.findings.map((f) => f.id));
-  const now = new Set(current.findings.map((f) => f.id));
+  const before = new Set([...baseline.findings, ...((baseline as { suppressed?: Finding[] }).suppressed ?? [])].map((f) => f.id));
+  // A finding waived since the baseline is still there (shown as waived), not resolved.
+  const present = [...current.findings, ...((current as { suppressed?: Finding[] }).suppressed ?? [])];
+  const now = new Set(present.map((f) => f.id));
   const status = new Map<string, 'new' | 'unchanged'>();
-  for (const f of current.findings) status.set(f.id, before.has(f.id) ? 'unchanged' : 'new');
+  for (const f of present) status.set(f.id, before.has(f.id) ? 'unchanged' : 'new');
   const seen = new Set<string>();
   const resolved = baseline.findings.filter((f) => !now.has(f.id) && !seen.has(f.id) && seen.add(f.id));
   let fresh = 0;
