@@ -94,6 +94,40 @@ describe('report.html on the seed pages', () => {
   });
 });
 
+describe('waived findings in report.html', () => {
+  it('shows a waived finding as a card with its waiver: who, until when, why, and where', () => {
+    const first = tmp();
+    check(first);
+    const report: Report = JSON.parse(readFileSync(join(first, 'reports/report.json'), 'utf8'));
+    const target = report.findings.find((f) => f.rule === 'unverified-claim' && f.source === 'san-magno-mesoterapia')!;
+    expect(target.fingerprint).toBeTruthy();
+    const waivers = join(first, 'waivers.yaml');
+    writeFileSync(
+      waivers,
+      [
+        'waivers:',
+        `  - fingerprint: "${target.fingerprint}"`,
+        `    rule: ${target.rule}`,
+        `    source: ${target.source}`,
+        '    reason: "The clinic sent its <protocol>; the reference adds it next release."',
+        '    reviewer: "Dr. A. Rossi"',
+        '    date: "2026-11-25"',
+        '    expiry: "2999-02-25"',
+        '',
+      ].join('\n'),
+    );
+    const second = tmp();
+    check(second, '--waivers', waivers);
+    const html = readFileSync(join(second, 'reports/report.html'), 'utf8');
+    const card = html.match(new RegExp(`<article [^>]*id="card-${target.id}"[\\s\\S]*?</article>`))![0];
+    expect(card).toContain('data-waiver="waived"');
+    expect(card).toContain('<span class="badge b-waived">Waived</span>');
+    expect(card).toMatch(/<dt>Waiver<\/dt><dd>waived by Dr\. A\. Rossi on 2026-11-25 until 2999-02-25: The clinic sent its &lt;protocol&gt;; the reference adds it next release\. \([^)]*waivers\.yaml:2:\d+\)<\/dd>/);
+    expect(html).toMatch(/<option value="waived">waived or silenced \(1\)<\/option>/);
+    expect([...html.matchAll(/data-waiver="none"/g)]).toHaveLength(report.findings.length - 1);
+  });
+});
+
 describe('--baseline: what changed', () => {
   const finding = (id: string, extra: Partial<Finding> = {}): Finding => ({
     id,
