@@ -36,6 +36,8 @@ export interface CheckOptions {
   cache?: string;
   /** Per-source results already computed (claimlint merge of --shard outputs): nothing is read. */
   preloaded?: SourceResult[];
+  /** Called with the number of sources to process; what it returns is told of each source done (the CLI's progress bar). */
+  progress?: (total: number) => { tick(path?: string): void; done(): void };
 }
 
 export interface SourceResult {
@@ -170,9 +172,12 @@ export function buildReport(results: SourceResult[], engine: Engine, severities:
 /** The whole run, in memory. */
 export function runCheck(options: CheckOptions): { report: Report; results: SourceResult[]; engine: Engine } {
   const engine = loadEngine(options.referencePath);
+  const files = options.preloaded ? [] : collectSources(options.paths);
+  const progress = options.preloaded ? undefined : options.progress?.(files.length);
   const results =
     options.preloaded ??
-    processAll(collectSources(options.paths), engine, { jobs: options.jobs, cache: cacheAt(options.cache, engine, options.defaultLanguage), referencePath: options.referencePath, defaultLanguage: options.defaultLanguage });
+    processAll(files, engine, { jobs: options.jobs, cache: cacheAt(options.cache, engine, options.defaultLanguage), referencePath: options.referencePath, defaultLanguage: options.defaultLanguage, onProgress: progress && ((p) => progress.tick(p)) });
+  progress?.done();
   const ids = new Map<string, string>();
   for (const r of results) {
     if (!r.doc) continue;

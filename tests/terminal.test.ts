@@ -1,4 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { codeFrame } from '../src/report/code-frame.js';
 import { createProgress, renderBar } from '../src/cli/progress.js';
 import { renderPretty } from '../src/report/pretty.js';
@@ -99,6 +102,28 @@ describe('progress bar', () => {
       p.done();
       expect(p.enabled).toBe(false);
       expect(s.chunks).toEqual([]);
+    }
+  });
+
+  it('the CLI draws it on a terminal’s stderr for a run of 60 pages, and stdout stays the same', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'claimlint-progress-'));
+    mkdirSync(join(dir, 'pages'));
+    for (let i = 0; i < 60; i++) writeFileSync(join(dir, 'pages', `p${String(i).padStart(2, '0')}.md`), `---\nlanguage: it\n---\nUsiamo aghi da ${i % 2 ? 4 : 6} mm.\n`);
+    const args = ['check', 'pages', '--reference', REFERENCE, '--no-write', '--fail-on', 'never'];
+    const piped = runCli(args, dir);
+    expect(piped.stderr).toBe('');
+    const wasTTY = process.stderr.isTTY;
+    vi.stubEnv('CI', '');
+    vi.stubEnv('TERM', 'xterm');
+    process.stderr.isTTY = true;
+    try {
+      const tty = runCli(args, dir);
+      expect(tty.stderr).toContain('60/60 100%');
+      expect(tty.stderr.endsWith('\r\x1b[2K')).toBe(true);
+      expect(tty.stdout).toBe(piped.stdout);
+    } finally {
+      process.stderr.isTTY = wasTTY;
+      vi.unstubAllEnvs();
     }
   });
 

@@ -19,6 +19,8 @@ export interface PoolOptions {
   jobs: number;
   referencePath: string;
   defaultLanguage?: string;
+  /** Told of each source done, by any thread. */
+  onProgress?: (path: string) => void;
 }
 
 type Message = { type: 'result'; index: number; result: SourceResult } | { type: 'fatal'; message: string } | { type: 'done'; timings?: Record<string, number> };
@@ -50,6 +52,7 @@ export function processInPool(files: string[], engine: Engine, options: PoolOpti
           if (msg.type === 'result') {
             results[msg.index] = msg.result;
             received++;
+            options.onProgress?.(files[msg.index]);
           } else if (msg.type === 'done') {
             w.done = true;
             if (msg.timings) addTimings(msg.timings);
@@ -63,6 +66,7 @@ export function processInPool(files: string[], engine: Engine, options: PoolOpti
       if (i >= files.length) break;
       results[i] = processSource(files[i], engine, options.defaultLanguage);
       own++;
+      options.onProgress?.(files[i]);
       drain();
     }
     let last = Date.now();

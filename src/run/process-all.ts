@@ -15,6 +15,8 @@ export interface ProcessOptions {
   cache?: SourceCache;
   referencePath: string;
   defaultLanguage?: string;
+  /** Told of each source done, cached or not (the CLI's progress bar). */
+  onProgress?: (path: string) => void;
 }
 
 /** Below this many uncached sources per extra thread, 'auto' stays in-process: starting a worker costs more. */
@@ -34,8 +36,10 @@ export function processAll(files: string[], engine: Engine, options: ProcessOpti
   const cache = options.cache;
   for (let i = 0; i < files.length; i++) {
     const hit = cache && timed('cache', () => fromCache(files[i], cache));
-    if (hit) results[i] = hit;
-    else todo.push(i);
+    if (hit) {
+      results[i] = hit;
+      options.onProgress?.(files[i]);
+    } else todo.push(i);
   }
   const missing = todo.map((i) => files[i]);
   let jobs = options.jobs ?? 1;
@@ -43,8 +47,12 @@ export function processAll(files: string[], engine: Engine, options: ProcessOpti
   jobs = Math.max(1, Math.min(jobs, missing.length));
   const done =
     jobs > 1
-      ? processInPool(missing, engine, { jobs, referencePath: options.referencePath, defaultLanguage: options.defaultLanguage })
-      : missing.map((f) => processSource(f, engine, options.defaultLanguage));
+      ? processInPool(missing, engine, { jobs, referencePath: options.referencePath, defaultLanguage: options.defaultLanguage, onProgress: options.onProgress })
+      : missing.map((f) => {
+          const r = processSource(f, engine, options.defaultLanguage);
+          options.onProgress?.(f);
+          return r;
+        });
   for (let k = 0; k < todo.length; k++) {
     results[todo[k]] = done[k];
     if (cache) timed('cache', () => cache.set(done[k]));

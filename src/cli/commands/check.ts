@@ -10,6 +10,7 @@ import { resolveSettings } from '../../config/settings.js';
 import type { SourceResult } from '../../pipeline.js';
 import { cacheLocation, parseJobs, printTimings, runShard, SCALE_HELP, SCALE_OPTIONS } from '../scale.js';
 import { timed } from '../../run/timing.js';
+import { createProgress } from '../progress.js';
 
 export const FAIL_LEVELS = ['error', 'warning', 'info', 'never'] as const;
 export type FailLevel = (typeof FAIL_LEVELS)[number];
@@ -68,6 +69,7 @@ export function checkCommand(argv: string[], preloaded?: SourceResult[]): number
     jobs: parseJobs(values.jobs),
     cache: cacheLocation(values),
     preloaded,
+    progress: (total) => createProgress(total),
   });
   if (settings.config) report.config = { path: settings.config.path, sha256: settings.config.sha256 };
   const baseline = previous && compareBaseline(report, previous, values.baseline!);
