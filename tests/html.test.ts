@@ -178,6 +178,7 @@ describe('--baseline: what changed', () => {
 
     const md = readFileSync(join(second, 'reports/report.md'), 'utf8');
     expect(md).toContain('## Resolved since the baseline');
+    expect(md).toMatch(/- Since the baseline: \*\*1 new\*\*, \d+ unchanged, \*\*1 resolved\*\*/);
     expect(md).toMatch(/Needle length 6 mm contradicts[^\n]*`contradicts-reference` \(new\)/);
     expect(md.match(/\(new\)$/gm)).toHaveLength(1);
     expect(md).toMatch(/## Resolved since the baseline\n\n\*\*(ERROR|WARNING|INFO)\*\* `sources\/mesotherapy-en\.md:27:36` Needle length 9 mm \\?<b>gone\\?<\/b> since `contradicts-reference` \(resolved\)/);

@@ -39,6 +39,7 @@ export function renderMarkdown(report: Report, ref: Reference, status?: FindingS
         li(strong(`${s.sources}`), t(` sources (${s.sourceErrors} unreadable), `), strong(`${s.claims}`), t(' claims')),
         li(t('Verdicts: '), t(`${s.byVerdict.supported} supported, ${s.byVerdict.contradicted} contradicted, ${s.byVerdict.unverified} unverified`)),
         li(t('Findings: '), strong(`${s.bySeverity.error} errors`), t(`, ${s.bySeverity.warning} warnings, ${s.bySeverity.info} info`)),
+        ...(status ? [li(t('Since the baseline: '), strong(`${[...status.values()].filter((x) => x === 'new').length} new`), t(`, ${[...status.values()].filter((x) => x === 'unchanged').length} unchanged, `), strong(`${resolved?.length ?? 0} resolved`))] : []),
         ...Object.entries(s.byRule).map(([rule, n]) => li(code(rule), t(`: ${n}`))),
       ],
     },
