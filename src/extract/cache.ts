@@ -1,4 +1,5 @@
 import type { Reference } from '../reference/load.js';
+import { TermIndex } from './term-index.js';
 
 const caches = new WeakMap<Reference, Map<string, RegExp>>();
 
@@ -9,4 +10,19 @@ export function cachedRegex(ref: Reference, key: string, build: () => RegExp): R
   let re = cache.get(key);
   if (!re) cache.set(key, (re = build()));
   return re;
+}
+
+const indexes = new WeakMap<Reference, Map<string, TermIndex<string>>>();
+
+/** The prefilter over every concept's terms in one language (see TermIndex). */
+export function conceptIndex(ref: Reference, language: string): TermIndex<string> {
+  let byLang = indexes.get(ref);
+  if (!byLang) indexes.set(ref, (byLang = new Map()));
+  let index = byLang.get(language);
+  if (!index) {
+    index = new TermIndex<string>();
+    for (const concept of ref.concepts.values()) for (const term of concept.terms[language] ?? []) index.add(concept.id, term);
+    byLang.set(language, index);
+  }
+  return index;
 }

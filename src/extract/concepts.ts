@@ -28,10 +28,11 @@ const YIELDING_KINDS = new Set(['adverse-effect', 'indication', 'substance', 'af
  * inside "infezioni del sangue") gives way to it.
  */
 export function findMentions(input: ExtractInput): Mention[] {
-  const { text, lang, ref } = input;
+  const { text, lang, ref, candidates, hits } = input;
   const all: Mention[] = [];
   for (const concept of ref.conceptsOfKind(...CLAIM_KINDS)) {
-    const spans = findAll(ref.matcher(lang.language, concept.id), text);
+    if (!candidates.has(concept.id)) continue;
+    const spans = hits(concept.id);
     if (spans.length === 0) continue;
     const contiguous = cachedRegex(ref, `contiguous:${lang.language}:${concept.id}`, () => {
       const terms = (concept.terms[lang.language] ?? []).filter((t) => !/(^|\s)(…|\.\.\.)(\s|$)/.test(t));
@@ -70,14 +71,14 @@ export const extractConcepts: Extractor = (input) => {
 
   // A contraindication needs a cue: the word itself (not negated), a phrase such as
   // "sconsigliata" / "should be avoided", an exception ("tranne…"), or a lead-in that has one.
-  const topicHits = findAll(ref.matcher(lang.language, 'contraindications'), text).filter((s) => !context.negation(s));
+  const topicHits = input.hits('contraindications').filter((s) => !context.negation(s));
   const cueHits = findAll(lang.re.ciCues, text);
   // A lead-in names the list's meaning: "Controindicazioni:", "Who should not have it?", or a refusal
   // ("Nous ne la pratiquons pas chez :").
   const leadInCue =
     leadIn !== '' &&
     (test(ref.matcher(lang.language, 'contraindications'), leadIn) || test(lang.re.ciCues, leadIn) || (test(lang.re.negBefore, leadIn) && !test(lang.re.pseudo, leadIn)));
-  const cueSpans = [...findAll(ref.matcher(lang.language, 'contraindications'), text), ...cueHits];
+  const cueSpans = [...input.hits('contraindications'), ...cueHits];
   const hasCue = topicHits.length > 0 || cueHits.length > 0 || leadInCue;
 
   /**
@@ -146,12 +147,13 @@ export const extractConcepts: Extractor = (input) => {
  * negated, qualifier serious → no-serious-side-effects. The most specific
  * derivation wins for each mention.
  */
-function derive({ text, lang, ref, context }: ExtractInput): RawClaim[] {
+function derive({ lang, ref, context, candidates, hits }: ExtractInput): RawClaim[] {
   const out: RawClaim[] = [];
   const byConcept = new Map<string, typeof ref.derivations>();
   for (const d of ref.derivations) byConcept.set(d.concept, [...(byConcept.get(d.concept) ?? []), d]);
   for (const [conceptId, derivations] of byConcept) {
-    for (const span of findAll(ref.matcher(lang.language, conceptId), text)) {
+    if (!candidates.has(conceptId)) continue;
+    for (const span of hits(conceptId)) {
       const negation = context.negation(span);
       let best: { assertion: string; score: number; span: Span } | undefined;
       for (const d of derivations) {

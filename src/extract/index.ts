@@ -7,7 +7,9 @@ import { SentenceContext } from './context.js';
 import { extractNeedle } from './needle.js';
 import { extractSessionCount, extractSessionFrequency } from './sessions.js';
 import { extractConcepts } from './concepts.js';
-import { test } from './terms.js';
+import { findAll, test, type Span } from './terms.js';
+import { wordsOf } from './term-index.js';
+import { conceptIndex } from './cache.js';
 import type { Extractor, RawClaim } from './types.js';
 
 /** The extractors, one module per family of claim kinds. */
@@ -25,6 +27,7 @@ export const EXTRACTORS: ReadonlyArray<{ name: string; run: Extractor }> = [
  */
 export function extractClaims(doc: SourceDocument, sentences: Sentence[], lang: LanguagePack, ref: Reference): Claim[] {
   const lines = new LineIndex(doc.text);
+  const index = conceptIndex(ref, lang.language);
   const byKey = new Map<string, Claim>();
   for (const sentence of sentences) {
     const text = sentence.folded;
@@ -32,9 +35,20 @@ export function extractClaims(doc: SourceDocument, sentences: Sentence[], lang: 
     if (/\?\s*$/.test(text) || test(lang.re.noise, text)) continue;
     const leadInSentences = sentence.leadIn === undefined ? [] : sentences.filter((s) => s.block === sentence.leadIn);
     const leadIn = leadInSentences.map((s) => s.folded).join(' ');
+    const words = wordsOf(text);
+    const candidates = index.candidates(words);
+    // Most sentences of a page mention nothing the reference knows: nothing to extract.
+    if (candidates.size === 0 && !lang.frequencyIndex.candidates(words).size) continue;
     const context = new SentenceContext(text, lang);
+    const memo = new Map<string, Span[]>();
+    const hits = (id: string): Span[] => {
+      let h = memo.get(id);
+      if (!h) memo.set(id, (h = candidates.has(id) ? findAll(ref.matcher(lang.language, id), text) : []));
+      return h;
+    };
+    const input = { sentence, text, cased: sentence.normalized, leadIn, lang, ref, context, words, candidates, hits };
     const raw: RawClaim[] = [];
-    for (const e of EXTRACTORS) raw.push(...e.run({ sentence, text, cased: sentence.normalized, leadIn, lang, ref, context }));
+    for (const e of EXTRACTORS) raw.push(...e.run(input));
     for (const r of dedupeRaw(raw)) {
       const start = sentence.start + r.span.start;
       const end = sentence.start + r.span.end;

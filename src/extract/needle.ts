@@ -12,13 +12,14 @@ import { cachedRegex } from './cache.js';
  */
 const GAUGE_LETTER = /(?<![\p{L}\p{N}])(?<n1>\d{2})\s?G(?![\p{L}\p{N}])/gu;
 
-export const extractNeedle: Extractor = ({ text, cased, lang, ref, context }) => {
-  const needles = findAll(ref.matcher(lang.language, 'needle'), text);
-  const depths = findAll(ref.matcher(lang.language, 'depth'), text);
-  const diameters = findAll(ref.matcher(lang.language, 'diameter'), text);
+export const extractNeedle: Extractor = ({ text, cased, lang, ref, context, hits }) => {
+  const needles = hits('needle');
+  const depths = hits('depth');
   const out: RawClaim[] = [];
   if (needles.length === 0 && depths.length === 0) return out;
-  for (const q of findQuantities(lang.re.quantityMm, text, lang)) {
+  const diameters = hits('diameter');
+  const quantities = lang.unitGate.test(text) ? findQuantities(lang.re.quantityMm, text, lang) : [];
+  for (const q of quantities) {
     const distance = (hits: Span[]) =>
       Math.min(
         Infinity,
@@ -43,8 +44,8 @@ export const extractNeedle: Extractor = ({ text, cased, lang, ref, context }) =>
   const gaugeWords = ref.concepts.get('gauge')?.terms[lang.language] ?? [];
   const gaugeAlt = gaugeWords.map((t) => termSource(t)).join('|') || '(?!)';
   const wordRe = cachedRegex(ref, `gauge:${lang.language}`, () => new RegExp(`(?:${gaugeAlt})\\s*(?<n2>\\d{2})(?!\\d)|(?<!${WORD_CHAR})(?<n3>\\d{2})\\s*-?\\s*(?:${gaugeAlt})`, 'gu'));
-  const hits = [...(needles.length > 0 ? cased.matchAll(GAUGE_LETTER) : []), ...text.matchAll(wordRe)];
-  for (const m of hits) {
+  const gaugeHits = [...(needles.length > 0 ? cased.matchAll(GAUGE_LETTER) : []), ...text.matchAll(wordRe)];
+  for (const m of gaugeHits) {
     const n = Number(m.groups?.n1 ?? m.groups?.n2 ?? m.groups?.n3);
     if (!(n >= 10 && n <= 40)) continue;
     const span = { start: m.index ?? 0, end: (m.index ?? 0) + m[0].length };

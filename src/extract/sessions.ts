@@ -3,11 +3,12 @@ import type { Extractor, RawClaim } from './types.js';
 import { findQuantities, readQuantity } from './quantity.js';
 import { findAll, termSource, test, WORD_CHAR, type Span } from './terms.js';
 import { cachedRegex } from './cache.js';
+import { wordsOf } from './term-index.js';
 
 /** Session counts: a number or range followed, within two words, by a session word ("3 -5 sedute", "dieci sedute"). */
-export const extractSessionCount: Extractor = ({ text, lang, ref, context }) => {
+export const extractSessionCount: Extractor = ({ text, lang, ref, context, candidates, words: sentenceWords }) => {
+  if (!candidates.has('session')) return [];
   const words = ref.concepts.get('session')?.terms[lang.language] ?? [];
-  if (words.length === 0) return [];
   const re = cachedRegex(
     ref,
     `session-count:${lang.language}`,
@@ -15,7 +16,7 @@ export const extractSessionCount: Extractor = ({ text, lang, ref, context }) => 
   );
   // A price line ("pacchetto da 10 sedute € 750", "3 sessions for $899") sells a package; it does not state a course.
   if (/[€$£]/.test(text) || test(lang.re.price, text)) return [];
-  const frequencies = findFrequencies(text, lang);
+  const frequencies = findFrequencies(text, lang, sentenceWords);
   const out: RawClaim[] = [];
   // A label and its value, as in a protocol table: "Sedute: 6–8", "Séances : 3 à 5".
   const labelled = cachedRegex(
@@ -62,10 +63,15 @@ function duration(n: number, unit: 'D' | 'W' | 'M'): string {
   return `P${n}${unit}`;
 }
 
-export function findFrequencies(text: string, lang: LanguagePackLike): FrequencyHit[] {
+export function findFrequencies(text: string, lang: LanguagePackLike, words: readonly string[] = wordsOf(text)): FrequencyHit[] {
   const hits: FrequencyHit[] = [];
-  for (const f of lang.frequencyFixed) for (const span of findAll(f.re, text)) hits.push({ span, value: { interval: f.interval } });
-  for (const f of lang.frequencyTimes) {
+  const candidates = lang.frequencyIndex.candidates(words);
+  if (candidates.size === 0) return hits;
+  lang.frequencyFixed.forEach((f, i) => {
+    if (candidates.has(`fixed:${i}`)) for (const span of findAll(f.re, text)) hits.push({ span, value: { interval: f.interval } });
+  });
+  for (const [i, f] of lang.frequencyTimes.entries()) {
+    if (!candidates.has(`times:${i}`)) continue;
     f.re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = f.re.exec(text)) !== null) {
@@ -78,7 +84,8 @@ export function findFrequencies(text: string, lang: LanguagePackLike): Frequency
       hits.push({ span: { start: m.index, end: m.index + m[0].length }, value });
     }
   }
-  for (const f of lang.frequencyEvery) {
+  for (const [i, f] of lang.frequencyEvery.entries()) {
+    if (!candidates.has(`every:${i}`)) continue;
     f.re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = f.re.exec(text)) !== null) {
@@ -107,9 +114,9 @@ function fraction(n: number, unit: 'D' | 'W' | 'M'): string {
 type LanguagePackLike = Parameters<typeof readQuantity>[2];
 
 /** Session frequency as an ISO 8601 duration, with initial course and maintenance told apart. */
-export const extractSessionFrequency: Extractor = ({ text, lang, context }) => {
+export const extractSessionFrequency: Extractor = ({ text, lang, context, words }) => {
   const out: RawClaim[] = [];
-  for (const hit of findFrequencies(text, lang)) {
+  for (const hit of findFrequencies(text, lang, words)) {
     // Maintenance when a cue leads into the frequency ("poi mantenimento mensile", "puis une séance
     // d'entretien par mois") or directly follows it ("monthly maintenance"); a cue after the next
     // comma belongs to the next schedule.

@@ -16,6 +16,12 @@ export interface ExtractInput {
   lang: LanguagePack;
   ref: Reference;
   context: SentenceContext;
+  /** The sentence's words (case-folded). */
+  words: readonly string[];
+  /** Concepts whose terms may occur in the sentence (the prefilter); others cannot match. */
+  candidates: ReadonlySet<string>;
+  /** Mentions of a concept in the sentence (memoised; empty when it is not a candidate). */
+  hits(conceptId: string): Span[];
 }
 
 /** A claim before it is placed in its file: span relative to the sentence. */

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { compileTerms, termSource, WORD_CHAR } from '../extract/terms.js';
+import { TermIndex } from '../extract/term-index.js';
 import { loadYaml } from '../util/yaml-load.js';
 import { validator } from '../util/schemas.js';
 
@@ -100,6 +101,10 @@ export interface LanguagePack {
   frequencyEvery: Array<{ unit: 'D' | 'W' | 'M'; re: RegExp }>;
   /** Rates: "2 sedute a settimana". */
   frequencyTimes: Array<{ unit: 'D' | 'W' | 'M'; re: RegExp }>;
+  /** Prefilter over every frequency phrase: keys "fixed:i", "every:i", "times:i". */
+  frequencyIndex: TermIndex<string>;
+  /** A unit word anywhere (no word boundary on the left: "4mm"): gate for millimetre quantities. */
+  unitGate: RegExp;
 }
 
 export function compileVocab(v: VocabFile): LanguagePack {
@@ -159,9 +164,24 @@ export function compileVocab(v: VocabFile): LanguagePack {
       minor: compileTerms(v.qualifiers.minor),
     },
     frequencyFixed: v.frequency.fixed.map((f) => ({ interval: f.interval, re: compileTerms(f.terms) })),
+    frequencyIndex: frequencyIndex(v),
+    unitGate: new RegExp(mmSource, 'u'),
     frequencyEvery: v.frequency.every.map((f) => ({ unit: f.unit, re: patternWithNumber(f.pattern, rangeSource) })),
     frequencyTimes: (v.frequency.times ?? []).map((f) => ({ unit: f.unit, re: patternWithNumber(f.pattern, rangeSource) })),
   };
+}
+
+function frequencyIndex(v: VocabFile): TermIndex<string> {
+  const index = new TermIndex<string>();
+  v.frequency.fixed.forEach((f, i) => f.terms.forEach((t) => index.add(`fixed:${i}`, t)));
+  // A pattern is indexed by its literal words before "{n}", or after it when it opens with the number.
+  const literal = (pattern: string) => {
+    const [before, after] = pattern.split('{n}');
+    return before.trim() || after.trim();
+  };
+  v.frequency.every.forEach((f, i) => index.add(`every:${i}`, literal(f.pattern)));
+  (v.frequency.times ?? []).forEach((f, i) => index.add(`times:${i}`, literal(f.pattern)));
+  return index;
 }
 
 /** A term with "{n}" standing for a number or range ("ogni {n} giorni"). */
