@@ -29,11 +29,13 @@ export function extractClaims(doc: SourceDocument, sentences: Sentence[], lang: 
   const lines = new LineIndex(doc.text);
   const index = conceptIndex(ref, lang.language);
   const byKey = new Map<string, Claim>();
+  const byBlock = new Map<number, Sentence[]>();
+  for (const s of sentences) byBlock.set(s.block, [...(byBlock.get(s.block) ?? []), s]);
   for (const sentence of sentences) {
     const text = sentence.folded;
     // Questions (FAQ headings) assert nothing; page furniture neither.
     if (/\?\s*$/.test(text) || test(lang.re.noise, text)) continue;
-    const leadInSentences = sentence.leadIn === undefined ? [] : sentences.filter((s) => s.block === sentence.leadIn);
+    const leadInSentences = sentence.leadIn === undefined ? [] : (byBlock.get(sentence.leadIn) ?? []);
     const leadIn = leadInSentences.map((s) => s.folded).join(' ');
     const words = wordsOf(text);
     const candidates = index.candidates(words);

@@ -142,6 +142,7 @@ export function loadReference(path: string): Reference {
 
   const compiled = new Map<string, RegExp>();
   const byKind = new Map<string, Concept[]>();
+  const kindLists = new Map<string, Concept[]>();
   for (const c of concepts.values()) byKind.set(c.kind, [...(byKind.get(c.kind) ?? []), c]);
   return {
     id: data.id,
@@ -164,7 +165,10 @@ export function loadReference(path: string): Reference {
       return re;
     },
     conceptsOfKind(...kinds) {
-      return kinds.flatMap((k) => byKind.get(k) ?? []);
+      const key = kinds.join(',');
+      let list = kindLists.get(key);
+      if (!list) kindLists.set(key, (list = kinds.flatMap((k) => byKind.get(k) ?? [])));
+      return list;
     },
   };
 }
