@@ -219,6 +219,23 @@ describe('SARIF suppressions', () => {
   });
 });
 
+describe('unreadable sources', () => {
+  it('a source-error is a valid SARIF result at the file, and an rdjson diagnostic with a zero-length range', () => {
+    const dir = project({ 'pages/binary.md': '', 'pages/good.md': '---\nlanguage: en\n---\nWe use 6 mm needles.\n' });
+    writeFileSync(join(dir, 'pages/binary.md'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d]));
+    const args = ['check', 'pages', '--reference', REFERENCE, '--no-write'];
+    const sarif: SarifLog = JSON.parse(runCli([...args, '--format', 'sarif'], dir).stdout);
+    expectValidSarif(sarif);
+    const error = sarif.runs[0].results.find((r) => r.ruleId === 'source-error')!;
+    expect(error.level).toBe('error');
+    expect(error.locations[0].physicalLocation.artifactLocation.uri).toBe('pages/binary.md');
+    expect(error.locations[0].physicalLocation.region).toEqual({ startLine: 1, startColumn: 1 });
+    const rd = JSON.parse(runCli([...args, '--format', 'rdjson'], dir).stdout);
+    const diag = rd.diagnostics.find((d: { code: { value: string } }) => d.code.value === 'source-error');
+    expect(diag.location).toEqual({ path: 'pages/binary.md', range: { start: { line: 1, column: 1 } } });
+  });
+});
+
 describe('fingerprint', () => {
   it('ignores case, spacing and typographic variants, but not the source, rule or kind', () => {
     const base = { rule: 'unsupported-claim', source: 'a', kind: 'safety', text: 'Non ha  effetti\ncollaterali' };
