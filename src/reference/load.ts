@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { compileTerms } from '../extract/terms.js';
-import { ConfigError, loadYaml, yamlLocator, type FileProblem } from '../util/yaml-load.js';
-import { validator } from '../util/schemas.js';
+import { ConfigError, loadYamlCached, yamlLocator, type FileProblem } from '../util/yaml-load.js';
 import { sha256 } from '../util/hash.js';
 import type { Qualifier } from '../vocab/load.js';
 
@@ -106,8 +105,10 @@ export function loadReference(path: string): Reference {
   } catch (error) {
     throw new ConfigError([{ file: display, line: 1, column: 1, message: `cannot read the reference: ${(error as Error).message}` }]);
   }
-  const data = loadYaml<ReferenceFile>(display, text, validator('reference'));
-  const locate = yamlLocator(display, text);
+  const data = loadYamlCached<ReferenceFile>(display, text, 'reference');
+  // The YAML is parsed a second time, for places, only when there is a problem to place.
+  let locator: ReturnType<typeof yamlLocator> | undefined;
+  const locate: ReturnType<typeof yamlLocator> = (path, message) => (locator ??= yamlLocator(display, text))(path, message);
   const problems: FileProblem[] = [];
   const evidence = new Map<string, Evidence>();
   data.evidence.forEach((e, i) => {

@@ -1,12 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PROJECT_ROOT } from '../util/project-root.js';
 import type { Engine } from '../pipeline.js';
 import { sha256 } from '../util/hash.js';
 import { TOOL } from '../version.js';
 import { VOCAB_DIR } from '../vocab/load.js';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const ROOT = `${PROJECT_ROOT}/`;
 
 function filesUnder(dir: string, ext: string[]): string[] {
   const out: string[] = [];

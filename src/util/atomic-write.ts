@@ -1,5 +1,8 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync, openSync, fsyncSync, closeSync } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
+import { threadId } from 'node:worker_threads';
+
+let counter = 0;
 
 /**
  * Writes a file whole or not at all: the content goes to a temporary file in
@@ -8,7 +11,8 @@ import { dirname, basename, join } from 'node:path';
  */
 export function writeFileAtomic(path: string, content: string | Uint8Array): void {
   mkdirSync(dirname(path), { recursive: true });
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  // Unique per process, thread and call: concurrent writers never share a temporary file.
+  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${threadId}.${++counter}.tmp`);
   try {
     writeFileSync(tmp, content);
     const fd = openSync(tmp, 'r');

@@ -1,12 +1,14 @@
 import { readFileSync, readdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import { PROJECT_ROOT } from './project-root.js';
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormatsImport from 'ajv-formats';
 
 // ajv-formats is CommonJS; its default export arrives wrapped under ESM.
 const addFormats = addFormatsImport as unknown as (ajv: Ajv) => Ajv;
 
-export const SCHEMA_DIR = fileURLToPath(new URL('../../schemas/', import.meta.url));
+export const SCHEMA_DIR = join(PROJECT_ROOT, 'schemas/');
 
 const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
 addFormats(ajv);
@@ -29,4 +31,9 @@ export function validator(name: string): ValidateFunction {
     cache.set(name, v);
   }
   return v;
+}
+
+/** SHA-256 of schemas/<name>.schema.json's text (cache keys change with the contract). */
+export function schemaHash(name: string): string {
+  return createHash('sha256').update(readFileSync(`${SCHEMA_DIR}${name}.schema.json`)).digest('hex');
 }

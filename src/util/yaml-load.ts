@@ -1,5 +1,12 @@
 import { LineCounter, parseDocument, isMap, isPair, isScalar, type Document, type Node } from 'yaml';
 import type { ErrorObject, ValidateFunction } from 'ajv';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { sha256 } from './hash.js';
+import { TOOL } from '../version.js';
+import { PROJECT_ROOT } from './project-root.js';
+import { schemaHash, validator } from './schemas.js';
+import { writeFileAtomic } from './atomic-write.js';
 
 /** A problem in a hand-edited file, located at its line and column. */
 export interface FileProblem {
@@ -98,4 +105,28 @@ export function yamlLocator(file: string, text: string): (path: Array<string | n
     const { line, col } = lineCounter.linePos(offset);
     return { file, line, column: col, message };
   };
+}
+
+/**
+ * loadYaml for large, rarely changing files (the reference): the validated data is kept
+ * as JSON under .claimlint-cache/yaml/, keyed by the SHA-256 of the text, the schema and
+ * the tool version, so a run does not parse 200 KB of YAML and compile the schema again.
+ * An unreadable or malformed entry is ignored and rewritten; a failing write is ignored.
+ */
+export function loadYamlCached<T>(file: string, text: string, schema: string): T {
+  const key = sha256([TOOL.version, schema, schemaHash(schema), text].join('\0'));
+  const path = join(PROJECT_ROOT, '.claimlint-cache', 'yaml', `${key}.json`);
+  try {
+    const entry = JSON.parse(readFileSync(path, 'utf8')) as { key: string; data: T };
+    if (entry.key === key && entry.data !== undefined) return entry.data;
+  } catch {
+    // no entry, or a broken one: parse below
+  }
+  const data = loadYaml<T>(file, text, validator(schema));
+  try {
+    writeFileAtomic(path, JSON.stringify({ key, data }));
+  } catch {
+    // a read-only install still works, only slower
+  }
+  return data;
 }

@@ -1,12 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { PROJECT_ROOT } from '../util/project-root.js';
 import { join } from 'node:path';
 import { compileTerms, termSource, WORD_CHAR } from '../extract/terms.js';
 import { TermIndex } from '../extract/term-index.js';
-import { loadYaml } from '../util/yaml-load.js';
-import { validator } from '../util/schemas.js';
+import { loadYamlCached } from '../util/yaml-load.js';
 
-export const VOCAB_DIR = fileURLToPath(new URL('../../vocab/', import.meta.url));
+export const VOCAB_DIR = join(PROJECT_ROOT, 'vocab/');
 
 /** The raw shape of vocab/<lang>.yaml (schemas/vocab.schema.json). */
 export interface VocabFile {
@@ -191,13 +190,28 @@ function patternWithNumber(pattern: string, rangeSource: string): RegExp {
   return new RegExp(src, 'dgu');
 }
 
+const COMPILED_FIELDS = ['window', 'numbers', 'numberSource', 'rangeSource', 'unitsSource', 're', 'qualifiers', 'frequencyFixed', 'frequencyEvery', 'frequencyTimes', 'frequencyIndex', 'unitGate'] as const;
+
+/**
+ * A language whose regular expressions are compiled on first use: a run over Italian
+ * pages compiles only Italian. Language detection needs only the stopwords.
+ */
+function lazyPack(v: VocabFile): LanguagePack {
+  let compiled: LanguagePack | undefined;
+  const pack = { language: v.language, name: v.name, stopwords: new Set(v.stopwords.map((s) => s.toLowerCase())) } as LanguagePack;
+  for (const key of COMPILED_FIELDS) {
+    Object.defineProperty(pack, key, { enumerable: true, get: () => (compiled ??= compileVocab(v))[key] });
+  }
+  return pack;
+}
+
 /** Loads and validates every vocab/<lang>.yaml; an invalid file stops the run (ConfigError). */
 export function loadLanguages(dir = VOCAB_DIR): Map<string, LanguagePack> {
   const packs = new Map<string, LanguagePack>();
   for (const name of readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort()) {
     const file = join(dir, name);
-    const data = loadYaml<VocabFile>(file, readFileSync(file, 'utf8'), validator('vocab'));
-    packs.set(data.language, compileVocab(data));
+    const data = loadYamlCached<VocabFile>(file, readFileSync(file, 'utf8'), 'vocab');
+    packs.set(data.language, lazyPack(data));
   }
   return packs;
 }
