@@ -208,7 +208,9 @@ describe('the HTML report in Chromium', () => {
       '<svg onload=alert(9)></svg> <iframe src="https://example.com/x"></iframe> <link rel="stylesheet" href="https://example.com/s.css">',
       '',
     ].join('\n');
-    const file = buildReport({ 'hostile.md': hostile }, ['mesotherapy-en.md', 'san-magno-mesoterapia.md']);
+    // An unreadable page whose error message quotes hostile front matter.
+    const badId = ['---', `id: "x\\" onmouseover=\\"alert(10)\\" <img src=x onerror=alert(11)>"`, 'language: it', '---', 'Aghi da 6 mm.', ''].join('\n');
+    const file = buildReport({ 'hostile.md': hostile, 'bad-id.md': badId }, ['mesotherapy-en.md', 'san-magno-mesoterapia.md']);
     const w = await open(browser, file);
     const { page } = w;
     // Hover and focus everything a user could reach, then give handlers a moment.
@@ -237,6 +239,7 @@ describe('the HTML report in Chromium', () => {
     expect(pageView).toContain('</style><script>alert(6)</script>');
     expect(pageView).toContain('[qui](javascript:alert(3))');
     await expect(page.locator('details.page', { hasText: 'hostile-page' }).locator('summary').innerText()).resolves.toContain(`"><img src=x onerror=alert('title')>`);
+    await expect(page.locator('.card[data-rule="source-error"] h3').innerText()).resolves.toContain('<img src=x onerror=alert(11)>');
     // The hostile page's claims are still found and highlighted.
     await expect(page.locator('.card[data-source="hostile-page"][data-rule="contradicts-reference"]').count()).resolves.toBe(1);
 
@@ -297,6 +300,21 @@ describe('the HTML report in Chromium', () => {
       return out;
     });
     expect(low).toEqual([]);
+  });
+
+  it('prints every finding and page: no filters, hidden cards shown, pages opened', async () => {
+    const { page } = await open(browser, seedsHtml);
+    await page.getByLabel('info (', { exact: false }).uncheck();
+    await page.evaluate(() => {
+      for (const d of Array.from(document.querySelectorAll('details'))) d.open = false;
+      window.dispatchEvent(new Event('beforeprint'));
+    });
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.locator('form.filters').isVisible()).resolves.toBe(false);
+    await expect(visibleCards(page)).resolves.toBe(await page.locator('.card').count());
+    await expect(page.locator('details.page:not([open])').count()).resolves.toBe(0);
+    const pdf = await page.pdf({ format: 'A4' });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
   });
 
   it('writes reports/screenshot.png for the README', async () => {
