@@ -480,8 +480,9 @@ function numberFigure(env: Env, attribute: string, unit: string): string {
       if (m.min !== null) parts.push(shape(m.verdict, x1, cy, cls));
       if (m.max !== null) parts.push(shape(m.verdict, x2, cy, cls));
     }
-    const end = x(m.max ?? m.min ?? lo);
-    parts.push(`<text class="lbl" x="${(Math.max(end, x(m.min ?? lo)) + 12).toFixed(1)}" y="${cy + 4}">${e(rangeText(m.min, m.max, unit))} ${VERDICT_MARK[m.verdict]}</text>`);
+    // After the mark or the bar's end (an open-ended bar runs to the axis end).
+    const end = x(m.max ?? (m.min === null ? lo : hi));
+    parts.push(`<text class="lbl" x="${(end + 12).toFixed(1)}" y="${cy + 4}">${e(rangeText(m.min, m.max, unit))} ${VERDICT_MARK[m.verdict]}</text>`);
     const tip = `<title>${e(`${m.label}: “${m.text}” (${m.verdict})`)}</title>`;
     svg.push(a ? `<a href="#${a}" aria-label="${e(`${m.label}: ${rangeText(m.min, m.max, unit)}, ${m.verdict}`)}">${tip}${parts.join('')}</a>` : `<g>${tip}${parts.join('')}</g>`);
   });
