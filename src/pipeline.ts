@@ -4,7 +4,7 @@
  *   → extract (typed claims) → check (verdicts, rules, cross-source) → report.
  */
 import { readdirSync, statSync, realpathSync } from 'node:fs';
-import { extname, join, resolve } from 'node:path';
+import { extname, join, resolve, sep } from 'node:path';
 import type { Claim, Finding, SourceDocument } from './types.js';
 import { readSource, SOURCE_EXTENSIONS, type SourceProblem } from './source/read.js';
 import { parseSentences } from './parse/sentences.js';
@@ -57,11 +57,17 @@ export function loadEngine(referencePath: string): Engine {
   return { languages: loadLanguages(), reference: loadReference(referencePath) };
 }
 
-/** Source files under the given paths, sorted, so runs are reproducible. Symlinks leaving the project are not followed. */
+/**
+ * Source files under the given paths, sorted, so runs are reproducible. A symlink found while
+ * walking a directory is followed only when its target stays inside that directory or the
+ * project (root); symlink loops are walked once. A directory that cannot be listed is returned
+ * as it is, so that reading it reports the problem as a source-error.
+ */
 export function collectSources(paths: string[], root = process.cwd()): string[] {
   const out = new Set<string>();
-  const rootReal = realpathSync(root);
-  const walk = (p: string, explicit: boolean): void => {
+  const rootReal = realQuiet(root) ?? resolve(root);
+  const inside = (real: string, dir: string) => real === dir || real.startsWith(dir.endsWith(sep) ? dir : dir + sep);
+  const walk = (p: string, explicit: boolean, boundary: string, seen: Set<string>): void => {
     let st;
     try {
       st = statSync(p);
@@ -69,24 +75,38 @@ export function collectSources(paths: string[], root = process.cwd()): string[] 
       if (explicit) throw new ConfigError([{ file: p, line: 1, column: 1, message: 'no such file or directory' }]);
       return;
     }
+    const real = realQuiet(p);
+    if (real === undefined) return;
+    if (!explicit && !inside(real, boundary) && !inside(real, rootReal)) return;
     if (st.isDirectory()) {
-      for (const name of readdirSync(p).sort()) {
-        if (name.startsWith('.')) continue;
-        walk(join(p, name), false);
-      }
-    } else if (explicit || SOURCE_EXTENSIONS.has(extname(p).toLowerCase())) {
-      let real: string;
+      if (seen.has(real)) return;
+      seen.add(real);
+      let names: string[];
       try {
-        real = realpathSync(p);
+        names = readdirSync(p).sort();
       } catch {
+        out.add(p);
         return;
       }
-      if (!explicit && !real.startsWith(rootReal)) return;
-      out.add(p);
-    }
+      for (const name of names) {
+        if (name.startsWith('.')) continue;
+        walk(join(p, name), false, boundary, seen);
+      }
+    } else if (explicit || SOURCE_EXTENSIONS.has(extname(p).toLowerCase())) out.add(p);
   };
-  for (const p of paths) walk(resolve(p), true);
+  for (const p of paths) {
+    const abs = resolve(p);
+    walk(abs, true, realQuiet(abs) ?? abs, new Set());
+  }
   return [...out].sort();
+}
+
+function realQuiet(p: string): string | undefined {
+  try {
+    return realpathSync(p);
+  } catch {
+    return undefined;
+  }
 }
 
 /** source → parse → extract, for one file. Never throws for bad input. */
@@ -94,11 +114,17 @@ export function processSource(path: string, engine: Engine, defaultLanguage?: st
   const read = timed('read', () => readSource(path, engine.languages, defaultLanguage));
   if (!read.ok) return { problem: read.problem, claims: [] };
   const doc = read.doc;
-  const sentences = timed('parse', () => parseSentences(doc.text));
-  const lang = engine.languages.get(doc.meta.language)!;
-  const suppressions = parseSuppressions(doc.text);
-  const claims = timed('extract', () => extractClaims(doc, sentences, lang, engine.reference));
-  return { doc, claims, ...(suppressions.length ? { suppressions } : {}) };
+  try {
+    const sentences = timed('parse', () => parseSentences(doc.text));
+    const lang = engine.languages.get(doc.meta.language)!;
+    const suppressions = parseSuppressions(doc.text);
+    const claims = timed('extract', () => extractClaims(doc, sentences, lang, engine.reference));
+    return { doc, claims, ...(suppressions.length ? { suppressions } : {}) };
+  } catch (error) {
+    // Last line of defence: one hostile page must not stop the batch (tests/fuzz, tests/hostile.test.ts).
+    const message = error instanceof RangeError ? `the page is too deeply nested or too large to analyse (${error.message})` : `internal error while analysing the page: ${(error as Error)?.message ?? String(error)}`;
+    return { problem: { id: doc.id, path: doc.path, message, point: { line: 1, column: 1, offset: 0 } }, claims: [] };
+  }
 }
 
 function problemFinding(p: SourceProblem): Finding {
@@ -141,7 +167,7 @@ export function buildReport(results: SourceResult[], engine: Engine, severities:
   reportClaims.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) || a.position.start.offset - b.position.start.offset || (a.id < b.id ? -1 : 1));
   const sources: SourceEntry[] = results
     .map((r): SourceEntry => {
-      if (r.problem) return { id: r.problem.id, path: r.problem.path, status: 'error', claims: 0, findings: sorted.filter((f) => f.path === r.problem!.path).length };
+      if (r.problem) return { id: r.problem.id, path: r.problem.path, status: 'error', claims: 0, findings: findingsPerPath.get(r.problem.path) ?? 0 };
       const d = r.doc!;
       const entry: SourceEntry = {
         id: d.id,
@@ -150,7 +176,7 @@ export function buildReport(results: SourceResult[], engine: Engine, severities:
         sha256: d.sha256,
         language: d.meta.language,
         claims: r.claims.length,
-        findings: sorted.filter((f) => f.path === d.path).length,
+        findings: findingsPerPath.get(d.path) ?? 0,
       };
       if (d.meta.title) entry.title = d.meta.title;
       if (d.meta.publisher) entry.publisher = d.meta.publisher;

@@ -6,6 +6,7 @@ import type { Root, Nodes, Parents } from 'mdast';
 import type { Sentence } from '../types.js';
 import { decodeEntitiesInPlace, normalizeChars } from './normalize.js';
 import { foldCase } from '../extract/terms.js';
+import { capRanges, markdownDepth, MAX_MARKDOWN_DEPTH, plainTree } from './limits.js';
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
 
@@ -28,12 +29,12 @@ const ABBREVIATIONS = /(?:^|[\s(])(?:dott|dr|dssa|prof|sig|sigg|sig\.ra|ecc|etc|
  * sentences whose offsets point into the original text.
  */
 export function parseSentences(text: string): Sentence[] {
-  const tree = processor.parse(text) as Root;
+  const tree = markdownDepth(text) > MAX_MARKDOWN_DEPTH ? plainTree(text) : (processor.parse(text) as Root);
   const blocks: Block[] = [];
   collectBlocks(tree, text, blocks, false);
   const sentences: Sentence[] = [];
   blocks.forEach((block, index) => {
-    for (const [s, e] of splitBlock(block.masked)) {
+    for (const [s, e] of capRanges(block.masked, splitBlock(block.masked))) {
       sentences.push({
         start: block.start + s,
         end: block.start + e,
@@ -161,8 +162,14 @@ function splitLines(masked: string): Array<[number, number]> {
   for (let i = 0; i < masked.length; i++) {
     const c = masked[i];
     if (c !== '\n' && c !== '\r') continue;
-    const before = masked.slice(s, i).trimEnd();
-    const after = masked.slice(i + 1).trimStart();
+    // Only the last character before and the first after the line end matter: reading them
+    // without slicing the rest of the block keeps a block of 50,000 lines linear, not quadratic.
+    let b = i;
+    while (b > s && /\s/.test(masked[b - 1])) b--;
+    let a = i + 1;
+    while (a < masked.length && /\s/.test(masked[a])) a++;
+    const before = masked.slice(Math.max(s, b - 2), b);
+    const after = masked.slice(a, a + 2);
     const softWrap = /[\p{Ll},]$/u.test(before) && /^\p{Ll}/u.test(after);
     if (!softWrap) {
       out.push([s, i]);

@@ -28,7 +28,13 @@ export function readFrontMatter(text: string): FrontMatter {
     const e = doc.errors[0];
     throw new FrontMatterError(`front matter is not valid YAML: ${e.message.split('\n')[0]}`, yamlStart + (e.pos?.[0] ?? 0));
   }
-  const data = doc.toJS({ maxAliasCount: 50 }) as unknown;
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 50 }) as unknown;
+  } catch (error) {
+    // An alias bomb ("Excessive alias count") or a broken alias: a problem of this page, not a crash of the run.
+    throw new FrontMatterError(`front matter is not usable YAML: ${(error as Error).message.split('\n')[0]}`, yamlStart);
+  }
   if (data !== null && (typeof data !== 'object' || Array.isArray(data))) {
     throw new FrontMatterError('front matter must be a YAML mapping (key: value lines)', yamlStart);
   }

@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, extname, relative } from 'node:path';
 import type { Point, SourceDocument } from '../types.js';
 import { sha256 } from '../util/hash.js';
@@ -16,8 +16,12 @@ export interface SourceProblem {
 
 export type ReadResult = { ok: true; doc: SourceDocument } | { ok: false; problem: SourceProblem };
 
-/** Files bigger than this are refused rather than read into memory. */
-export const MAX_SOURCE_BYTES = 64 * 1024 * 1024;
+/**
+ * Files bigger than this are refused (a source-error) rather than read: a clinic page is rarely
+ * above 200 KB, and Markdown parsing and extraction run at several seconds per megabyte, so
+ * 2 MiB bounds what one page can cost a run.
+ */
+export const MAX_SOURCE_BYTES = 2 * 1024 * 1024;
 
 export const SOURCE_EXTENSIONS = new Set(['.md', '.markdown', '.txt']);
 
@@ -46,12 +50,16 @@ export function readSource(path: string, packs: Map<string, LanguagePack>, defau
   let bytes: Buffer;
   try {
     const st = statSync(path);
+    if (st.isDirectory()) {
+      readdirSync(path); // a directory handed over by collectSources because it cannot be listed: say why
+      return fail('a directory, not a source file');
+    }
     if (!st.isFile()) return fail('not a regular file');
-    if (st.size > MAX_SOURCE_BYTES) return fail(`file is ${st.size} bytes; the limit is ${MAX_SOURCE_BYTES}`);
+    if (st.size > MAX_SOURCE_BYTES) return fail(`file is ${st.size} bytes; the limit is ${MAX_SOURCE_BYTES} bytes (2 MiB): split the page or check it is really a page`);
     bytes = readFileSync(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    return fail(code === 'EACCES' ? 'permission denied: the file cannot be read' : `cannot read the file: ${(error as Error).message}`);
+    return fail(code === 'EACCES' || code === 'EPERM' ? `permission denied (${code}): the file cannot be read` : `cannot read the file: ${(error as Error).message}`);
   }
   const decoded = decode(bytes);
   if (!decoded.ok) return fail(`${decoded.problem} at byte ${decoded.byteOffset}`);
