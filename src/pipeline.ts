@@ -165,6 +165,8 @@ export function buildReport(results: SourceResult[], engine: Engine, severities:
     ...(judgement.fact ? { fact: judgement.fact.id } : {}),
   }));
   reportClaims.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) || a.position.start.offset - b.position.start.offset || (a.id < b.id ? -1 : 1));
+  const findingsPerPath = new Map<string, number>();
+  for (const f of sorted) findingsPerPath.set(f.path, (findingsPerPath.get(f.path) ?? 0) + 1);
   const sources: SourceEntry[] = results
     .map((r): SourceEntry => {
       if (r.problem) return { id: r.problem.id, path: r.problem.path, status: 'error', claims: 0, findings: findingsPerPath.get(r.problem.path) ?? 0 };

@@ -16,6 +16,10 @@ const row = (cells: PhrasingContent[][]): TableRow => ({ type: 'tableRow', child
 const li = (...children: PhrasingContent[]): ListItem => ({ type: 'listItem', spread: false, children: [{ type: 'paragraph', children }] });
 
 const MARK = { supported: '✓', contradicted: '✗', unverified: '?' } as const;
+/** Beyond this many pages the consensus is a list per attribute, not a table. */
+const WIDE_TABLE_SOURCES = 12;
+/** Pages named per value in the list form; the rest are counted. */
+const LISTED_SOURCES = 10;
 
 /** Optional per-finding status from a baseline comparison (issue: what changed). */
 export type FindingStatus = Map<string, 'new' | 'unchanged'>;
@@ -47,7 +51,31 @@ export function renderMarkdown(report: Report, ref: Reference, status?: FindingS
 
   const sources = report.sources.filter((x) => x.status === 'ok');
   const rows = consensusRows(report, ref);
-  if (rows.length) {
+  if (rows.length && sources.length > WIDE_TABLE_SOURCES) {
+    // A table with a column per page stops being readable (and printable) beyond a dozen
+    // pages: list, per attribute, each value with the pages that state it.
+    children.push(h(2, 'Consensus'));
+    children.push(p(t(`What the ${sources.length} pages say, per attribute: each value with the pages that state it; ✓ supported by the reference, ✗ contradicted, ? unverified; ⚠ marks attributes on which pages disagree.`)));
+    for (const r of rows) {
+      const byValue = new Map<string, { verdict: keyof typeof MARK; sources: string[] }>();
+      for (const x of sources) {
+        for (const v of r.cells[x.id]?.values ?? []) {
+          const entry = byValue.get(v.value) ?? { verdict: v.verdict, sources: [] };
+          entry.sources.push(x.id);
+          byValue.set(v.value, entry);
+        }
+      }
+      children.push(p(strong(`${r.disagreement ? '⚠ ' : ''}${r.label}`), t(` (reference: ${r.reference})`)));
+      children.push({
+        type: 'list',
+        ordered: false,
+        spread: false,
+        children: [...byValue].map(([value, e]) =>
+          li(t(`${MARK[e.verdict]} ${value}: ${e.sources.length} page${e.sources.length === 1 ? '' : 's'} (${e.sources.slice(0, LISTED_SOURCES).join(', ')}${e.sources.length > LISTED_SOURCES ? `, and ${e.sources.length - LISTED_SOURCES} more` : ''})`)),
+        ),
+      });
+    }
+  } else if (rows.length) {
     children.push(h(2, 'Consensus'));
     children.push(p(t('What each page says, per attribute: ✓ supported by the reference, ✗ contradicted, ? unverified; ⚠ marks attributes on which pages disagree.')));
     children.push({
@@ -67,8 +95,10 @@ export function renderMarkdown(report: Report, ref: Reference, status?: FindingS
   }
 
   children.push(h(2, 'Findings by source'));
+  const findingsByPath = new Map<string, Finding[]>();
+  for (const f of report.findings) findingsByPath.set(f.path, [...(findingsByPath.get(f.path) ?? []), f]);
   for (const source of report.sources) {
-    const findings = report.findings.filter((f) => f.path === source.path);
+    const findings = findingsByPath.get(source.path) ?? [];
     children.push(h(3, `${source.path}`));
     const facts: string[] = [];
     if (source.title) facts.push(`“${source.title}”`);
