@@ -6,6 +6,7 @@ import { UsageError } from './args.js';
 import { CHECK_HELP, checkCommand } from './commands/check.js';
 import { INIT_HELP, initCommand } from './commands/init.js';
 import { FIX_HELP, fixCommand } from './commands/fix.js';
+import { VERIFY_HELP, verifyCommand } from './commands/verify.js';
 import { MERGE_HELP, mergeCommand } from './commands/merge.js';
 
 /** Every subcommand: name, one-line help, and its runner (returns the exit code). */
@@ -14,6 +15,7 @@ export const COMMANDS: Record<string, { help: string; run(argv: string[]): numbe
   merge: { help: MERGE_HELP, run: mergeCommand },
   init: { help: INIT_HELP, run: initCommand },
   fix: { help: FIX_HELP, run: fixCommand },
+  verify: { help: VERIFY_HELP, run: verifyCommand },
 };
 
 const help = () => `claimlint ${TOOL.version}: check clinic pages against an evidence-backed reference

@@ -1,4 +1,5 @@
 import type { Claim, Finding, Severity, Verdict } from '../types.js';
+import type { RunRecord } from './provenance.js';
 
 export interface SourceEntry {
   id: string;
@@ -39,6 +40,8 @@ export interface Report {
   changedSince?: { ref: string; paths: string[] };
   /** The claimlint.config.yaml the run used, for provenance. */
   config?: { path: string; sha256: string };
+  /** The inputs of the run, so `claimlint verify` can reproduce the report (src/report/provenance.ts). */
+  run?: RunRecord;
 }
 
 export function summarize(sources: SourceEntry[], claims: ReportClaim[], findings: Finding[]): Report['summary'] {

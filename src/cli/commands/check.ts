@@ -11,6 +11,7 @@ import type { SourceResult } from '../../pipeline.js';
 import { cacheLocation, parseJobs, printTimings, runShard, SCALE_HELP, SCALE_OPTIONS } from '../scale.js';
 import { timed } from '../../run/timing.js';
 import { createProgress } from '../progress.js';
+import { runRecord } from '../../report/provenance.js';
 
 export const FAIL_LEVELS = ['error', 'warning', 'info', 'never'] as const;
 export type FailLevel = (typeof FAIL_LEVELS)[number];
@@ -72,6 +73,8 @@ export function checkCommand(argv: string[], preloaded?: SourceResult[]): number
     progress: (total) => createProgress(total),
   });
   if (settings.config) report.config = { path: settings.config.path, sha256: settings.config.sha256 };
+  // A merge of shards records the same run as one check of the whole corpus: verify re-runs that.
+  report.run = runRecord(values, positionals);
   const baseline = previous && compareBaseline(report, previous, values.baseline!);
   const tty = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
   if (!values['no-write']) {
