@@ -56,7 +56,9 @@ function measure(cmd: string[], env: Record<string, string> = {}): Run {
   return { wall, rss, stages };
 }
 
-const cli = (args: string[]) => [process.execPath, '--import', 'tsx', join(ROOT, 'src/cli/main.ts'), 'check', ...args];
+// The bundled build (npm run build), as bin/claimlint.js runs it when dist/ is fresh.
+execFileSync(process.execPath, [join(ROOT, 'scripts/build.mjs')], { stdio: 'inherit' });
+const cli = (args: string[]) => [process.execPath, join(ROOT, 'bin/claimlint.js'), 'check', ...args];
 
 function prhDictionary(out: string): void {
   const ref = parseYaml(readFileSync(join(ROOT, 'claims/canonical/mesotherapy.yaml'), 'utf8')) as { concepts: Array<{ terms: Record<string, string[]> }> };

@@ -18,6 +18,8 @@ const li = (...children: PhrasingContent[]): ListItem => ({ type: 'listItem', sp
 const MARK = { supported: '✓', contradicted: '✗', unverified: '?' } as const;
 /** Beyond this many pages the consensus is a list per attribute, not a table. */
 const WIDE_TABLE_SOURCES = 12;
+/** Beyond this many pages, only errors are listed per page; warnings and info are counted. */
+const DETAILED_INFO_SOURCES = 50;
 /** Pages named per value in the list form; the rest are counted. */
 const LISTED_SOURCES = 10;
 
@@ -96,7 +98,15 @@ export function renderMarkdown(report: Report, ref: Reference, status?: FindingS
 
   children.push(h(2, 'Findings by source'));
   const findingsByPath = new Map<string, Finding[]>();
-  for (const f of report.findings) findingsByPath.set(f.path, [...(findingsByPath.get(f.path) ?? []), f]);
+  for (const f of report.findings) {
+    const list = findingsByPath.get(f.path);
+    if (list) list.push(f);
+    else findingsByPath.set(f.path, [f]);
+  }
+  // In a large corpus the warnings and info findings (conflicts between pages, claims the reference
+  // cannot confirm) would bury the errors a reviewer must act on: they are counted here, and listed
+  // with filters in report.html and in full in report.json.
+  const brief = report.sources.length > DETAILED_INFO_SOURCES;
   for (const source of report.sources) {
     const findings = findingsByPath.get(source.path) ?? [];
     children.push(h(3, `${source.path}`));
@@ -110,12 +120,31 @@ export function renderMarkdown(report: Report, ref: Reference, status?: FindingS
       children.push(p(t(source.status === 'ok' ? 'No findings.' : 'Not checked.')));
       continue;
     }
-    for (const f of findings) children.push(...findingBlock(f, status?.get(f.id)));
+    const shown = brief ? findings.filter((f) => f.severity === 'error') : findings;
+    for (const f of shown) children.push(...findingBlock(f, status?.get(f.id)));
+    if (shown.length < findings.length) {
+      const w = findings.filter((f) => f.severity === 'warning').length;
+      const i = findings.length - shown.length - w;
+      children.push(p(t(`Not listed here: ${w} warning${w === 1 ? '' : 's'} and ${i} info finding${i === 1 ? '' : 's'}; see report.html (filterable) or report.json.`)));
+    }
   }
   if (resolved) {
     children.push(h(2, 'Resolved since the baseline'));
     if (resolved.length === 0) children.push(p(t('None: every finding of the baseline is still reported.')));
     for (const f of resolved) children.push(...findingBlock(f, 'resolved'));
+  }
+  const cited = new Map<string, Finding['evidence'][number]>();
+  for (const f of [...report.findings, ...(resolved ?? [])]) for (const e of f.evidence) if (!cited.has(e.id)) cited.set(e.id, e);
+  if (cited.size) {
+    children.push(h(2, 'Evidence'));
+    children.push({
+      type: 'list',
+      ordered: false,
+      spread: false,
+      children: [...cited.values()]
+        .sort((a, b) => (a.id < b.id ? -1 : 1))
+        .map((e) => li(code(e.id), t(` ${e.citation}${e.doi ? ` doi:${e.doi}` : ''}${e.pmid ? ` PMID ${e.pmid}` : ''} — ${e.kind}, ${e.status}`))),
+    });
   }
   const tree: Root = { type: 'root', children };
   return unified().use(remarkGfm).use(remarkStringify, { bullet: '-', fences: true }).stringify(tree);
@@ -132,11 +161,8 @@ function findingBlock(f: Finding, status?: 'new' | 'unchanged' | 'resolved'): Ro
     items.push(
       li(
         t('Evidence: '),
-        t(
-          f.evidence
-            .map((e) => `${e.citation}${e.doi ? ` doi:${e.doi}` : ''}${e.pmid ? ` PMID ${e.pmid}` : ''} [${e.status}]`)
-            .join('; '),
-        ),
+        // Short ids here; each citation is printed once, in full, in the Evidence section at the end.
+        t(f.evidence.map((e) => `[${e.id}] (${e.status})`).join(', ')),
       ),
     );
   if (f.suggestion) items.push(li(t('Suggestion: '), t(f.suggestion)));

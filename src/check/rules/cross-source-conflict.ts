@@ -12,7 +12,10 @@ const meta: RuleMeta = {
 };
 
 /** At most this many other pages' statements are listed in a finding (the message counts the rest). */
-export const MAX_RELATED = 20;
+/** Statements quoted per other value; the others are counted in the message. */
+export const EXAMPLES_PER_VALUE = 2;
+/** Other values named, the most frequent first; the rest are counted. */
+export const MAX_VALUES = 4;
 
 const COMPARED = new Set(['needle.length', 'needle.depth', 'needle.gauge', 'sessions.count', 'sessions.frequency', 'sessions.frequency.maintenance']);
 
@@ -53,36 +56,44 @@ export const crossSourceConflict: Rule = {
       // Every stated value, with its claims in (source, place) order: a page is compared with each
       // other value once, not with every other page, so large corpora stay linear.
       const byValue = new Map<string, RelatedValue[]>();
-      const seq = new Map<RelatedValue, number>();
       for (const [other, otherList] of sources)
         for (const i of otherList) {
           const v = comparable(i)!;
           const entry = { source: other, path: i.claim.path, claim: i.claim.id, value: v, text: i.claim.text, position: i.claim.position };
-          seq.set(entry, seq.size);
           const at = byValue.get(v);
           if (at) at.push(entry);
           else byValue.set(v, [entry]);
         }
+      // Each other value once, with how many pages state it and a few of those statements as
+      // examples: in a corpus of thousands the finding stays small and says what matters.
+      const pagesOf = new Map([...byValue].map(([v, entries]) => [v, [...new Set(entries.map((e) => e.source))]]));
+      const valueOrder = [...byValue.keys()].sort((a, b) => pagesOf.get(b)!.length - pagesOf.get(a)!.length || (a < b ? -1 : 1));
       for (const [source, list] of sources) {
         const mine = valuesOf(list);
-        let total = 0;
-        let candidates: RelatedValue[] = [];
-        for (const [v, entries] of byValue) {
+        const related: RelatedValue[] = [];
+        const others: string[] = [];
+        let restValues = 0;
+        const restPages = new Set<string>();
+        for (const v of valueOrder) {
+          // A value this page does not state comes only from other pages.
           if (mine.has(v)) continue;
-          total += entries.length;
-          candidates = candidates.concat(entries.slice(0, MAX_RELATED));
+          const entries = byValue.get(v)!;
+          const pages = pagesOf.get(v)!;
+          if (others.length >= MAX_VALUES) {
+            restValues++;
+            for (const p of pages) restPages.add(p);
+            continue;
+          }
+          related.push(...entries.slice(0, EXAMPLES_PER_VALUE));
+          others.push(pages.length <= EXAMPLES_PER_VALUE ? `${v} (${pages.join(', ')})` : `${v} (${pages.length} pages, e.g. ${pages.slice(0, EXAMPLES_PER_VALUE).join(', ')})`);
         }
-        if (total === 0) continue;
-        // Same order as listing every other page in turn, each page's statements in their own order.
-        const related = candidates.sort((a, b) => seq.get(a)! - seq.get(b)!).slice(0, MAX_RELATED);
-        const more = total - related.length;
+        if (related.length === 0) continue;
+        if (restValues > 0) others.push(`and ${restValues} other value${restValues === 1 ? '' : 's'} on ${restPages.size} page${restPages.size === 1 ? '' : 's'}`);
         const first = list[0];
         const fact = first.judgement.fact;
         const severity = ctx.severity(meta, undefined);
         if (!severity) continue;
         const label = ATTRIBUTE_LABELS[attribute] ?? attribute.replace(':', ' ');
-        const others = related.map((r) => `${r.source}: ${r.value}`).filter((v, i, a) => a.indexOf(v) === i);
-        if (more > 0) others.push(`and ${more} more statement${more === 1 ? '' : 's'} on other pages`);
         const finding: Finding = {
           id: contentId('f', meta.id, source, attribute),
           rule: meta.id,
