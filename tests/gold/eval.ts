@@ -3,9 +3,10 @@ import { join } from 'node:path';
 import { evaluate, GOLD_DIR, type Score } from './evaluate.js';
 
 // --set holdout: tests/gold-holdout/, written blind after the first tuning round (then used as a dev set);
-// --set blind: tests/gold-blind/, written blind later and never used for tuning.
+// --set blind: tests/gold-blind/, written blind after the second round (then used as a dev set);
+// --set final: tests/gold-final/, written blind after all tuning and never used for it.
 const set = process.argv.includes('--set') ? process.argv[process.argv.indexOf('--set') + 1] : 'gold';
-const DIRS: Record<string, string> = { gold: GOLD_DIR, holdout: join(GOLD_DIR, '../gold-holdout'), blind: join(GOLD_DIR, '../gold-blind') };
+const DIRS: Record<string, string> = { gold: GOLD_DIR, holdout: join(GOLD_DIR, '../gold-holdout'), blind: join(GOLD_DIR, '../gold-blind'), final: join(GOLD_DIR, '../gold-final') };
 if (!DIRS[set]) throw new Error(`--set must be one of ${Object.keys(DIRS).join(', ')}`);
 const e = evaluate(DIRS[set]);
 const pct = (n: number) => `${(n * 100).toFixed(1)}%`.padStart(7);
