@@ -6,7 +6,7 @@ import type { Reference } from '../reference/load.js';
 import { FORMATS, sourceTexts } from '../report/formats.js';
 import type { BaselineComparison } from '../report/baseline.js';
 import { claimsFileOf, renderClaimsFile } from '../report/claims-file.js';
-import { writeFileAtomic } from '../util/atomic-write.js';
+import { AtomicBatch, writeFileAtomic } from '../util/atomic-write.js';
 
 export interface WriteOptions {
   reportDir?: string;
@@ -35,11 +35,20 @@ export function writeOutputs(report: Report, results: SourceResult[], ref: Refer
     }
   }
   if (options.reportDir) {
-    // Render every report first, then write: a rendering error leaves all previous reports untouched.
-    const rendered = FORMATS.filter((f) => f.file).map((f) => [join(options.reportDir!, f.file!), f.render(report, { ref, tty: false, texts: sourceTexts(results), baseline: options.baseline })] as const);
-    for (const [path, content] of rendered) {
-      writeFileAtomic(path, content);
-      written.push(path);
+    // Every report goes to its temporary file first (large ones in chunks), and all are renamed
+    // into place only when all are written: a failure leaves every previous report untouched.
+    const ctx = { ref, tty: false, texts: sourceTexts(results), baseline: options.baseline };
+    const batch = new AtomicBatch();
+    try {
+      for (const f of FORMATS.filter((x) => x.file)) {
+        const path = join(options.reportDir, f.file!);
+        batch.write(path, f.chunks ? f.chunks(report, ctx) : f.render(report, ctx));
+        written.push(path);
+      }
+      batch.commit();
+    } catch (error) {
+      batch.abort();
+      throw error;
     }
   }
   return written;

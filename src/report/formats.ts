@@ -4,7 +4,8 @@ import { renderJson } from './json.js';
 import { renderPretty } from './pretty.js';
 import { renderMarkdown } from './markdown.js';
 import { renderHtml } from './html.js';
-import { renderSarif } from './sarif.js';
+import { buildSarif, renderSarif } from './sarif.js';
+import { jsonChunks } from './json-chunks.js';
 import { renderGithub } from './github.js';
 import { renderRdjson } from './rdjson.js';
 import type { BaselineComparison } from './baseline.js';
@@ -29,14 +30,21 @@ export interface Format {
   /** File name under --report-dir, or undefined if the format is for stdout only. */
   file?: string;
   render(report: Report, ctx: FormatContext): string;
+  /** The same text as render, in chunks: how large reports are written to disk (see json-chunks.ts). */
+  chunks?(report: Report, ctx: FormatContext): Iterable<string>;
+}
+
+function* withNewline(chunks: Iterable<string>): Generator<string> {
+  yield* chunks;
+  yield '\n';
 }
 
 export const FORMATS: Format[] = [
   { name: 'pretty', description: 'one line per finding, like ESLint (default)', render: (r, ctx) => renderPretty(r, { color: ctx.tty, codeFrames: ctx.tty, texts: ctx.texts, width: process.stdout.columns }) },
-  { name: 'json', description: 'the report as JSON (schemas/report.schema.json)', file: 'report.json', render: (r) => renderJson(r) },
+  { name: 'json', description: 'the report as JSON (schemas/report.schema.json)', file: 'report.json', render: (r) => renderJson(r), chunks: (r) => withNewline(jsonChunks(r)) },
   { name: 'markdown', description: 'the reviewer report: summary, consensus table, findings per source', file: 'report.md', render: (r, ctx) => renderMarkdown(r, ctx.ref, ctx.baseline?.status, ctx.baseline?.resolved) },
   { name: 'html', description: 'the reviewer report as one self-contained HTML page: matrix, charts, page view, filterable findings', file: 'report.html', render: (r, ctx) => renderHtml(r, ctx.ref, ctx) },
-  { name: 'sarif', description: 'SARIF 2.1.0 for GitHub code scanning and editors', file: 'report.sarif', render: (r, ctx) => renderSarif(r, { texts: ctx.texts }) },
+  { name: 'sarif', description: 'SARIF 2.1.0 for GitHub code scanning and editors', file: 'report.sarif', render: (r, ctx) => renderSarif(r, { texts: ctx.texts }), chunks: (r, ctx) => withNewline(jsonChunks(buildSarif(r, { texts: ctx.texts }), 4)) },
   { name: 'github', description: 'GitHub Actions annotations (workflow commands) and a job summary in $GITHUB_STEP_SUMMARY', render: (r) => renderGithub(r) },
   { name: 'rdjson', description: "reviewdog's diagnostic format (rdjson), for comments on changed lines", file: 'report.rdjson.json', render: (r, ctx) => renderRdjson(r, { texts: ctx.texts }) },
 ];

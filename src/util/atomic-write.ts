@@ -1,19 +1,21 @@
-import { mkdirSync, renameSync, rmSync, writeFileSync, openSync, fsyncSync, closeSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, writeFileSync, writeSync, openSync, fsyncSync, closeSync } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 
 let counter = 0;
 
-/**
- * Writes a file whole or not at all: the content goes to a temporary file in
- * the same directory, is flushed, and is then renamed over the target. A run
- * killed at any point leaves either the previous file or the new one.
- */
-export function writeFileAtomic(path: string, content: string | Uint8Array): void {
+/** Content to write: a string or bytes, or a sequence of string chunks (large reports stream). */
+export type Content = string | Uint8Array | Iterable<string>;
+
+function tempFor(path: string): string {
   mkdirSync(dirname(path), { recursive: true });
   // Unique per process, thread and call: concurrent writers never share a temporary file.
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${threadId}.${++counter}.tmp`);
-  try {
+  return join(dirname(path), `.${basename(path)}.${process.pid}.${threadId}.${++counter}.tmp`);
+}
+
+/** Writes the content to `tmp` and flushes it to disk. */
+function writeTemp(tmp: string, content: Content): void {
+  if (typeof content === 'string' || content instanceof Uint8Array) {
     writeFileSync(tmp, content);
     const fd = openSync(tmp, 'r');
     try {
@@ -21,9 +23,61 @@ export function writeFileAtomic(path: string, content: string | Uint8Array): voi
     } finally {
       closeSync(fd);
     }
+    return;
+  }
+  const fd = openSync(tmp, 'w');
+  try {
+    // Chunks are gathered to ~1 MB per write: few system calls, no giant string.
+    let buffer = '';
+    for (const chunk of content) {
+      buffer += chunk;
+      if (buffer.length >= 1 << 20) {
+        writeSync(fd, buffer);
+        buffer = '';
+      }
+    }
+    if (buffer) writeSync(fd, buffer);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Writes a file whole or not at all: the content goes to a temporary file in
+ * the same directory, is flushed, and is then renamed over the target. A run
+ * killed at any point leaves either the previous file or the new one.
+ */
+export function writeFileAtomic(path: string, content: Content): void {
+  const tmp = tempFor(path);
+  try {
+    writeTemp(tmp, content);
     renameSync(tmp, path);
   } catch (error) {
     rmSync(tmp, { force: true });
     throw error;
+  }
+}
+
+/**
+ * Several files written together: every one goes to its temporary file first, and only
+ * when all are written are they renamed into place. A failure while writing any of them
+ * leaves every previous file as it was.
+ */
+export class AtomicBatch {
+  private readonly pending: Array<{ tmp: string; path: string }> = [];
+
+  write(path: string, content: Content): void {
+    const tmp = tempFor(path);
+    this.pending.push({ tmp, path });
+    writeTemp(tmp, content);
+  }
+
+  commit(): void {
+    for (const { tmp, path } of this.pending.splice(0)) renameSync(tmp, path);
+  }
+
+  abort(): void {
+    for (const { tmp } of this.pending.splice(0)) rmSync(tmp, { force: true });
   }
 }
