@@ -18,7 +18,7 @@ interface Block {
   end: number;
   /** Masked, normalised text of [start, end): markup replaced by spaces. */
   masked: string;
-  leadIn?: { start: number; end: number };
+  leadIn?: Block;
 }
 
 /** Abbreviations after which a full stop does not end a sentence. */
@@ -33,6 +33,7 @@ export function parseSentences(text: string): Sentence[] {
   const blocks: Block[] = [];
   collectBlocks(tree, text, blocks, false);
   const sentences: Sentence[] = [];
+  const indexOfBlock = new Map(blocks.map((b, i) => [b, i]));
   blocks.forEach((block, index) => {
     for (const [s, e] of capRanges(block.masked, splitBlock(block.masked))) {
       sentences.push({
@@ -42,16 +43,11 @@ export function parseSentences(text: string): Sentence[] {
         folded: foldCase(block.masked.slice(s, e)),
         block: index,
         blockType: block.type,
-        leadIn: block.leadIn ? blockIndexOf(blocks, block.leadIn) : undefined,
+        leadIn: block.leadIn ? indexOfBlock.get(block.leadIn) : undefined,
       });
     }
   });
   return sentences;
-}
-
-function blockIndexOf(blocks: Block[], range: { start: number; end: number }): number | undefined {
-  const i = blocks.findIndex((b) => b.start === range.start && b.end === range.end);
-  return i < 0 ? undefined : i;
 }
 
 function collectBlocks(node: Nodes, text: string, out: Block[], inListItem: boolean, leadIn?: Block): void {

@@ -5,6 +5,8 @@
  */
 export type Decoded = { ok: true; text: string; encoding: string } | { ok: false; problem: string; byteOffset?: number };
 
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
 export function decode(bytes: Uint8Array): Decoded {
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
     return { ok: true, text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
@@ -20,9 +22,13 @@ export function decode(bytes: Uint8Array): Decoded {
   }
   const nul = bytes.indexOf(0, start);
   if (nul >= 0) return { ok: false, problem: 'binary content (NUL byte); not a text file', byteOffset: nul };
-  const invalid = firstInvalidUtf8(bytes, start);
-  if (invalid >= 0) return { ok: false, problem: 'invalid UTF-8 byte sequence', byteOffset: invalid };
-  return { ok: true, text: new TextDecoder('utf-8').decode(bytes.subarray(start)), encoding };
+  try {
+    // The native strict decoder is fast; only a file it refuses is scanned again for the place.
+    return { ok: true, text: STRICT_UTF8.decode(bytes.subarray(start)), encoding };
+  } catch {
+    const invalid = firstInvalidUtf8(bytes, start);
+    return { ok: false, problem: 'invalid UTF-8 byte sequence', byteOffset: Math.max(invalid, start) };
+  }
 }
 
 /** Offset of the first byte that does not start or continue a well-formed UTF-8 sequence, or -1. */

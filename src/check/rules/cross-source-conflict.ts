@@ -73,22 +73,22 @@ export const crossSourceConflict: Rule = {
         const related: RelatedValue[] = [];
         const others: string[] = [];
         let restValues = 0;
-        const restPages = new Set<string>();
         for (const v of valueOrder) {
           // A value this page does not state comes only from other pages.
           if (mine.has(v)) continue;
           const entries = byValue.get(v)!;
           const pages = pagesOf.get(v)!;
+          // Beyond the most frequent values only a count: listing their pages would make the
+          // rule quadratic in a large corpus.
           if (others.length >= MAX_VALUES) {
             restValues++;
-            for (const p of pages) restPages.add(p);
             continue;
           }
           related.push(...entries.slice(0, EXAMPLES_PER_VALUE));
           others.push(pages.length <= EXAMPLES_PER_VALUE ? `${v} (${pages.join(', ')})` : `${v} (${pages.length} pages, e.g. ${pages.slice(0, EXAMPLES_PER_VALUE).join(', ')})`);
         }
         if (related.length === 0) continue;
-        if (restValues > 0) others.push(`and ${restValues} other value${restValues === 1 ? '' : 's'} on ${restPages.size} page${restPages.size === 1 ? '' : 's'}`);
+        if (restValues > 0) others.push(`and ${restValues} other value${restValues === 1 ? '' : 's'}`);
         const first = list[0];
         const fact = first.judgement.fact;
         const severity = ctx.severity(meta, undefined);
