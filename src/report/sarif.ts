@@ -7,7 +7,7 @@
  * cross-source findings and a fix where the reference suggests a wording.
  * Validated against schemas/external/sarif-schema-2.1.0.json in the tests.
  */
-import type { EvidenceRef, Finding, Position, Severity } from '../types.js';
+import type { EvidenceRef, Finding, Position, Severity, SuppressionRecord } from '../types.js';
 import type { Report } from './model.js';
 import type { RuleMeta } from '../check/rule.js';
 import { RULE_METAS } from '../check/rules/index.js';
@@ -25,18 +25,8 @@ export const SARIF_LEVEL: Record<Severity, SarifLevel> = { error: 'error', warni
 
 type Json = Record<string, unknown>;
 
-/** What the CI gate adds to a finding (src/check/gate.ts): its fingerprint and, if suppressed or waived, why. */
-interface SuppressionLike {
-  kind: 'inline' | 'waiver';
-  reason: string;
-  path: string;
-  line: number;
-  column: number;
-  reviewer?: string;
-  date?: string;
-  expiry?: string;
-}
-type GateFinding = Finding & { fingerprint?: string; suppression?: SuppressionLike };
+// Finding carries the CI gate's fingerprint and suppression record (src/check/gate.ts).
+type GateFinding = Finding;
 
 export interface SarifOptions {
   texts?: SourceTexts;
@@ -94,7 +84,7 @@ function ruleDescriptor(meta: RuleMeta, findings: readonly Finding[]): Json {
   };
 }
 
-function suppressionOf(s: SuppressionLike): Json {
+function suppressionOf(s: SuppressionRecord): Json {
   const out: Json = {
     kind: s.kind === 'inline' ? 'inSource' : 'external',
     status: 'accepted',
