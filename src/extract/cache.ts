@@ -12,6 +12,11 @@ export function cachedRegex(ref: Reference, key: string, build: () => RegExp): R
   return re;
 }
 
+/** Every regex compiled so far for a reference (tests/regex-safety.test.ts checks each for catastrophic backtracking). */
+export function cachedRegexes(ref: Reference): Array<[string, RegExp]> {
+  return [...(caches.get(ref) ?? new Map<string, RegExp>())].sort((a, b) => (a[0] < b[0] ? -1 : 1));
+}
+
 const indexes = new WeakMap<Reference, Map<string, TermIndex<string>>>();
 
 /** The prefilter over every concept's terms in one language (see TermIndex). */

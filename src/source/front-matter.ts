@@ -23,7 +23,7 @@ export function readFrontMatter(text: string): FrontMatter {
   const m = FENCE.exec(text);
   if (!m) throw new FrontMatterError('front matter opened with "---" is never closed', 0);
   const yamlStart = text.indexOf('\n') + 1;
-  const doc = parseDocument(m[1], { uniqueKeys: true, prettyErrors: false });
+  const doc = parseDocument(m[1], { uniqueKeys: true, prettyErrors: false, logLevel: 'error' });
   if (doc.errors.length > 0) {
     const e = doc.errors[0];
     throw new FrontMatterError(`front matter is not valid YAML: ${e.message.split('\n')[0]}`, yamlStart + (e.pos?.[0] ?? 0));
