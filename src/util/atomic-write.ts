@@ -44,6 +44,16 @@ function writeTemp(tmp: string, content: Content): void {
 }
 
 /**
+ * Test hook (tests/faults.test.ts): CLAIMLINT_TEST_WRITE_DELAY_MS holds each temporary report
+ * file of a batch that long before the next is written, so a test can kill the run in the
+ * middle of writing the reports. Unset in real runs.
+ */
+function testDelay(): void {
+  const ms = Number(process.env.CLAIMLINT_TEST_WRITE_DELAY_MS);
+  if (ms > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/**
  * Writes a file whole or not at all: the content goes to a temporary file in
  * the same directory, is flushed, and is then renamed over the target. A run
  * killed at any point leaves either the previous file or the new one.
@@ -71,6 +81,7 @@ export class AtomicBatch {
     const tmp = tempFor(path);
     this.pending.push({ tmp, path });
     writeTemp(tmp, content);
+    testDelay();
   }
 
   commit(): void {
