@@ -46,7 +46,10 @@ function tokenSource(token: string): string {
   let out = '';
   for (let i = 0; i < token.length; i++) {
     const c = token[i];
-    if (c === '*' && i === token.length - 1) out += `${LETTER}*`;
+    // A token that is only "*" is one whole word ("n'* * que"): one or more letters. Allowing
+    // none made two spaces match as "\s+ \s+" in two ways, cubic on long runs of spaces.
+    if (c === '*' && token === '*') out += `${LETTER}+`;
+    else if (c === '*' && i === token.length - 1) out += `${LETTER}*`;
     else if (c === "'" || c === '\u2019') out += "['\u2019]\\s*";
     else if (c === '-') out += '\\s*[-\u2010-\u2015\u2212]\\s*';
     else if (c === '/') out += '\\s*/\\s*';
