@@ -91,3 +91,14 @@ function isPartial(positionals: string[], configured: string[]): boolean {
   const norm = (list: string[]) => list.map((p) => p.replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/+$/, '')).sort().join('\n');
   return positionals.length > 0 && norm(positionals) !== norm(configured);
 }
+
+/** The pipeline options every command that checks pages takes from the settings. */
+export function pipelineOptions(settings: Settings) {
+  return {
+    paths: settings.files,
+    referencePath: settings.referencePath,
+    severities: settings.severities,
+    defaultLanguage: settings.defaultLanguage,
+    gate: settings.gate,
+  };
+}

@@ -1,5 +1,5 @@
 import type { ClaimKind, ContraindicationValue, AdverseEffectValue, Modifiers } from '../types.js';
-import type { Concept } from '../reference/load.js';
+import type { Concept, Derivation, Reference } from '../reference/load.js';
 import type { Extractor, ExtractInput, RawClaim } from './types.js';
 import { findAll, termSource, test, type Span } from './terms.js';
 import { cachedRegex } from './cache.js';
@@ -141,6 +141,19 @@ export const extractConcepts: Extractor = (input) => {
   return out.filter((c) => c.kind !== 'adverse-effect' || !conditions.some((s) => s.start <= c.span.start && s.end >= c.span.end));
 };
 
+const derivationGroups = new WeakMap<Reference, Map<string, Derivation[]>>();
+
+/** The reference's derivations grouped by the concept they read, computed once per reference. */
+function derivationsByConcept(ref: Reference): Map<string, Derivation[]> {
+  let groups = derivationGroups.get(ref);
+  if (!groups) {
+    groups = new Map();
+    for (const d of ref.derivations) groups.set(d.concept, [...(groups.get(d.concept) ?? []), d]);
+    derivationGroups.set(ref, groups);
+  }
+  return groups;
+}
+
 /**
  * Assertions derived from a mention plus its context, as the reference's
  * derivations say: "non ha effetti collaterali importanti" = side-effects,
@@ -149,9 +162,7 @@ export const extractConcepts: Extractor = (input) => {
  */
 function derive({ lang, ref, context, candidates, hits }: ExtractInput): RawClaim[] {
   const out: RawClaim[] = [];
-  const byConcept = new Map<string, typeof ref.derivations>();
-  for (const d of ref.derivations) byConcept.set(d.concept, [...(byConcept.get(d.concept) ?? []), d]);
-  for (const [conceptId, derivations] of byConcept) {
+  for (const [conceptId, derivations] of derivationsByConcept(ref)) {
     if (!candidates.has(conceptId)) continue;
     for (const span of hits(conceptId)) {
       const negation = context.negation(span);

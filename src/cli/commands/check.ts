@@ -6,7 +6,7 @@ import { compareBaseline, loadBaseline } from '../../report/baseline.js';
 import { EXIT } from '../exit-codes.js';
 import { writeOutputs } from '../output.js';
 import { oneOf, UsageError } from '../args.js';
-import { resolveSettings } from '../../config/settings.js';
+import { pipelineOptions, resolveSettings } from '../../config/settings.js';
 import type { SourceResult } from '../../pipeline.js';
 import { cacheLocation, parseJobs, printTimings, runShard, SCALE_HELP, SCALE_OPTIONS } from '../scale.js';
 import { timed } from '../../run/timing.js';
@@ -62,11 +62,7 @@ export function checkCommand(argv: string[], preloaded?: SourceResult[]): number
   if (values.shard !== undefined && !preloaded) return runShard(values, settings, positionals);
   const previous = values.baseline === undefined ? undefined : loadBaseline(values.baseline);
   const { report, results, engine } = runCheck({
-    paths: settings.files,
-    referencePath: settings.referencePath,
-    severities: settings.severities,
-    defaultLanguage: settings.defaultLanguage,
-    gate: settings.gate,
+    ...pipelineOptions(settings),
     jobs: parseJobs(values.jobs),
     cache: cacheLocation(values),
     preloaded,

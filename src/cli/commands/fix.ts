@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { runCheck } from '../../pipeline.js';
-import { resolveSettings } from '../../config/settings.js';
+import { resolveSettings, pipelineOptions } from '../../config/settings.js';
 import { planFixes, encodeLike } from '../../fix/plan.js';
 import { applyEdits, unifiedDiff } from '../../fix/diff.js';
 import { writeFileAtomic } from '../../util/atomic-write.js';
@@ -24,13 +24,7 @@ export function fixCommand(argv: string[]): number {
   });
   const settings = resolveSettings(values, positionals);
   for (const note of settings.notes) process.stderr.write(`claimlint: ${note}\n`);
-  const { report, results, engine } = runCheck({
-    paths: settings.files,
-    referencePath: settings.referencePath,
-    severities: settings.severities,
-    defaultLanguage: settings.defaultLanguage,
-    gate: settings.gate,
-  });
+  const { report, results, engine } = runCheck(pipelineOptions(settings));
   const plan = planFixes(report, results, engine.reference);
   const updated = plan.files.map((f) => ({ ...f, next: applyEdits(f.text, f.edits) }));
   process.stdout.write(updated.map((f) => unifiedDiff(f.path, f.text, f.edits)).join(''));
