@@ -61,6 +61,13 @@ describe('sessions', () => {
     expect(valuesOf('A volte basta una sola seduta.', 'it', 'sessions.count')).toEqual([{ min: 1, max: 1, approximate: false }]);
   });
 
+  it('does not take a point in the course for its length ("dopo 3 sedute", "after three sessions")', () => {
+    expect(valuesOf('Dopo 3 sedute si vedono i primi risultati.', 'it', 'sessions.count')).toEqual([]);
+    expect(valuesOf('After three sessions I could play again.', 'en', 'sessions.count')).toEqual([]);
+    expect(valuesOf('Después de tres sesiones volví a jugar.', 'es', 'sessions.count')).toEqual([]);
+    expect(valuesOf('Il ciclo prevede 6 sedute.', 'it', 'sessions.count')).toEqual([{ min: 6, max: 6, approximate: false }]);
+  });
+
   it('reads intervals and maintenance', () => {
     expect(valuesOf('Le sedute si ripetono ogni 15 giorni.', 'it', 'sessions.frequency')).toEqual([{ interval: 'P15D', phase: 'initial' }]);
     expect(valuesOf('Sessions are repeated every 7 to 10 days.', 'en', 'sessions.frequency')).toEqual([{ interval: 'P1W', intervalMax: 'P10D', phase: 'initial' }]);

@@ -32,6 +32,9 @@ export const extractSessionCount: Extractor = ({ text, lang, ref, context, candi
     if (q.min !== null && q.min > 100) continue;
     if (q.max !== null && q.max > 100) continue;
     const end = q.match.index + q.match[0].length;
+    // "Dopo 3 sedute", "after three sessions": a point in the course, not its length.
+    const numberAt = q.match.indices?.groups?.a?.[0] ?? q.span.start;
+    if (lang.re.elapsedTail.test(text.slice(Math.max(0, numberAt - 30), numberAt))) continue;
     // Inside a rate ("2 sedute a settimana") the number is a frequency, not a course.
     if (frequencies.some((f) => f.span.start <= q.match.index && f.span.end >= end)) continue;
     if (q.min === 1 && q.max === 1) {

@@ -21,6 +21,7 @@ export interface VocabFile {
     approximate: string[];
     price?: string[];
     single?: string[];
+    elapsed?: string[];
     articles?: string[];
     minAfter?: string[];
     maxAfter?: string[];
@@ -75,6 +76,8 @@ export interface LanguagePack {
     approximate: RegExp;
     price: RegExp;
     single: RegExp;
+    /** Ends with a word that makes a count a point in time ("dopo", "after"). */
+    elapsedTail: RegExp;
     mm: RegExp;
     quantityMm: RegExp;
     maintenance: RegExp;
@@ -136,6 +139,7 @@ export function compileVocab(v: VocabFile): LanguagePack {
       approximate: compileTerms(v.quantity.approximate),
       price: compileTerms(v.quantity.price ?? []),
       single: compileTerms(v.quantity.single ?? []),
+      elapsedTail: new RegExp(`(?:${alt(v.quantity.elapsed ?? [])})\\s*$`, 'u'),
       mm: compileTerms(v.units.mm),
       quantityMm: new RegExp(`${rangeSource}\\s*(?:${mmSource})(?!${WORD_CHAR})`, 'dgu'),
       maintenance: compileTerms(v.frequency.maintenance),
