@@ -40,12 +40,25 @@ export function writeOutputs(report: Report, results: SourceResult[], ref: Refer
     const ctx = { ref, tty: false, texts: sourceTexts(results), baseline: options.baseline };
     const batch = new AtomicBatch();
     try {
+      const dropped: string[] = [];
       for (const f of FORMATS.filter((x) => x.file)) {
         const path = join(options.reportDir, f.file!);
-        batch.write(path, f.chunks ? f.chunks(report, ctx) : f.render(report, ctx));
+        let content: string | Iterable<string>;
+        try {
+          content = f.chunks ? f.chunks(report, ctx) : f.render(report, ctx);
+        } catch (error) {
+          // A one-string format of a huge corpus can exceed what a JavaScript string holds:
+          // that report is left out (and its stale copy removed), the others are still written.
+          if (!(error instanceof RangeError)) throw error;
+          process.stderr.write(`claimlint: ${f.file} not written: the report is too large for one ${f.name} document (${error.message}); use report.json or report.sarif\n`);
+          dropped.push(path);
+          continue;
+        }
+        batch.write(path, content);
         written.push(path);
       }
       batch.commit();
+      for (const path of dropped) rmSync(path, { force: true });
     } catch (error) {
       batch.abort();
       throw error;
