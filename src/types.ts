@@ -58,18 +58,11 @@ export interface Sentence {
   leadIn?: number;
 }
 
-export type ClaimKind =
-  | 'needle'
-  | 'sessions.count'
-  | 'sessions.frequency'
-  | 'contraindication'
-  | 'adverse-effect'
-  | 'safety'
-  | 'efficacy'
-  | 'indication'
-  | 'substance'
-  | 'aftercare'
-  | 'history';
+/** Claim kinds whose value names a concept of the reference (one list, used by the reference and the extractors). */
+export const CONCEPT_CLAIM_KINDS = ['contraindication', 'adverse-effect', 'safety', 'efficacy', 'indication', 'substance', 'aftercare', 'history'] as const;
+export type ConceptClaimKind = (typeof CONCEPT_CLAIM_KINDS)[number];
+
+export type ClaimKind = 'needle' | 'sessions.count' | 'sessions.frequency' | ConceptClaimKind;
 
 export interface Modifiers {
   negated: boolean;

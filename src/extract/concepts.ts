@@ -1,4 +1,4 @@
-import type { ClaimKind, ContraindicationValue, AdverseEffectValue, Modifiers } from '../types.js';
+import { CONCEPT_CLAIM_KINDS, type ClaimKind, type ContraindicationValue, type AdverseEffectValue, type Modifiers } from '../types.js';
 import type { Concept, Derivation, Reference } from '../reference/load.js';
 import type { Extractor, ExtractInput, RawClaim } from './types.js';
 import { findAll, termSource, test, type Span } from './terms.js';
@@ -10,9 +10,6 @@ interface Mention {
   /** Matched through a "…" gap: such a span may reach over another clause. */
   gapped: boolean;
 }
-
-/** Concept kinds that are claims in their own right (topics are only cues). */
-const CLAIM_KINDS = ['contraindication', 'adverse-effect', 'indication', 'substance', 'aftercare', 'history', 'safety', 'efficacy'] as const;
 
 /**
  * Kinds whose mention gives way to a longer mention of any other kind: "infezioni" inside
@@ -30,7 +27,7 @@ const YIELDING_KINDS = new Set(['adverse-effect', 'indication', 'substance', 'af
 export function findMentions(input: ExtractInput): Mention[] {
   const { text, lang, ref, candidates, hits } = input;
   const all: Mention[] = [];
-  for (const concept of ref.conceptsOfKind(...CLAIM_KINDS)) {
+  for (const concept of ref.conceptsOfKind(...CONCEPT_CLAIM_KINDS)) {
     if (!candidates.has(concept.id)) continue;
     const spans = hits(concept.id);
     if (spans.length === 0) continue;

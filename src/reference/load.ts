@@ -4,17 +4,10 @@ import { compileTerms } from '../extract/terms.js';
 import { ConfigError, loadYamlCached, yamlLocator, type FileProblem } from '../util/yaml-load.js';
 import { sha256 } from '../util/hash.js';
 import type { Qualifier } from '../vocab/load.js';
+import { CONCEPT_CLAIM_KINDS, type ConceptClaimKind } from '../types.js';
 
-export type ConceptKind =
-  | 'contraindication'
-  | 'adverse-effect'
-  | 'safety'
-  | 'efficacy'
-  | 'indication'
-  | 'substance'
-  | 'aftercare'
-  | 'history'
-  | 'topic';
+/** A concept is a claim value, or a topic: a cue word the extractors read (needle, session, …). */
+export type ConceptKind = ConceptClaimKind | 'topic';
 
 export interface Evidence {
   id: string;
@@ -94,7 +87,7 @@ export function factKey(attribute: string, concept?: string): string {
   return concept ? `${attribute}:${concept}` : attribute;
 }
 
-const CONCEPT_ATTRIBUTES = new Set(['contraindication', 'adverse-effect', 'safety', 'efficacy', 'indication', 'substance', 'aftercare', 'history']);
+const CONCEPT_ATTRIBUTES = new Set<string>(CONCEPT_CLAIM_KINDS);
 
 /** Loads, validates and cross-checks the reference; any problem throws ConfigError (exit 2). */
 export function loadReference(path: string): Reference {
