@@ -51,8 +51,14 @@ describe('end to end on sources/', () => {
   it('flags "non ha effetti collaterali importanti" as an error citing adverse-event evidence and art. 90(b)', () => {
     const f = finding('lampreda-cellulite', 'unsupported-claim', /non ha effetti collaterali importanti/)!;
     expect(f.severity).toBe('error');
-    expect(f.evidence.some((e) => /2001\/83\/EC.*Article 90/.test(e.citation))).toBe(true);
-    expect(f.evidence.some((e) => e.kind !== 'law' && e.status === 'verified')).toBe(true);
+    // report.json cites evidence by id; the citations are in its evidence list, once each.
+    const ids = f.evidence as unknown as string[];
+    const evidence = (report as unknown as { evidence: Array<{ id: string; citation: string; kind: string; status: string }> }).evidence;
+    expect(new Set(evidence.map((e) => e.id)).size).toBe(evidence.length);
+    const cited = ids.map((id) => evidence.find((e) => e.id === id)!);
+    expect(cited.every(Boolean)).toBe(true);
+    expect(cited.some((e) => /2001\/83\/EC.*Article 90/.test(e.citation))).toBe(true);
+    expect(cited.some((e) => e.kind !== 'law' && e.status === 'verified')).toBe(true);
     expect(f.suggestion).toMatch(/\p{L}/u);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { jsonChunks } from '../src/report/json-chunks.js';
+import { jsonChunks, LazyList } from '../src/report/json-chunks.js';
 import { claimsOf } from './helpers/engine.js';
 
 describe('jsonChunks', () => {
@@ -14,7 +14,7 @@ describe('jsonChunks', () => {
       { claims: claimsOf('Usiamo aghi da 4 mm; 3-5 sedute settimanali. Non ha effetti collaterali.') },
     ];
     for (const v of values) {
-      for (const depth of [0, 1, 3, 6]) expect([...jsonChunks(v, depth)].join('')).toBe(JSON.stringify(v, null, 2));
+      for (const depth of [0, 1, 3, 6]) expect([...jsonChunks(v, { depth })].join('')).toBe(JSON.stringify(v, null, 2));
     }
   });
 
@@ -22,5 +22,24 @@ describe('jsonChunks', () => {
     const big = { items: Array.from({ length: 1000 }, (_, i) => ({ i, text: 'x'.repeat(100) })) };
     const chunks = [...jsonChunks(big)];
     expect(Math.max(...chunks.map((c) => c.length))).toBeLessThan(300);
+  });
+
+  it('with compact, writes each value below the indented levels on one line, and still parses to the same value', () => {
+    const v = { a: { b: [{ c: 1, d: [2, 3] }, { e: 'x\ny' }] }, f: [] };
+    const text = [...jsonChunks(v, { depth: 2, compact: true })].join('');
+    expect(JSON.parse(text)).toEqual(v);
+    expect(text).toBe('{\n  "a": {\n    "b": [{"c":1,"d":[2,3]},{"e":"x\\ny"}]\n  },\n  "f": []\n}');
+  });
+
+  it('writes a LazyList as the array it stands for, making each item only when it is written', () => {
+    const made: number[] = [];
+    const list = new LazyList(3, (i) => (made.push(i), { i }));
+    const chunks = jsonChunks({ list }, { depth: 2, compact: true });
+    expect(chunks.next().value).toBe('{\n');
+    expect(made).toEqual([]);
+    const text = ['{\n', ...chunks].join('');
+    expect(made).toEqual([0, 1, 2]);
+    expect(text).toBe(JSON.stringify({ list: [{ i: 0 }, { i: 1 }, { i: 2 }] }, null, 2).replace(/\{\n\s+"i": (\d)\n\s+\}/g, '{"i":$1}'));
+    expect(JSON.stringify({ list })).toBe('{"list":[{"i":0},{"i":1},{"i":2}]}');
   });
 });

@@ -6,7 +6,7 @@ import type { Reference } from '../reference/load.js';
 import { FORMATS, sourceTexts } from '../report/formats.js';
 import type { BaselineComparison } from '../report/baseline.js';
 import { claimsFileOf, renderClaimsFile } from '../report/claims-file.js';
-import { AtomicBatch, writeFileAtomic } from '../util/atomic-write.js';
+import { AtomicBatch, writeDerivedFile } from '../util/atomic-write.js';
 
 export interface WriteOptions {
   reportDir?: string;
@@ -26,7 +26,7 @@ export function writeOutputs(report: Report, results: SourceResult[], ref: Refer
       const file = claimsFileOf(r);
       if (!file) continue;
       const path = join(options.claimsDir, `${file.source}.yaml`);
-      writeFileAtomic(path, renderClaimsFile(file));
+      writeDerivedFile(path, renderClaimsFile(file));
       keep.add(`${file.source}.yaml`);
       written.push(path);
     }

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import type { Finding } from '../types.js';
 import type { Report } from './model.js';
 import { UsageError } from '../cli/args.js';
+import { findingsFromJson } from './json.js';
 
 export type FindingChange = 'new' | 'unchanged' | 'resolved';
 
@@ -40,8 +41,8 @@ export function loadBaseline(path: string): Pick<Report, 'findings'> & { suppres
     const ok = f && typeof f === 'object' && typeof f.id === 'string' && typeof f.rule === 'string' && typeof f.path === 'string';
     if (!ok) throw new UsageError(`--baseline ${path}: findings[${i}] is not a finding (needs string id, rule and path)`);
   });
-  const suppressed = (data as { suppressed?: unknown }).suppressed;
-  return { findings: findings as Finding[], ...(Array.isArray(suppressed) ? { suppressed: suppressed as Finding[] } : {}) };
+  const { suppressed, evidence } = data as { suppressed?: unknown; evidence?: unknown };
+  return { findings: findingsFromJson(findings, evidence), ...(Array.isArray(suppressed) ? { suppressed: findingsFromJson(suppressed, evidence) } : {}) };
 }
 
 export function compareBaseline(current: Pick<Report, 'findings'>, baseline: Pick<Report, 'findings'>, path: string): BaselineComparison {

@@ -1,11 +1,10 @@
 import type { Report } from './model.js';
 import type { Reference } from '../reference/load.js';
-import { renderJson } from './json.js';
+import { renderJson, reportJsonChunks } from './json.js';
 import { renderPretty } from './pretty.js';
 import { renderMarkdown } from './markdown.js';
 import { renderHtml } from './html.js';
-import { buildSarif, renderSarif } from './sarif.js';
-import { jsonChunks } from './json-chunks.js';
+import { renderSarif, sarifChunks } from './sarif.js';
 import { renderGithub } from './github.js';
 import { renderRdjson } from './rdjson.js';
 import type { BaselineComparison } from './baseline.js';
@@ -34,17 +33,12 @@ export interface Format {
   chunks?(report: Report, ctx: FormatContext): Iterable<string>;
 }
 
-function* withNewline(chunks: Iterable<string>): Generator<string> {
-  yield* chunks;
-  yield '\n';
-}
-
 export const FORMATS: Format[] = [
   { name: 'pretty', description: 'one line per finding, like ESLint (default)', render: (r, ctx) => renderPretty(r, { color: ctx.tty, codeFrames: ctx.tty, texts: ctx.texts, width: process.stdout.columns }) },
-  { name: 'json', description: 'the report as JSON (schemas/report.schema.json)', file: 'report.json', render: (r) => renderJson(r), chunks: (r) => withNewline(jsonChunks(r)) },
+  { name: 'json', description: 'the report as JSON (schemas/report.schema.json)', file: 'report.json', render: (r) => renderJson(r), chunks: (r) => reportJsonChunks(r) },
   { name: 'markdown', description: 'the reviewer report: summary, consensus table, findings per source', file: 'report.md', render: (r, ctx) => renderMarkdown(r, ctx.ref, ctx.baseline?.status, ctx.baseline?.resolved) },
   { name: 'html', description: 'the reviewer report as one self-contained HTML page: matrix, charts, page view, filterable findings', file: 'report.html', render: (r, ctx) => renderHtml(r, ctx.ref, ctx) },
-  { name: 'sarif', description: 'SARIF 2.1.0 for GitHub code scanning and editors', file: 'report.sarif', render: (r, ctx) => renderSarif(r, { texts: ctx.texts }), chunks: (r, ctx) => withNewline(jsonChunks(buildSarif(r, { texts: ctx.texts }), 4)) },
+  { name: 'sarif', description: 'SARIF 2.1.0 for GitHub code scanning and editors', file: 'report.sarif', render: (r, ctx) => renderSarif(r, { texts: ctx.texts }), chunks: (r, ctx) => sarifChunks(r, { texts: ctx.texts }) },
   { name: 'github', description: 'GitHub Actions annotations (workflow commands) and a job summary in $GITHUB_STEP_SUMMARY', render: (r) => renderGithub(r) },
   { name: 'rdjson', description: "reviewdog's diagnostic format (rdjson), for comments on changed lines", file: 'report.rdjson.json', render: (r, ctx) => renderRdjson(r, { texts: ctx.texts }) },
 ];

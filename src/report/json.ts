@@ -1,6 +1,58 @@
+import type { EvidenceRef, Finding } from '../types.js';
 import type { Report } from './model.js';
+import { jsonChunks, LazyList } from './json-chunks.js';
 
-/** report.json: two-space JSON, keys in a fixed order, trailing newline: byte-identical for identical input. */
+/** A finding as report.json holds it: evidence by id (the citations are in the report's `evidence` list, once). */
+export type JsonFinding = Omit<Finding, 'evidence'> & { evidence: string[] };
+
+/** Every piece of evidence the findings cite, once, sorted by id. */
+export function citedEvidence(findings: Iterable<Finding>): EvidenceRef[] {
+  const cited = new Map<string, EvidenceRef>();
+  for (const f of findings) for (const e of f.evidence) if (!cited.has(e.id)) cited.set(e.id, e);
+  return [...cited.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+// Spreading keeps the key order, so the serialised finding reads as the in-memory one.
+const byId = (f: Finding): JsonFinding => ({ ...f, evidence: f.evidence.map((e) => e.id) });
+
+/**
+ * The object report.json serialises: the report with each finding's evidence replaced by
+ * ids and the cited evidence listed once after the findings. A finding cites the same few
+ * sources as thousands of others; repeating the citations made them half of the report.
+ */
+export function jsonDocument(report: Report): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(report)) {
+    if (key === 'findings' || key === 'suppressed') out[key] = LazyList.map(value as Finding[], byId);
+    else out[key] = value;
+    if (key === 'findings') out.evidence = citedEvidence([...report.findings, ...(report.suppressed ?? [])]);
+  }
+  return out;
+}
+
+/**
+ * report.json, in chunks: the top levels indented, one source, claim, finding or evidence
+ * entry per line; keys in a fixed order; trailing newline: byte-identical for identical input.
+ */
+export function* reportJsonChunks(report: Report): Generator<string> {
+  yield* jsonChunks(jsonDocument(report), { depth: 2, compact: true });
+  yield '\n';
+}
+
 export function renderJson(report: Report): string {
-  return `${JSON.stringify(report, null, 2)}\n`;
+  return [...reportJsonChunks(report)].join('');
+}
+
+/**
+ * A report.json read back (--baseline): findings get their evidence objects again from the
+ * report's `evidence` list; reports written before evidence went by id are read as they are.
+ */
+export function findingsFromJson(findings: unknown[], evidence: unknown): Finding[] {
+  const known = new Map<string, EvidenceRef>();
+  if (Array.isArray(evidence)) for (const e of evidence) if (e && typeof e.id === 'string') known.set(e.id, e as EvidenceRef);
+  return findings.map((raw) => {
+    const f = raw as Finding & { evidence?: unknown };
+    if (!Array.isArray(f.evidence)) return { ...f, evidence: [] };
+    return { ...f, evidence: f.evidence.map((e: unknown) => (typeof e === 'string' ? (known.get(e) ?? { id: e, citation: e, kind: 'other', status: 'unverified' }) : (e as EvidenceRef))) };
+  });
 }

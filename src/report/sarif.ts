@@ -14,6 +14,7 @@ import { RULE_METAS } from '../check/rules/index.js';
 import { FINGERPRINT_KEY, fingerprintFindings } from '../check/fingerprint.js';
 import { sortFindings } from '../check/index.js';
 import { SourceLines, type SourceTexts } from './source-text.js';
+import { jsonChunks, LazyList } from './json-chunks.js';
 
 export const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 export const INFORMATION_URI = 'https://claimlint.dev/';
@@ -65,12 +66,12 @@ function ruleDescriptor(meta: RuleMeta, findings: readonly Finding[]): Json {
   const evidence = new Map<string, EvidenceRef>();
   for (const f of findings) if (f.rule === meta.id) for (const e of f.evidence) evidence.set(e.id, e);
   const cited = [...evidence.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
-  const text = [meta.docs, ...(cited.length ? ['', 'Evidence cited by the findings of this run:', ...cited.map((e) => `- ${citation(e)}`)] : [])].join('\n');
+  const text = [meta.docs, ...(cited.length ? ['', 'Evidence cited by the findings of this run:', ...cited.map((e) => `- [${e.id}] ${citation(e)}`)] : [])].join('\n');
   const markdown = [
     `**${meta.description}**`,
     '',
     meta.docs,
-    ...(cited.length ? ['', 'Evidence cited by the findings of this run:', '', ...cited.map((e) => `- ${citation(e).replace(/([*_[\]`])/g, '\\$1')}`)] : []),
+    ...(cited.length ? ['', 'Evidence cited by the findings of this run:', '', ...cited.map((e) => `- \\[${e.id}\\] ${citation(e).replace(/([*_[\]`])/g, '\\$1')}`)] : []),
   ].join('\n');
   return {
     id: meta.id,
@@ -103,7 +104,9 @@ function messageOf(f: Finding): string {
   const parts = [f.text ? `${f.message}: "${f.text.replace(/\s+/g, ' ')}"` : f.message];
   if (f.expected) parts.push(`Reference: ${f.expected}`);
   if (f.suggestion) parts.push(`Suggested wording: ${f.suggestion}`);
-  if (f.evidence.length) parts.push(`Evidence: ${f.evidence.map((e) => e.citation).join(' | ')}`);
+  // Evidence by id: the full citations are in the rule's help, once (repeating them made up a
+  // fifth of a large report).
+  if (f.evidence.length) parts.push(`Evidence: ${f.evidence.map((e) => `[${e.id}]`).join(', ')} (citations in the rule help)`);
   return parts.join('\n');
 }
 
@@ -131,7 +134,8 @@ export function buildSarif(report: Report, options: SarifOptions = {}): Json {
     return { physicalLocation };
   };
 
-  const results = findings.map((f): Json => {
+  // Results are made one at a time as the SARIF is written (LazyList), not all held at once.
+  const results = LazyList.map(findings, (f): Json => {
     const result: Json = {
       ruleId: f.rule,
       level: SARIF_LEVEL[f.severity],
@@ -165,7 +169,6 @@ export function buildSarif(report: Report, options: SarifOptions = {}): Json {
     }
     const properties: Json = { findingId: f.id, source: f.source, verdict: f.verdict };
     if (f.attribute) properties.attribute = f.attribute;
-    if (f.expected) properties.expected = f.expected;
     if (f.evidence.length) properties.evidence = f.evidence.map((e) => e.id);
     result.properties = properties;
     return result;
@@ -182,7 +185,7 @@ export function buildSarif(report: Report, options: SarifOptions = {}): Json {
             version: report.tool.version,
             semanticVersion: report.tool.version,
             informationUri: INFORMATION_URI,
-            rules: rules.map((r) => ruleDescriptor(r, report.findings)),
+            rules: rules.map((r) => ruleDescriptor(r, findings)),
           },
         },
         originalUriBaseIds: { [SRCROOT]: { description: { text: 'The directory claimlint ran in (the repository root in CI).' } } },
@@ -199,7 +202,15 @@ export function buildSarif(report: Report, options: SarifOptions = {}): Json {
   };
 }
 
-/** report.sarif: two-space JSON with a trailing newline; byte-identical for identical input. */
+/**
+ * report.sarif in chunks: the outer levels indented, one rule, artifact or result per line,
+ * a trailing newline; byte-identical for identical input.
+ */
+export function* sarifChunks(report: Report, options: SarifOptions = {}): Generator<string> {
+  yield* jsonChunks(buildSarif(report, options), { depth: 4, compact: true });
+  yield '\n';
+}
+
 export function renderSarif(report: Report, options: SarifOptions = {}): string {
-  return `${JSON.stringify(buildSarif(report, options), null, 2)}\n`;
+  return [...sarifChunks(report, options)].join('');
 }
