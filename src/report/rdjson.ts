@@ -6,6 +6,7 @@
  * that replaces it.
  */
 import type { Finding, Position, Severity } from '../types.js';
+import { jsonChunks, LazyList } from './json-chunks.js';
 import type { Report } from './model.js';
 import { SourceLines, type SourceTexts } from './source-text.js';
 import { INFORMATION_URI } from './sarif.js';
@@ -40,6 +41,12 @@ export interface RdjsonOptions {
 }
 
 export function buildRdjson(report: Report, options: RdjsonOptions = {}): RdDiagnosticResult {
+  return rdjsonDocument(report, options, (findings, fn) => findings.map(fn)) as RdDiagnosticResult;
+}
+
+type Mapper = (findings: Finding[], fn: (f: Finding) => RdDiagnostic) => unknown;
+
+function rdjsonDocument(report: Report, options: RdjsonOptions, mapFindings: Mapper): Omit<RdDiagnosticResult, 'diagnostics'> & { diagnostics: unknown } {
   const lines = new SourceLines(options.texts);
   const source = { name: report.tool.name, url: INFORMATION_URI };
   const range = (path: string, p: Position): RdRange => {
@@ -47,7 +54,7 @@ export function buildRdjson(report: Report, options: RdjsonOptions = {}): RdDiag
     if (p.end.offset <= p.start.offset) return { start };
     return { start, end: { line: p.end.line, column: lines.utf8Column(path, p.end.line, p.end.column) } };
   };
-  const diagnostics = report.findings.map((f: Finding): RdDiagnostic => {
+  const diagnostics = mapFindings(report.findings, (f: Finding): RdDiagnostic => {
     const message = [f.text ? `${f.message}: "${f.text.replace(/\s+/g, ' ')}"` : f.message, ...(f.expected ? [`Reference: ${f.expected}`] : [])].join('\n');
     const d: RdDiagnostic = {
       message,
@@ -60,12 +67,20 @@ export function buildRdjson(report: Report, options: RdjsonOptions = {}): RdDiag
     return d;
   });
   const s = report.summary.bySeverity;
-  const result: RdDiagnosticResult = { source, diagnostics };
+  const result: ReturnType<typeof rdjsonDocument> = { source, diagnostics };
   if (s.error || s.warning || s.info) result.severity = s.error ? 'ERROR' : s.warning ? 'WARNING' : 'INFO';
   return result;
 }
 
-/** report.rdjson.json: two-space JSON with a trailing newline. */
+/** report.rdjson.json in chunks: indented at the top, one diagnostic per line (made as it is written), a trailing newline. */
+export function* rdjsonChunks(report: Report, options: RdjsonOptions = {}): Generator<string> {
+  yield* jsonChunks(
+    rdjsonDocument(report, options, (findings, fn) => LazyList.map(findings, fn)),
+    { depth: 2, compact: true },
+  );
+  yield '\n';
+}
+
 export function renderRdjson(report: Report, options: RdjsonOptions = {}): string {
-  return `${JSON.stringify(buildRdjson(report, options), null, 2)}\n`;
+  return [...rdjsonChunks(report, options)].join('');
 }
