@@ -20,6 +20,8 @@ const MARK = { supported: '✓', contradicted: '✗', unverified: '?' } as const
 const WIDE_TABLE_SOURCES = 12;
 /** Beyond this many pages, only errors are listed per page; warnings and info are counted. */
 const DETAILED_INFO_SOURCES = 50;
+/** Beyond DETAILED_INFO_SOURCES pages, errors listed in full (in file order); the rest are counted. */
+const LISTED_ERRORS = 1000;
 /** Pages named per value in the list form; the rest are counted. */
 const LISTED_SOURCES = 10;
 
@@ -105,10 +107,25 @@ export function renderMarkdown(report: Report, ref: Reference, status?: FindingS
   }
   // In a large corpus the warnings and info findings (conflicts between pages, claims the reference
   // cannot confirm) would bury the errors a reviewer must act on: they are counted here, and listed
-  // with filters in report.html and in full in report.json.
+  // with filters in report.html and in full in report.json. Pages without errors get no section,
+  // and beyond LISTED_ERRORS the remaining errors are counted, not listed: a Markdown file of
+  // tens of megabytes is read by nobody (and takes remark-stringify seconds per thousand pages).
   const brief = report.sources.length > DETAILED_INFO_SOURCES;
+  let listed = 0;
+  const untold = { errors: 0, pages: 0 };
+  let quiet = 0;
   for (const source of report.sources) {
     const findings = findingsByPath.get(source.path) ?? [];
+    const errors = brief ? findings.filter((f) => f.severity === 'error') : findings;
+    if (brief && errors.length === 0 && source.status === 'ok') {
+      quiet++;
+      continue;
+    }
+    if (brief && listed >= LISTED_ERRORS) {
+      untold.errors += errors.length;
+      untold.pages++;
+      continue;
+    }
     children.push(h(3, `${source.path}`));
     const facts: string[] = [];
     if (source.title) facts.push(`“${source.title}”`);
@@ -120,14 +137,17 @@ export function renderMarkdown(report: Report, ref: Reference, status?: FindingS
       children.push(p(t(source.status === 'ok' ? 'No findings.' : 'Not checked.')));
       continue;
     }
-    const shown = brief ? findings.filter((f) => f.severity === 'error') : findings;
-    for (const f of shown) children.push(...findingBlock(f, status?.get(f.id)));
-    if (shown.length < findings.length) {
+    for (const f of errors) children.push(...findingBlock(f, status?.get(f.id)));
+    listed += errors.length;
+    if (errors.length < findings.length) {
       const w = findings.filter((f) => f.severity === 'warning').length;
-      const i = findings.length - shown.length - w;
+      const i = findings.length - errors.length - w;
       children.push(p(t(`Not listed here: ${w} warning${w === 1 ? '' : 's'} and ${i} info finding${i === 1 ? '' : 's'}; see report.html (filterable) or report.json.`)));
     }
   }
+  if (quiet) children.push(p(t(`${quiet} page${quiet === 1 ? ' has' : 's have'} no errors and ${quiet === 1 ? 'is' : 'are'} not listed (their warnings and info findings are in report.html and report.json).`)));
+  if (untold.errors || untold.pages)
+    children.push(p(strong(`${untold.errors} more error${untold.errors === 1 ? '' : 's'} on ${untold.pages} more page${untold.pages === 1 ? '' : 's'} not listed here`), t(` (this report lists the first ${LISTED_ERRORS} errors, in file order): see report.json, report.sarif or report.html.`)));
   if (resolved) {
     children.push(h(2, 'Resolved since the baseline'));
     if (resolved.length === 0) children.push(p(t('None: every finding of the baseline is still reported.')));
