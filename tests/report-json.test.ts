@@ -3,14 +3,15 @@
  * and a report read back as a --baseline gets its citations again.
  */
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildReport, processSource } from '../src/pipeline.js';
 import { renderJson } from '../src/report/json.js';
 import { loadBaseline } from '../src/report/baseline.js';
 import { validator } from '../src/util/schemas.js';
-import { getEngine, ROOT } from './helpers/engine.js';
+import { getEngine, REFERENCE, ROOT } from './helpers/engine.js';
+import { runCli } from './helpers/cli.js';
 
 const report = buildReport(
   ['sources/lampreda-cellulite.md', 'sources/mesotherapy-en.md', 'sources/san-magno-mesoterapia.md'].map((p) => processSource(join(ROOT, p), getEngine())),
@@ -57,5 +58,17 @@ describe('report.json', () => {
     // A report written before evidence went by id (objects inline) is read as it is.
     writeFileSync(file, JSON.stringify({ findings: report.findings }));
     expect(loadBaseline(file).findings).toEqual(JSON.parse(JSON.stringify(report.findings)));
+  });
+});
+
+describe('--format with the same report written to --report-dir', () => {
+  it('prints exactly the file it wrote (copied, not rendered twice), for json, sarif and markdown', () => {
+    const out = mkdtempSync(join(tmpdir(), 'claimlint-json-out-'));
+    for (const [format, file] of [['json', 'report.json'], ['sarif', 'report.sarif'], ['markdown', 'report.md']]) {
+      const run = runCli(['check', 'sources', '--reference', REFERENCE, '--report-dir', join(out, 'r'), '--claims-dir', join(out, 'c'), '--format', format], ROOT);
+      expect(run.code).toBe(1);
+      expect(run.stdout.length).toBeGreaterThan(10_000);
+      expect(run.stdout).toBe(readFileSync(join(out, 'r', file), 'utf8'));
+    }
   });
 });

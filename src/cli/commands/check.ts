@@ -1,7 +1,9 @@
 import { parseArgs } from 'node:util';
 import { runCheck } from '../../pipeline.js';
 import type { Report } from '../../report/model.js';
-import { FORMATS, findFormat, sourceTexts } from '../../report/formats.js';
+import { FORMATS, findFormat, sourceTexts, type Format, type FormatContext } from '../../report/formats.js';
+import { closeSync, openSync, readSync } from 'node:fs';
+import { join } from 'node:path';
 import { compareBaseline, loadBaseline } from '../../report/baseline.js';
 import { EXIT } from '../exit-codes.js';
 import { writeOutputs } from '../output.js';
@@ -73,8 +75,9 @@ export function checkCommand(argv: string[], preloaded?: SourceResult[]): number
   report.run = runRecord(values, positionals);
   const baseline = previous && compareBaseline(report, previous, values.baseline!);
   const tty = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
+  let written: string[] = [];
   if (!values['no-write']) {
-    timed('report', () =>
+    written = timed('report', () =>
       writeOutputs(report, results, engine.reference, {
         reportDir: settings.reportDir,
         claimsDir: settings.claimsDir,
@@ -83,7 +86,39 @@ export function checkCommand(argv: string[], preloaded?: SourceResult[]): number
       }),
     );
   }
-  timed('report', () => process.stdout.write(format.render(report, { ref: engine.reference, tty, texts: sourceTexts(results), baseline })));
+  timed('report', () => printReport(format, report, { ref: engine.reference, tty, texts: sourceTexts(results), baseline }, written, settings.reportDir));
   printTimings();
   return exitCodeFor(report, failOn);
+}
+
+/**
+ * Prints the report in the chosen format. When the run has just written that format's file,
+ * the file is copied to stdout rather than rendered a second time (a large corpus's JSON
+ * takes seconds to render); a format that comes in chunks is printed chunk by chunk.
+ */
+function printReport(format: Format, report: Report, ctx: FormatContext, written: string[], reportDir?: string): void {
+  const file = format.file && reportDir ? join(reportDir, format.file) : undefined;
+  if (file && written.includes(file)) {
+    const fd = openSync(file, 'r');
+    try {
+      const buffer = Buffer.allocUnsafe(1 << 20);
+      for (let n; (n = readSync(fd, buffer, 0, buffer.length, null)) > 0; ) process.stdout.write(Buffer.from(buffer.subarray(0, n)));
+    } finally {
+      closeSync(fd);
+    }
+    return;
+  }
+  if (format.chunks) {
+    let pending = '';
+    for (const chunk of format.chunks(report, ctx)) {
+      pending += chunk;
+      if (pending.length >= 1 << 20) {
+        process.stdout.write(pending);
+        pending = '';
+      }
+    }
+    if (pending) process.stdout.write(pending);
+    return;
+  }
+  process.stdout.write(format.render(report, ctx));
 }
