@@ -15,7 +15,7 @@ import type { Report, ReportClaim, SourceEntry } from './model.js';
 import type { Reference } from '../reference/load.js';
 import type { FormatContext } from './formats.js';
 import type { BaselineComparison, FindingChange } from './baseline.js';
-import type { EvidenceRef, Finding, NeedleValue, CountValue } from '../types.js';
+import type { EvidenceRef, Finding, NeedleValue, CountValue, Severity } from '../types.js';
 import { consensusRows, type ConsensusRow } from './consensus.js';
 import { attributeOf, ATTRIBUTE_LABELS, referenceCell } from '../check/format-value.js';
 import { factKey } from '../reference/load.js';
@@ -249,6 +249,99 @@ const cspHash = (content: string) => `'sha256-${createHash('sha256').update(cont
 /** The Content-Security-Policy of the report: nothing remote, only its own inline style and script. */
 export const CSP = `default-src 'none'; script-src ${cspHash(SCRIPT)}; style-src ${cspHash(STYLE)}; img-src 'none'; base-uri 'none'; form-action 'none'`;
 
+// ---------------------------------------------------------------- large corpora
+
+// report.md degrades by corpus size (a list instead of the consensus table beyond 12 pages, only
+// errors per page beyond 50 pages); report.html does the same by the size of each section, so it
+// stays a few megabytes that a browser opens in a second or two (10,000 generated pages: 109k
+// findings, 323 MB before). Below every limit the report is unchanged. Each cut section says
+// how many items it leaves out and where they are in full (report.json, report.sarif).
+
+/** Finding cards listed at most: errors first, then warnings, then info (file order within each), waived or silenced findings last; the rest are counted (a card is ~2.3 KB). */
+export const LISTED_FINDINGS = 500;
+/** Resolved-since-the-baseline cards listed at most, in the same order; the rest are in the baseline report. */
+export const LISTED_RESOLVED = 100;
+/** Beyond this many pages the matrix has a column only for the pages with the most contradicted or conflicting values; a table per attribute counts the pages of every value. */
+export const MATRIX_SOURCES = 50;
+/** Values per attribute in that table, the most frequent first; the rest are counted. */
+export const SUMMARY_VALUES = 10;
+/** Beyond this many pages only this many pages get a text view: those of the listed findings first, then the matrix's columns (a view holds the whole page). */
+export const PAGE_VIEWS = 250;
+
+/** What a large report keeps; built once, in linear time, before any section is rendered. */
+interface Plan {
+  /** The finding cards (report order when nothing is cut). */
+  cards: Finding[];
+  /** The resolved cards. */
+  resolved: Finding[];
+  /** Pages with a column in the matrix, in column order. */
+  matrix: SourceEntry[];
+  /** Paths of the pages with a text view (every page when nothing is cut). */
+  views: Set<string>;
+}
+
+/** At most `limit` findings: errors, then warnings, then info, each in the order given; one pass. */
+function byPriority(findings: readonly Finding[], limit: number): Finding[] {
+  const by: Record<Severity, Finding[]> = { error: [], warning: [], info: [] };
+  for (const f of findings) {
+    const list = by[f.severity] ?? by.info;
+    if (list.length < limit) list.push(f);
+  }
+  return [...by.error, ...by.warning, ...by.info].slice(0, limit);
+}
+
+/** Per page, contradicted values and values that differ from the most common one of a disagreeing attribute. */
+function matrixRanking(rows: ConsensusRow[], sources: SourceEntry[]): SourceEntry[] {
+  const contradicted = new Map<string, number>();
+  const conflicting = new Map<string, number>();
+  const key = (cell: ConsensusRow['cells'][string]) => cell.values.map((v) => v.value.replace(/^≈/, '')).sort().join('|');
+  for (const row of rows) {
+    const cells = Object.entries(row.cells);
+    for (const [id, cell] of cells) {
+      const c = cell.values.filter((v) => v.verdict === 'contradicted').length;
+      if (c) contradicted.set(id, (contradicted.get(id) ?? 0) + c);
+    }
+    if (!row.disagreement) continue;
+    // The most common statement (the first of equals); every page that says something else conflicts.
+    const keys = cells.map(([id, cell]) => [id, key(cell)] as const);
+    const counts = new Map<string, number>();
+    for (const [, k] of keys) counts.set(k, (counts.get(k) ?? 0) + 1);
+    let majority = '';
+    let best = 0;
+    for (const [k, n] of counts) if (n > best) [majority, best] = [k, n];
+    for (const [id, k] of keys) if (k !== majority) conflicting.set(id, (conflicting.get(id) ?? 0) + 1);
+  }
+  const score = (s: SourceEntry) => (contradicted.get(s.id) ?? 0) + (conflicting.get(s.id) ?? 0);
+  return sources
+    .map((s, i) => ({ s, i, n: score(s), c: contradicted.get(s.id) ?? 0 }))
+    .sort((a, b) => b.n - a.n || b.c - a.c || a.i - b.i)
+    .slice(0, MATRIX_SOURCES)
+    .map((x) => x.s);
+}
+
+function plan(report: Report, rows: ConsensusRow[], okSources: SourceEntry[], baseline: BaselineComparison | undefined): Plan {
+  const suppressed = suppressedOf(report);
+  let cards = [...report.findings, ...suppressed];
+  if (cards.length > LISTED_FINDINGS) {
+    const active = byPriority(report.findings, LISTED_FINDINGS);
+    cards = [...active, ...byPriority(suppressed, LISTED_FINDINGS - active.length)];
+  }
+  const allResolved = baseline?.resolved ?? [];
+  const resolved = allResolved.length > LISTED_RESOLVED ? byPriority(allResolved, LISTED_RESOLVED) : allResolved;
+  const matrix = okSources.length > MATRIX_SOURCES ? matrixRanking(rows, okSources) : okSources;
+  let views: Set<string>;
+  if (report.sources.length <= PAGE_VIEWS) views = new Set(report.sources.map((s) => s.path));
+  else {
+    const known = new Set(report.sources.map((s) => s.path));
+    views = new Set<string>();
+    for (const path of [...cards.map((f) => f.path), ...matrix.map((s) => s.path)]) {
+      if (views.size >= PAGE_VIEWS) break;
+      if (known.has(path)) views.add(path);
+    }
+  }
+  return { cards, resolved, matrix, views };
+}
+
 // ---------------------------------------------------------------- the page
 
 export function renderHtml(report: Report, ref: Reference, ctx: Partial<FormatContext> = {}): string {
@@ -257,9 +350,16 @@ export function renderHtml(report: Report, ref: Reference, ctx: Partial<FormatCo
   const sourceIndex = new Map(report.sources.map((s, i) => [s.path, i] as const));
   const sourceAnchor = (path: string) => `src-${sourceIndex.get(path) ?? 'x'}`;
   const claimsByPath = new Map<string, ReportClaim[]>();
-  for (const c of report.claims) claimsByPath.set(c.path, [...(claimsByPath.get(c.path) ?? []), c]);
-  const anchors = new Set(report.claims.map((c) => claimAnchor(c.id)));
-  const env: Env = { report, ref, baseline, sourceAnchor, anchors, texts: ctx.texts };
+  for (const c of report.claims) {
+    const list = claimsByPath.get(c.path);
+    if (list) list.push(c);
+    else claimsByPath.set(c.path, [c]);
+  }
+  const rows = consensusRows(report, ref);
+  const kept = plan(report, rows, okSources, baseline);
+  // Only the claims of pages with a text view have a span to link to.
+  const anchors = new Set(report.claims.filter((c) => kept.views.has(c.path)).map((c) => claimAnchor(c.id)));
+  const env: Env = { report, ref, baseline, sourceAnchor, anchors, texts: ctx.texts, plan: kept, viewed: (path) => kept.views.has(path) };
 
   const title = `claimlint report: ${report.reference.title || report.reference.id}`;
   const parts = [
@@ -284,7 +384,7 @@ export function renderHtml(report: Report, ref: Reference, ctx: Partial<FormatCo
     '</ul></nav>',
     '<main id="main" tabindex="-1">',
     summarySection(env),
-    matrixSection(env, okSources),
+    matrixSection(env, rows, okSources),
     numbersSection(env),
     findingsSection(env),
     pagesSection(env, claimsByPath),
@@ -306,9 +406,12 @@ interface Env {
   sourceAnchor(path: string): string;
   anchors: Set<string>;
   texts?: ReadonlyMap<string, string>;
+  plan: Plan;
+  /** Whether the page has a text view (an element with its sourceAnchor). */
+  viewed(path: string): boolean;
 }
 
-function summarySection({ report, baseline }: Env): string {
+function summarySection({ report, baseline, plan }: Env): string {
   const s = report.summary;
   const items = [
     `<li><strong>${s.sources}</strong> sources${s.sourceErrors ? ` (${s.sourceErrors} unreadable)` : ''}</li>`,
@@ -316,7 +419,18 @@ function summarySection({ report, baseline }: Env): string {
     `<li><strong>${s.findings}</strong> findings: ${s.bySeverity.error} errors, ${s.bySeverity.warning} warnings, ${s.bySeverity.info} info</li>`,
   ];
   if (baseline) items.push(`<li>Since the baseline: <strong>${baseline.counts.new}</strong> new, ${baseline.counts.unchanged} unchanged, <strong>${baseline.counts.resolved}</strong> resolved</li>`);
-  return `<section id="summary" aria-labelledby="h-summary"><h2 id="h-summary">Summary</h2><ul class="stats">${items.join('')}</ul></section>`;
+  // A large corpus: say up front what this page leaves out (each section says it again, with its numbers).
+  const findings = report.findings.length + suppressedOf(report).length;
+  const okPages = report.sources.filter((x) => x.status === 'ok').length;
+  const cut: string[] = [];
+  if (plan.cards.length < findings) cut.push(`${plan.cards.length} of ${plural(findings, 'finding')} listed, errors first`);
+  if (plan.matrix.length < okPages) cut.push(`the consensus matrix has columns for ${plan.matrix.length} of ${okPages} pages, with a count of pages per value for all of them`);
+  if (plan.views.size < report.sources.length) cut.push(`the text of ${plan.views.size} of ${plural(report.sources.length, 'page')} is shown`);
+  if (plan.resolved.length < (baseline?.resolved.length ?? 0)) cut.push(`${plan.resolved.length} of ${baseline!.resolved.length} resolved findings listed`);
+  const note = cut.length
+    ? `<p class="notice" role="note"><strong>Abridged for size:</strong> ${cut.join('; ')}. Every finding is in report.json and report.sarif, every claim in report.json.</p>`
+    : '';
+  return `<section id="summary" aria-labelledby="h-summary"><h2 id="h-summary">Summary</h2><ul class="stats">${items.join('')}</ul>${note}</section>`;
 }
 
 function verdictBadge(verdict: VerdictClass, text: string): string {
@@ -329,9 +443,10 @@ function legend(): string {
   return `<ul class="legend" aria-label="Legend">${items.join('')}</ul>`;
 }
 
-function matrixSection(env: Env, sources: SourceEntry[]): string {
-  const rows = consensusRows(env.report, env.ref);
-  const head = `<thead><tr><th scope="col">Attribute</th>${sources.map((s) => `<th scope="col"><a href="#${env.sourceAnchor(s.path)}">${e(s.id)}</a>${s.language ? ` <span class="sr">(${e(s.language)})</span>` : ''}</th>`).join('')}<th scope="col">Reference</th></tr></thead>`;
+function matrixSection(env: Env, rows: ConsensusRow[], all: SourceEntry[]): string {
+  const sources = env.plan.matrix;
+  const cut = sources.length < all.length;
+  const head = `<thead><tr><th scope="col">Attribute</th>${sources.map((s) => `<th scope="col">${env.viewed(s.path) ? `<a href="#${env.sourceAnchor(s.path)}">${e(s.id)}</a>` : e(s.id)}${s.language ? ` <span class="sr">(${e(s.language)})</span>` : ''}</th>`).join('')}<th scope="col">Reference</th></tr></thead>`;
   let tip = 0;
   const body: string[] = [];
   let group = '';
@@ -348,7 +463,55 @@ function matrixSection(env: Env, sources: SourceEntry[]): string {
   const table = rows.length
     ? `<div class="scroll" role="region" aria-labelledby="h-matrix" tabindex="0"><table id="matrix-table"><caption class="sr">Attributes by source, with the reference in the last column</caption>${head}${body.join('')}</table></div>`
     : '<p>No claims to compare.</p>';
-  return `<section id="matrix" aria-labelledby="h-matrix"><h2 id="h-matrix">Consensus matrix</h2><p>What each page says, per attribute, against the reference. Hover or focus a value for the quote; follow it to the place in the page.</p>${legend()}${table}</section>`;
+  if (!cut || !rows.length)
+    return `<section id="matrix" aria-labelledby="h-matrix"><h2 id="h-matrix">Consensus matrix</h2><p>What each page says, per attribute, against the reference. Hover or focus a value for the quote; follow it to the place in the page.</p>${legend()}${table}</section>`;
+  // Too many pages for a column each: every page counted per value, then the columns of the pages most at odds.
+  const left = all.length - sources.length;
+  return [
+    `<section id="matrix" aria-labelledby="h-matrix"><h2 id="h-matrix">Consensus matrix</h2>`,
+    `<p>What the ${all.length} pages say, per attribute, against the reference: each value with the number of pages that state it, the most frequent first.</p>`,
+    legend(),
+    valueSummary(rows, all.length),
+    `<p class="notice" role="note"><strong>Not in the matrix below: ${left} of ${all.length} pages.</strong> It has a column for the ${sources.length} pages with the most contradicted values and values that differ from the most common one where pages disagree, most first; the table above counts every page. What each page says, claim by claim, is in report.json.</p>`,
+    `<p>Hover or focus a value for the quote; follow it to the place in the page.</p>`,
+    table,
+    '</section>',
+  ].join('');
+}
+
+/** Per attribute, each value with how many pages state it (every page of the corpus); linear in the claims. */
+function valueSummary(rows: ConsensusRow[], pages: number): string {
+  const body: string[] = [];
+  let group = '';
+  for (const row of rows) {
+    if (row.group !== group) {
+      if (group) body.push('</tbody>');
+      group = row.group;
+      body.push(`<tbody><tr class="group"><th scope="colgroup" colspan="3">${e(GROUP_LABELS[group] ?? group)}</th></tr>`);
+    }
+    const byValue = new Map<string, { verdict: ReportClaim['verdict']; pages: number }>();
+    const cells = Object.values(row.cells);
+    for (const cell of cells)
+      for (const v of cell.values) {
+        const have = byValue.get(v.value);
+        if (have) have.pages++;
+        else byValue.set(v.value, { verdict: v.verdict, pages: 1 });
+      }
+    const values = [...byValue].sort((a, b) => b[1].pages - a[1].pages); // stable: first stated first among equals
+    const shown = values.slice(0, SUMMARY_VALUES).map(([value, x]) => `<li>${verdictBadge(x.verdict, ` ${value}`)} ${plural(x.pages, 'page')}</li>`);
+    const rest = values.slice(SUMMARY_VALUES);
+    if (rest.length) {
+      // Pages, not statements: a page that states two of these values counts once.
+      const others = new Set(rest.map(([value]) => value));
+      const pagesOfRest = cells.filter((cell) => cell.values.some((v) => others.has(v.value))).length;
+      shown.push(`<li>and ${plural(rest.length, 'more value')} (${plural(pagesOfRest, 'page')})</li>`);
+    }
+    const name = row.label.startsWith(`${row.group}: `) ? row.label.slice(row.group.length + 2) : row.label;
+    const label = `${row.disagreement ? '<span aria-hidden="true">⚠ </span>' : ''}${e(name)}${row.disagreement ? ' <span class="sr">(pages disagree)</span>' : ''} <span class="meta">(${cells.length} of ${pages} pages)</span>`;
+    body.push(`<tr class="${row.disagreement ? 'disagree' : ''}" data-attribute="${e(row.attribute)}"><th scope="row">${label}</th><td><ul class="legend">${shown.join('')}</ul></td><td class="ref">${e(row.reference)}</td></tr>`);
+  }
+  if (group) body.push('</tbody>');
+  return `<div class="scroll" role="region" aria-label="Values by attribute, all pages" tabindex="0"><table id="matrix-summary"><caption class="sr">Each attribute's values with the number of pages that state them, and the reference</caption><thead><tr><th scope="col">Attribute</th><th scope="col">Values (pages that state each)</th><th scope="col">Reference</th></tr></thead>${body.join('')}</table></div>`;
 }
 
 function matrixRow(env: Env, row: ConsensusRow, sources: SourceEntry[], nextTip: () => string): string {
@@ -362,7 +525,10 @@ function matrixRow(env: Env, row: ConsensusRow, sources: SourceEntry[], nextTip:
       const id = nextTip();
       const anchor = claimAnchor(v.claim);
       const badge = `<span aria-hidden="true">${VERDICT_MARK[v.verdict]}</span> <span class="sr">${VERDICT_WORD[v.verdict]}:</span> ${e(v.value)}`;
-      return `<span class="cellv"><a class="v v-${v.verdict}" href="#${anchor}" aria-describedby="${id}" data-attribute="${e(row.attribute)}" data-value="${e(v.value)}">${badge}</a><span class="tip" role="tooltip" id="${id}">“${e(v.text)}” (${e(s.path)}:${v.line}:${v.column})</span></span>`;
+      const data = `aria-describedby="${id}" data-attribute="${e(row.attribute)}" data-value="${e(v.value)}"`;
+      // A page without a text view (a large corpus): the value still shows its quote on focus, but links nowhere.
+      const value = env.anchors.has(anchor) ? `<a class="v v-${v.verdict}" href="#${anchor}" ${data}>${badge}</a>` : `<span class="v v-${v.verdict}" tabindex="0" ${data}>${badge}</span>`;
+      return `<span class="cellv">${value}<span class="tip" role="tooltip" id="${id}">“${e(v.text)}” (${e(s.path)}:${v.line}:${v.column})</span></span>`;
     });
     return `<td>${inner.join(' ')}</td>`;
   });
@@ -468,7 +634,7 @@ function numberFigure(env: Env, attribute: string, unit: string): string {
   marks.forEach((m, i) => {
     const cy = top + i * rowH + rowH / 2;
     const name = m.label.length > 30 ? `${m.label.slice(0, 29)}…` : m.label;
-    const a = m.count === 1 && m.anchor ? m.anchor : undefined;
+    const a = m.count === 1 && m.anchor && env.anchors.has(m.anchor) ? m.anchor : undefined;
     const parts: string[] = [];
     parts.push(`<text class="lbl" x="${L - 8}" y="${cy + 4}" text-anchor="end">${e(name)}</text>`);
     const cls = `m-${m.verdict}`;
@@ -519,54 +685,82 @@ function niceStep(raw: number): number {
 // ---------------------------------------------------------------- findings
 
 function findingsSection(env: Env): string {
-  const { report, baseline } = env;
+  const { report, baseline, plan } = env;
   const findings = report.findings;
   const suppressed = suppressedOf(report);
   const resolved = baseline?.resolved ?? [];
   const all = [...findings, ...suppressed, ...resolved];
+  // What the cards hold: every finding, or (a large corpus) the ones the plan keeps.
+  const listed = [...plan.cards, ...plan.resolved];
+  const cut = listed.length < all.length;
   const langOf = new Map(report.sources.map((s) => [s.path, s.language ?? ''] as const));
-  const count = <T extends string>(key: (f: Finding) => T) => {
+  const count = <T extends string>(list: Finding[], key: (f: Finding) => T) => {
     const m = new Map<T, number>();
-    for (const f of all) m.set(key(f), (m.get(key(f)) ?? 0) + 1);
+    for (const f of list) m.set(key(f), (m.get(key(f)) ?? 0) + 1);
     return m;
   };
-  const bySev = count((f) => f.severity);
-  const byRule = count((f) => f.rule);
-  const bySource = count((f) => f.source);
-  const byLang = count((f) => langOf.get(f.path) ?? '');
-  const options = (m: Map<string, number>, all: string[], name: (v: string) => string = (v) => v) =>
-    all.map((v) => `<option value="${e(v)}">${e(name(v))} (${m.get(v) ?? 0})</option>`).join('');
+  // Filter counts are those of the cards; when the list is cut they also say how many there are in all.
+  const counted = <T extends string>(key: (f: Finding) => T) => {
+    const shown = count(listed, key);
+    const total = cut ? count(all, key) : shown;
+    return (v: T) => (cut ? `${shown.get(v) ?? 0} of ${total.get(v) ?? 0}` : `${shown.get(v) ?? 0}`);
+  };
+  const bySev = counted((f) => f.severity);
+  const byRule = counted((f) => f.rule);
+  const bySource = counted((f) => f.source);
+  const byLang = counted((f) => langOf.get(f.path) ?? '');
+  const options = (n: (v: string) => string, values: string[], name: (v: string) => string = (v) => v) =>
+    values.map((v) => `<option value="${e(v)}">${e(name(v))} (${n(v)})</option>`).join('');
   const rules = [...new Set(all.map((f) => f.rule))].sort();
-  const sources = [...new Set(all.map((f) => f.source))].sort();
+  // Only sources with a card can be chosen (a select of 10,000 pages helps nobody).
+  const sources = [...new Set(listed.map((f) => f.source))].sort();
   const langs = [...new Set(report.sources.map((s) => s.language ?? '').filter(Boolean))].sort();
+  const changes = count<FindingChange | ''>(plan.cards, (f) => baseline?.status.get(f.id) ?? '');
+  changes.set('resolved', plan.resolved.length);
+  const change = (c: FindingChange) => (cut ? `${changes.get(c) ?? 0} of ${baseline!.counts[c]}` : `${baseline!.counts[c]}`);
+  const waived = plan.cards.filter((f) => (f as Finding & { suppression?: unknown }).suppression).length;
+  const waiver = (n: number, of: number) => (cut ? `${n} of ${of}` : `${of}`);
   const filters = [
     '<form id="filters" class="filters" role="search" aria-label="Filter findings">',
-    `<fieldset><legend>Severity</legend>${SEVERITIES.map((s) => `<label><input type="checkbox" name="severity" value="${s}" checked> ${s} (${bySev.get(s) ?? 0})</label>`).join(' ')}</fieldset>`,
+    `<fieldset><legend>Severity</legend>${SEVERITIES.map((s) => `<label><input type="checkbox" name="severity" value="${s}" checked> ${s} (${bySev(s)})</label>`).join(' ')}</fieldset>`,
     `<div><label class="lbl" for="f-rule">Rule</label><select id="f-rule" name="rule"><option value="">all rules</option>${options(byRule, rules)}</select></div>`,
     `<div><label class="lbl" for="f-source">Source</label><select id="f-source" name="source"><option value="">all sources</option>${options(bySource, sources)}</select></div>`,
     `<div><label class="lbl" for="f-language">Language</label><select id="f-language" name="language"><option value="">all languages</option>${options(byLang, langs)}</select></div>`,
     baseline
-      ? `<div><label class="lbl" for="f-status">Since the baseline</label><select id="f-status" name="status"><option value="">all</option><option value="new">new (${baseline.counts.new})</option><option value="unchanged">unchanged (${baseline.counts.unchanged})</option><option value="resolved">resolved (${baseline.counts.resolved})</option></select></div>`
+      ? `<div><label class="lbl" for="f-status">Since the baseline</label><select id="f-status" name="status"><option value="">all</option><option value="new">new (${change('new')})</option><option value="unchanged">unchanged (${change('unchanged')})</option><option value="resolved">resolved (${change('resolved')})</option></select></div>`
       : '',
     suppressed.length
-      ? `<div><label class="lbl" for="f-waiver">Waiver</label><select id="f-waiver" name="waiver"><option value="">all</option><option value="none">not waived (${all.length - suppressed.length})</option><option value="waived">waived or silenced (${suppressed.length})</option></select></div>`
+      ? `<div><label class="lbl" for="f-waiver">Waiver</label><select id="f-waiver" name="waiver"><option value="">all</option><option value="none">not waived (${waiver(listed.length - waived, all.length - suppressed.length)})</option><option value="waived">waived or silenced (${waiver(waived, suppressed.length)})</option></select></div>`
       : '',
     `<div><label class="lbl" for="f-q">Search</label><input id="f-q" name="q" type="search" autocomplete="off" placeholder="quote, message, rule…"></div>`,
     '<div><button type="reset">Clear filters</button></div>',
     '</form>',
   ].join('');
-  const n = all.length;
-  const sevAll = { error: 0, warning: 0, info: 0 };
-  for (const f of all) sevAll[f.severity]++;
-  const status = `<p id="shown" role="status" aria-live="polite">Showing ${n} of ${n} findings: ${sevAll.error} errors, ${sevAll.warning} warnings, ${sevAll.info} info</p>`;
-  const cards = [...findings, ...suppressed].map((f) => card(env, f, baseline?.status.get(f.id), langOf.get(f.path) ?? ''));
-  const resolvedCards = resolved.map((f) => card(env, f, 'resolved', langOf.get(f.path) ?? ''));
+  const n = listed.length;
+  const sevListed = { error: 0, warning: 0, info: 0 };
+  for (const f of listed) sevListed[f.severity]++;
+  const status = `<p id="shown" role="status" aria-live="polite">Showing ${n} of ${n} findings: ${sevListed.error} errors, ${sevListed.warning} warnings, ${sevListed.info} info</p>`;
+  const cards = plan.cards.map((f) => card(env, f, baseline?.status.get(f.id), langOf.get(f.path) ?? ''));
+  const resolvedCards = plan.resolved.map((f) => card(env, f, 'resolved', langOf.get(f.path) ?? ''));
+  let notice = '';
+  const current = findings.length + suppressed.length;
+  if (plan.cards.length < current) {
+    const left = { error: 0, warning: 0, info: 0 };
+    for (const f of [...findings, ...suppressed]) left[f.severity]++;
+    for (const f of plan.cards) left[f.severity]--;
+    notice = `<p class="notice" role="note"><strong>Not listed here: ${current - plan.cards.length} of ${plural(current, 'finding')}</strong> (${plural(left.error, 'error')}, ${plural(left.warning, 'warning')}, ${left.info} info). The ${plan.cards.length} cards below come errors first, then warnings, then info, in file order within each severity${suppressed.length ? ', waived or silenced findings last' : ''}; the filters and their counts apply to these cards (the count after “of” is the total). All findings are in report.json and report.sarif.</p>`;
+  }
+  const resolvedNotice =
+    plan.resolved.length < resolved.length
+      ? `<p class="notice" role="note"><strong>Not listed here: ${resolved.length - plan.resolved.length} of ${plural(resolved.length, 'resolved finding')}</strong>; the ${plan.resolved.length} below come errors first. All of them are in the baseline, ${e(baseline!.path)}.</p>`
+      : '';
   return [
     `<section id="findings" aria-labelledby="h-findings"><h2 id="h-findings">Findings</h2>`,
+    notice,
     filters,
     status,
     cards.length ? `<div class="cards" id="cards">${cards.join('')}</div>` : '<p>No findings.</p>',
-    baseline ? `<h2 id="h-resolved">Resolved since the baseline</h2>${resolvedCards.length ? `<div class="cards">${resolvedCards.join('')}</div>` : '<p>None: every finding of the baseline is still reported.</p>'}` : '',
+    baseline ? `<h2 id="h-resolved">Resolved since the baseline</h2>${resolvedNotice}${resolvedCards.length ? `<div class="cards">${resolvedCards.join('')}</div>` : '<p>None: every finding of the baseline is still reported.</p>'}` : '',
     '</section>',
   ].join('');
 }
@@ -642,7 +836,8 @@ const RELATED_SHOWN = 12;
 function card(env: Env, f: Finding, change: FindingChange | undefined, lang: string): string {
   const waived = Boolean((f as Finding & { suppression?: unknown }).suppression);
   const loc = `${f.path}:${f.position.start.line}:${f.position.start.column}`;
-  const target = f.claims.map(claimAnchor).find((a) => env.anchors.has(a)) ?? env.sourceAnchor(f.path);
+  // The claim's span, else the page; a page without a text view (a large corpus) leaves the place as plain text.
+  const target = f.claims.map(claimAnchor).find((a) => env.anchors.has(a)) ?? (env.viewed(f.path) ? env.sourceAnchor(f.path) : undefined);
   const id = change === 'resolved' ? `${findingAnchor(f.id)}-resolved` : findingAnchor(f.id);
   const verdict = (f.verdict in VERDICT_MARK ? f.verdict : 'error') as VerdictClass;
   const rows: string[] = [];
@@ -666,7 +861,7 @@ function card(env: Env, f: Finding, change: FindingChange | undefined, lang: str
   return [
     `<article class="card sev-${f.severity}" id="${id}" aria-labelledby="${id}-h" data-severity="${f.severity}" data-rule="${e(f.rule)}" data-source="${e(f.source)}" data-lang="${e(lang)}" data-status="${change ?? ''}" data-waiver="${waived ? 'waived' : 'none'}">`,
     `<h3 id="${id}-h"><span class="badge b-${f.severity}">${f.severity}</span> <span>${e(f.message)}</span>${changeBadge}</h3>`,
-    `<p><span class="rule">${e(f.rule)}</span> · ${change === 'resolved' ? e(loc) : `<a class="goto" href="#${target}">${e(loc)}</a>`}</p>`,
+    `<p><span class="rule">${e(f.rule)}</span> · ${change === 'resolved' || !target ? e(loc) : `<a class="goto" href="#${target}">${e(loc)}</a>`}</p>`,
     f.text ? `<blockquote${safeLang(lang) ? ` lang="${e(safeLang(lang))}"` : ''}>${e(f.text)}</blockquote>` : '',
     `<dl>${rows.join('')}</dl>`,
     '</article>',
@@ -679,7 +874,8 @@ const RANK: Record<ReportClaim['verdict'], number> = { contradicted: 3, unverifi
 
 function pagesSection(env: Env, claimsByPath: Map<string, ReportClaim[]>): string {
   const open = env.report.sources.length <= 20;
-  const pages = env.report.sources.map((s) => {
+  const shown = env.report.sources.filter((s) => env.viewed(s.path));
+  const pages = shown.map((s) => {
     const text = env.texts?.get(s.path);
     const claims = claimsByPath.get(s.path) ?? [];
     const lang = safeLang(s.language);
@@ -690,7 +886,12 @@ function pagesSection(env: Env, claimsByPath: Map<string, ReportClaim[]>): strin
     else body = `<div class="text"${lang ? ` lang="${lang}"` : ''}>${highlight(text, claims)}</div>`;
     return `<details class="page" id="${env.sourceAnchor(s.path)}"${open ? ' open' : ''}>${head}${body}</details>`;
   });
-  return `<section id="pages" aria-labelledby="h-pages"><h2 id="h-pages">Pages</h2><p>Each page's text with its claims marked: ✓ supported (dashed), ✗ contradicted (solid), ? unverified (dotted).</p>${pages.join('')}</section>`;
+  const total = env.report.sources.length;
+  const notice =
+    shown.length < total
+      ? `<p class="notice" role="note"><strong>Not shown here: the text of ${total - shown.length} of ${plural(total, 'page')}.</strong> These ${plural(shown.length, 'page')} are those of the findings listed above (and of the matrix's columns), at most ${PAGE_VIEWS}, in file order; a finding whose page is not here shows its quote and place without a link. Every page's claims, with their places, are in report.json.</p>`
+      : '';
+  return `<section id="pages" aria-labelledby="h-pages"><h2 id="h-pages">Pages</h2>${notice}<p>Each page's text with its claims marked: ✓ supported (dashed), ✗ contradicted (solid), ? unverified (dotted).</p>${pages.join('')}</section>`;
 }
 
 /** The text with every claim span wrapped in <mark>; overlapping spans are cut at their boundaries, the first piece of each claim carries its id. */
