@@ -107,7 +107,7 @@ export function renderMarkdown(report: Report, ref: Reference, status?: FindingS
   }
   // In a large corpus the warnings and info findings (conflicts between pages, claims the reference
   // cannot confirm) would bury the errors a reviewer must act on: they are counted here, and listed
-  // with filters in report.html and in full in report.json. Pages without errors get no section,
+  // in full in report.json and report.sarif. Pages without errors get no section,
   // and beyond LISTED_ERRORS the remaining errors are counted, not listed: a Markdown file of
   // tens of megabytes is read by nobody (and takes remark-stringify seconds per thousand pages).
   const brief = report.sources.length > DETAILED_INFO_SOURCES;
@@ -142,12 +142,12 @@ export function renderMarkdown(report: Report, ref: Reference, status?: FindingS
     if (errors.length < findings.length) {
       const w = findings.filter((f) => f.severity === 'warning').length;
       const i = findings.length - errors.length - w;
-      children.push(p(t(`Not listed here: ${w} warning${w === 1 ? '' : 's'} and ${i} info finding${i === 1 ? '' : 's'}; see report.html (filterable) or report.json.`)));
+      children.push(p(t(`Not listed here: ${w} warning${w === 1 ? '' : 's'} and ${i} info finding${i === 1 ? '' : 's'}; all findings are in report.json and report.sarif.`)));
     }
   }
-  if (quiet) children.push(p(t(`${quiet} page${quiet === 1 ? ' has' : 's have'} no errors and ${quiet === 1 ? 'is' : 'are'} not listed (their warnings and info findings are in report.html and report.json).`)));
+  if (quiet) children.push(p(t(`${quiet} page${quiet === 1 ? ' has' : 's have'} no errors and ${quiet === 1 ? 'is' : 'are'} not listed (their warnings and info findings are in report.json and report.sarif).`)));
   if (untold.errors || untold.pages)
-    children.push(p(strong(`${untold.errors} more error${untold.errors === 1 ? '' : 's'} on ${untold.pages} more page${untold.pages === 1 ? '' : 's'} not listed here`), t(` (this report lists the first ${LISTED_ERRORS} errors, in file order): see report.json, report.sarif or report.html.`)));
+    children.push(p(strong(`${untold.errors} more error${untold.errors === 1 ? '' : 's'} on ${untold.pages} more page${untold.pages === 1 ? '' : 's'} not listed here`), t(` (this report lists the first ${LISTED_ERRORS} errors, in file order): see report.json or report.sarif.`)));
   if (resolved) {
     children.push(h(2, 'Resolved since the baseline'));
     if (resolved.length === 0) children.push(p(t('None: every finding of the baseline is still reported.')));
