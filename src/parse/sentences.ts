@@ -1,14 +1,9 @@
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
-import type { Root, Nodes, Parents } from 'mdast';
+import type { Nodes, Parents } from 'mdast';
 import type { Sentence } from '../types.js';
 import { decodeEntitiesInPlace, normalizeChars } from './normalize.js';
 import { foldCase } from '../extract/terms.js';
 import { capRanges, markdownDepth, MAX_MARKDOWN_DEPTH, plainTree } from './limits.js';
-
-const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
+import { parseMarkdown } from './gfm.js';
 
 type BlockType = Sentence['blockType'];
 
@@ -26,10 +21,12 @@ const ABBREVIATIONS = /(?:^|[\s(])(?:dott|dr|dssa|prof|sig|sigg|sig\.ra|ecc|etc|
 
 /**
  * Parses Markdown (or plain text, which is Markdown without markup) into
- * sentences whose offsets point into the original text.
+ * sentences whose offsets point into the original text. GFM extensions are
+ * added only where the text can use them (./gfm.ts); `fullGfm` (for the tests
+ * that prove this changes nothing) parses with all of remark-gfm.
  */
-export function parseSentences(text: string): Sentence[] {
-  const tree = markdownDepth(text) > MAX_MARKDOWN_DEPTH ? plainTree(text) : (processor.parse(text) as Root);
+export function parseSentences(text: string, options: { fullGfm?: boolean } = {}): Sentence[] {
+  const tree = markdownDepth(text) > MAX_MARKDOWN_DEPTH ? plainTree(text) : parseMarkdown(text, options.fullGfm);
   const blocks: Block[] = [];
   collectBlocks(tree, text, blocks, false);
   const sentences: Sentence[] = [];
