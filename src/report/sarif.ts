@@ -118,7 +118,8 @@ export function buildSarif(report: Report, options: SarifOptions = {}): Json {
   // Suppressed and waived findings (report.suppressed) are results too, each with its SARIF suppression.
   const suppressed = (report as Report & { suppressed?: GateFinding[] }).suppressed ?? [];
   const findings: GateFinding[] = suppressed.length ? sortFindings([...report.findings, ...suppressed]) : report.findings;
-  const computed = fingerprintFindings(findings, report.claims);
+  // The CI gate gives every finding its fingerprint; a report built without it gets them here.
+  const computed = findings.every((f) => f.fingerprint) ? undefined : fingerprintFindings(findings, report.claims);
   const location = (path: string, position: Position, snippet: string | undefined, withContext: boolean): Json => {
     const artifactLocation: Json = { uri: pathToUri(path), uriBaseId: SRCROOT };
     const index = artifactIndex.get(path);
@@ -142,7 +143,7 @@ export function buildSarif(report: Report, options: SarifOptions = {}): Json {
       kind: 'fail',
       message: { text: messageOf(f) },
       locations: [location(f.path, f.position, f.text || undefined, true)],
-      partialFingerprints: { [FINGERPRINT_KEY]: f.fingerprint ?? computed.get(f.id)! },
+      partialFingerprints: { [FINGERPRINT_KEY]: f.fingerprint ?? computed!.get(f.id)! },
     };
     if (f.suppression) result.suppressions = [suppressionOf(f.suppression)];
     const index = ruleIndex.get(f.rule);
