@@ -8,17 +8,23 @@ import { LineIndex } from '../util/positions.js';
 /** Path (as in the report) → decoded file text (FormatContext.texts). */
 export type SourceTexts = ReadonlyMap<string, string>;
 
-/** Line lookups per path, built once per render. */
+/**
+ * Line lookups for one path at a time: findings come sorted by path, so the index of the
+ * current file is all that needs keeping (an index per file of a 50,000-page corpus would
+ * grow with the corpus).
+ */
 export class SourceLines {
-  private readonly cache = new Map<string, LineIndex | null>();
+  private path: string | undefined;
+  private current: LineIndex | undefined;
   constructor(private readonly texts: SourceTexts | undefined) {}
 
   index(path: string): LineIndex | undefined {
-    if (!this.cache.has(path)) {
+    if (path !== this.path) {
       const text = this.texts?.get(path);
-      this.cache.set(path, text === undefined ? null : new LineIndex(text));
+      this.path = path;
+      this.current = text === undefined ? undefined : new LineIndex(text);
     }
-    return this.cache.get(path) ?? undefined;
+    return this.current;
   }
 
   /** The text of a 1-based line, without its line end; undefined when the source text is not known. */
