@@ -123,7 +123,9 @@ for (const f of readdirSync(annDir).filter((f) => f.endsWith('.yaml'))) {
   if (!pages.includes(f.replace(/\.yaml$/, '.md'))) err(f, 'annotation without page');
 }
 
-const langs = ['it', 'en', 'fr', 'es'];
+// Every language the set's pages use: it, en, fr, es first, then the others alphabetically.
+const used = new Set(Object.values(stats).flatMap((s) => Object.keys(s)));
+const langs = [...['it', 'en', 'fr', 'es'].filter((l) => used.has(l)), ...[...used].filter((l) => !['it', 'en', 'fr', 'es'].includes(l)).sort()];
 console.log(`pages: ${pages.length}, claims: ${total}`);
 console.log(['kind'.padEnd(20), ...langs.map((l) => l.padStart(4)), '  all'].join(''));
 for (const kind of Object.keys(stats).sort()) {
