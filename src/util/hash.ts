@@ -1,7 +1,11 @@
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
+
+// crypto.hash (Node >= 20.12) hashes a string in one call, about five times faster than
+// createHash for the short inputs of ids and fingerprints (hundreds of thousands per corpus).
+const oneShot = (crypto as { hash?: (algorithm: string, data: string | Uint8Array, encoding: 'hex') => string }).hash;
 
 export function sha256(data: string | Uint8Array): string {
-  return createHash('sha256').update(data).digest('hex');
+  return oneShot ? oneShot('sha256', data, 'hex') : crypto.createHash('sha256').update(data).digest('hex');
 }
 
 /** Short, stable id derived from content (never from counters or time). */
