@@ -19,8 +19,20 @@ export interface ConsensusRow {
 
 const GROUP_ORDER = ['needle', 'sessions', 'contraindication', 'adverse-effect', 'safety', 'efficacy', 'indication', 'substance', 'aftercare', 'history'];
 
+// The Markdown and HTML reports of one run read the same table: built once per report
+// (its callers only read it).
+const built = new WeakMap<Report, { ref: Reference; claims: Report['claims']; rows: readonly ConsensusRow[] }>();
+
 /** Attribute × source table: what each page says, and what the reference holds. */
-export function consensusRows(report: Report, ref: Reference): ConsensusRow[] {
+export function consensusRows(report: Report, ref: Reference): readonly ConsensusRow[] {
+  const seen = built.get(report);
+  if (seen && seen.ref === ref && seen.claims === report.claims) return seen.rows;
+  const rows = buildRows(report, ref);
+  built.set(report, { ref, claims: report.claims, rows });
+  return rows;
+}
+
+function buildRows(report: Report, ref: Reference): ConsensusRow[] {
   const rows = new Map<string, ConsensusRow>();
   for (const c of report.claims) {
     if (c.modifiers.negated) continue;

@@ -291,7 +291,7 @@ function byPriority(findings: readonly Finding[], limit: number): Finding[] {
 }
 
 /** Per page, contradicted values and values that differ from the most common one of a disagreeing attribute. */
-function matrixRanking(rows: ConsensusRow[], sources: SourceEntry[]): SourceEntry[] {
+function matrixRanking(rows: readonly ConsensusRow[], sources: SourceEntry[]): SourceEntry[] {
   const contradicted = new Map<string, number>();
   const conflicting = new Map<string, number>();
   const key = (cell: ConsensusRow['cells'][string]) => cell.values.map((v) => v.value.replace(/^≈/, '')).sort().join('|');
@@ -319,7 +319,7 @@ function matrixRanking(rows: ConsensusRow[], sources: SourceEntry[]): SourceEntr
     .map((x) => x.s);
 }
 
-function plan(report: Report, rows: ConsensusRow[], okSources: SourceEntry[], baseline: BaselineComparison | undefined): Plan {
+function plan(report: Report, rows: readonly ConsensusRow[], okSources: SourceEntry[], baseline: BaselineComparison | undefined): Plan {
   const suppressed = suppressedOf(report);
   let cards = [...report.findings, ...suppressed];
   if (cards.length > LISTED_FINDINGS) {
@@ -443,7 +443,7 @@ function legend(): string {
   return `<ul class="legend" aria-label="Legend">${items.join('')}</ul>`;
 }
 
-function matrixSection(env: Env, rows: ConsensusRow[], all: SourceEntry[]): string {
+function matrixSection(env: Env, rows: readonly ConsensusRow[], all: SourceEntry[]): string {
   const sources = env.plan.matrix;
   const cut = sources.length < all.length;
   const head = `<thead><tr><th scope="col">Attribute</th>${sources.map((s) => `<th scope="col">${env.viewed(s.path) ? `<a href="#${env.sourceAnchor(s.path)}">${e(s.id)}</a>` : e(s.id)}${s.language ? ` <span class="sr">(${e(s.language)})</span>` : ''}</th>`).join('')}<th scope="col">Reference</th></tr></thead>`;
@@ -480,7 +480,7 @@ function matrixSection(env: Env, rows: ConsensusRow[], all: SourceEntry[]): stri
 }
 
 /** Per attribute, each value with how many pages state it (every page of the corpus); linear in the claims. */
-function valueSummary(rows: ConsensusRow[], pages: number): string {
+function valueSummary(rows: readonly ConsensusRow[], pages: number): string {
   const body: string[] = [];
   let group = '';
   for (const row of rows) {
