@@ -124,8 +124,8 @@ export function processSource(path: string, engine: Engine, defaultLanguage?: st
   if (!read.ok) return { problem: read.problem, claims: [] };
   const doc = read.doc;
   try {
-    const sentences = timed('parse', () => parseSentences(doc.text));
     const lang = engine.languages.get(doc.meta.language)!;
+    const sentences = timed('parse', () => parseSentences(doc.text, { abbreviations: lang.abbreviations }));
     const suppressions = parseSuppressions(doc.text);
     const claims = timed('extract', () => extractClaims(doc, sentences, lang, engine.reference));
     return { doc, claims, ...(suppressions.length ? { suppressions } : {}) };

@@ -4,6 +4,7 @@ import { decodeEntitiesInPlace, normalizeChars } from './normalize.js';
 import { foldCase } from '../extract/terms.js';
 import { capRanges, markdownDepth, MAX_MARKDOWN_DEPTH, plainTree } from './limits.js';
 import { parseMarkdown } from './gfm.js';
+import { DEFAULT_ABBREVIATIONS, isAbbreviation } from './abbreviations.js';
 
 type BlockType = Sentence['blockType'];
 
@@ -16,8 +17,6 @@ interface Block {
   leadIn?: Block;
 }
 
-/** Abbreviations after which a full stop does not end a sentence. */
-const ABBREVIATIONS = /(?:^|[\s(])(?:dott|dr|dssa|prof|sig|sigg|sig\.ra|ecc|etc|es|e\.g|i\.e|vs|ca|st|n|nr|art|tel|cell|fig|pag|pp|mr|mrs|ms|no|dra|sra|sr|av|mme|mlle|env)\.$/i;
 
 /**
  * Parses Markdown (or plain text, which is Markdown without markup) into
@@ -25,14 +24,14 @@ const ABBREVIATIONS = /(?:^|[\s(])(?:dott|dr|dssa|prof|sig|sigg|sig\.ra|ecc|etc|
  * added only where the text can use them (./gfm.ts); `fullGfm` (for the tests
  * that prove this changes nothing) parses with all of remark-gfm.
  */
-export function parseSentences(text: string, options: { fullGfm?: boolean } = {}): Sentence[] {
+export function parseSentences(text: string, options: { fullGfm?: boolean; abbreviations?: RegExp } = {}): Sentence[] {
   const tree = markdownDepth(text) > MAX_MARKDOWN_DEPTH ? plainTree(text) : parseMarkdown(text, options.fullGfm);
   const blocks: Block[] = [];
   collectBlocks(tree, text, blocks, false);
   const sentences: Sentence[] = [];
   const indexOfBlock = new Map(blocks.map((b, i) => [b, i]));
   blocks.forEach((block, index) => {
-    for (const [s, e] of capRanges(block.masked, splitBlock(block.masked))) {
+    for (const [s, e] of capRanges(block.masked, splitBlock(block.masked, options.abbreviations))) {
       sentences.push({
         start: block.start + s,
         end: block.start + e,
@@ -121,7 +120,7 @@ function maskInline(node: Nodes, text: string, start: number, end: number): stri
 }
 
 /** Splits a block into sentence ranges (relative to the block). */
-export function splitBlock(masked: string): Array<[number, number]> {
+export function splitBlock(masked: string, abbreviations: RegExp = DEFAULT_ABBREVIATIONS): Array<[number, number]> {
   const ranges: Array<[number, number]> = [];
   const lines = splitLines(masked);
   for (const [ls, le] of lines) {
@@ -131,7 +130,7 @@ export function splitBlock(masked: string): Array<[number, number]> {
       if (c !== '.' && c !== '!' && c !== '?') continue;
       // Full stop inside a number ("3.797", "0.5") or an abbreviation: not a boundary.
       if (c === '.' && /\d/.test(masked[i + 1] ?? '')) continue;
-      if (c === '.' && ABBREVIATIONS.test(masked.slice(Math.max(s, i - 10), i + 1))) continue;
+      if (c === '.' && isAbbreviation(masked, i, s, abbreviations)) continue;
       let j = i + 1;
       while (j < le && /[.!?"')\]]/.test(masked[j])) j++;
       if (j < le && !/\s/.test(masked[j])) continue;

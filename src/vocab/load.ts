@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { compileTerms, termSource, WORD_CHAR } from '../extract/terms.js';
 import { TermIndex } from '../extract/term-index.js';
 import { loadYamlCached } from '../util/yaml-load.js';
+import { abbreviationPattern } from '../parse/abbreviations.js';
 
 export const VOCAB_DIR = join(PROJECT_ROOT, 'vocab/');
 
@@ -49,6 +50,8 @@ export interface VocabFile {
     frequency: { rare?: string[]; common?: string[] };
   };
   noise?: string[];
+  /** Abbreviations after which a full stop does not end a sentence ("Dott.", "z. B.", "e.g."). */
+  abbreviations?: string[];
 }
 
 export type Qualifier = keyof VocabFile['qualifiers'];
@@ -107,6 +110,8 @@ export interface LanguagePack {
   frequencyIndex: TermIndex<string>;
   /** A unit word anywhere (no word boundary on the left: "4mm"): gate for millimetre quantities. */
   unitGate: RegExp;
+  /** Full stops that do not end a sentence: the language's abbreviations (src/parse/abbreviations.ts). */
+  abbreviations: RegExp;
 }
 
 export function compileVocab(v: VocabFile): LanguagePack {
@@ -130,6 +135,7 @@ export function compileVocab(v: VocabFile): LanguagePack {
     numberSource,
     rangeSource,
     unitsSource: mmSource,
+    abbreviations: abbreviationPattern(v.abbreviations ?? []),
     re: {
       min: compileTerms(v.quantity.min),
       max: compileTerms(v.quantity.max),
@@ -194,7 +200,12 @@ function patternWithNumber(pattern: string, rangeSource: string): RegExp {
   return new RegExp(src, 'dgu');
 }
 
-const COMPILED_FIELDS = ['window', 'numbers', 'numberSource', 'rangeSource', 'unitsSource', 're', 'qualifiers', 'frequencyFixed', 'frequencyEvery', 'frequencyTimes', 'frequencyIndex', 'unitGate'] as const;
+const COMPILED_FIELDS = ['window', 'numbers', 'numberSource', 'rangeSource', 'unitsSource', 're', 'qualifiers', 'frequencyFixed', 'frequencyEvery', 'frequencyTimes', 'frequencyIndex', 'unitGate', 'abbreviations'] as const;
+// Every field of a LanguagePack is either made up front (lazyPack) or listed above: a new field
+// left out of the list would be undefined at run time, so the compiler refuses it.
+type NotCompiled = Exclude<keyof LanguagePack, (typeof COMPILED_FIELDS)[number] | 'language' | 'name' | 'stopwords'>;
+const everyFieldCompiled: [NotCompiled] extends [never] ? true : NotCompiled = true;
+void everyFieldCompiled;
 
 /**
  * A language whose regular expressions are compiled on first use: a run over Italian
@@ -236,3 +247,4 @@ export function detectLanguage(text: string, packs: Map<string, LanguagePack>): 
   }
   return best;
 }
+

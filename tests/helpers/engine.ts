@@ -16,7 +16,8 @@ export function getEngine(): Engine {
 export function claimsOf(text: string, language = 'it'): Claim[] {
   const e = getEngine();
   const doc: SourceDocument = { id: 'test', path: 'test.md', text, bodyOffset: 0, meta: { language, languageSource: 'front-matter' }, sha256: '' };
-  return extractClaims(doc, parseSentences(text), e.languages.get(language)!, e.reference);
+  const lang = e.languages.get(language)!;
+  return extractClaims(doc, parseSentences(text, { abbreviations: lang.abbreviations }), lang, e.reference);
 }
 
 export function valuesOf(text: string, language: string, kind: Claim['kind']): unknown[] {
