@@ -14,6 +14,7 @@ export const extractSessionCount: Extractor = ({ text, lang, ref, context, candi
     `session-count:${lang.language}`,
     () => new RegExp(`${lang.rangeSource}(?:\\s+${WORD_CHAR}+){0,2}?\\s+(?:${words.map((t) => termSource(t)).join('|')})`, 'dgu'),
   );
+  const sessionWordAtEnd = cachedRegex(ref, `session-word-end:${lang.language}`, () => new RegExp(`(?:${words.map((t) => termSource(t)).join('|')})$`, 'u'));
   // A price line ("pacchetto da 10 sedute € 750", "3 sessions for $899") sells a package; it does not state a course.
   if (/[€$£]/.test(text) || test(lang.re.price, text)) return [];
   const frequencies = findFrequencies(text, lang, sentenceWords);
@@ -35,6 +36,13 @@ export const extractSessionCount: Extractor = ({ text, lang, ref, context, candi
     // "Dopo 3 sedute", "after three sessions": a point in the course, not its length.
     const numberAt = q.match.indices?.groups?.a?.[0] ?? q.span.start;
     if (lang.re.elapsedTail.test(text.slice(Math.max(0, numberAt - 30), numberAt))) continue;
+    // "Tra due sedute", "between two sessions": the gap between them; a range is still a course.
+    const groups = q.match.indices?.groups;
+    const range = Boolean(groups?.b || groups?.b2);
+    if (!range && lang.re.betweenTail.test(text.slice(Math.max(0, numberAt - 30), numberAt))) continue;
+    // "30 minuti per seduta", "20 injections per session": the number counts something else.
+    const numberEnd = (groups?.b ?? groups?.b2 ?? groups?.a)?.[1] ?? q.span.end;
+    if (test(lang.re.per, text.slice(numberEnd, end).replace(sessionWordAtEnd, ''))) continue;
     // Inside a rate ("2 sedute a settimana") the number is a frequency, not a course.
     if (frequencies.some((f) => f.span.start <= q.match.index && f.span.end >= end)) continue;
     if (q.min === 1 && q.max === 1) {

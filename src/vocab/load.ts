@@ -23,6 +23,8 @@ export interface VocabFile {
     price?: string[];
     single?: string[];
     elapsed?: string[];
+    between?: string[];
+    per?: string[];
     articles?: string[];
     minAfter?: string[];
     maxAfter?: string[];
@@ -81,6 +83,10 @@ export interface LanguagePack {
     single: RegExp;
     /** Ends with a word that makes a count a point in time ("dopo", "after"). */
     elapsedTail: RegExp;
+    /** Ends with "between" ("tra", "between"): a single number after it is a gap, not a course. */
+    betweenTail: RegExp;
+    /** A distributive word ("per", "a", "pro"): "30 minuti per seduta" counts minutes, not sessions. */
+    per: RegExp;
     mm: RegExp;
     quantityMm: RegExp;
     maintenance: RegExp;
@@ -146,6 +152,8 @@ export function compileVocab(v: VocabFile): LanguagePack {
       price: compileTerms(v.quantity.price ?? []),
       single: compileTerms(v.quantity.single ?? []),
       elapsedTail: new RegExp(`(?:${alt(v.quantity.elapsed ?? [])})\\s*$`, 'u'),
+      betweenTail: new RegExp(`(?:${alt(v.quantity.between ?? [])})\\s*$`, 'u'),
+      per: compileTerms(v.quantity.per ?? []),
       mm: compileTerms(v.units.mm),
       quantityMm: new RegExp(`${rangeSource}\\s*(?:${mmSource})(?!${WORD_CHAR})`, 'dgu'),
       maintenance: compileTerms(v.frequency.maintenance),
