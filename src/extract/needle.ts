@@ -45,16 +45,49 @@ export const extractNeedle: Extractor = ({ text, cased, lang, ref, context, hits
   const gaugeAlt = gaugeWords.map((t) => termSource(t)).join('|') || '(?!)';
   const wordRe = cachedRegex(ref, `gauge:${lang.language}`, () => new RegExp(`(?:${gaugeAlt})\\s*(?<n2>\\d{2})(?!\\d)|(?<!${WORD_CHAR})(?<n3>\\d{2})\\s*-?\\s*(?:${gaugeAlt})`, 'gu'));
   const gaugeHits = [...(needles.length > 0 ? cased.matchAll(GAUGE_LETTER) : []), ...text.matchAll(wordRe)];
+  // "27 a 32 G", "27–32G": a gauge range whose first number has no unit of its own.
+  const rangeTail = cachedRegex(ref, `gauge-range:${lang.language}`, () => new RegExp(`(?<![\\p{L}\\p{N}])(?<n>\\d{2})\\s*${lang.rangeJoinSource}\\s*$`, 'u'));
   for (const m of gaugeHits) {
     const n = Number(m.groups?.n1 ?? m.groups?.n2 ?? m.groups?.n3);
     if (!(n >= 10 && n <= 40)) continue;
-    const span = { start: m.index ?? 0, end: (m.index ?? 0) + m[0].length };
+    let start = m.index ?? 0;
+    let low = n;
+    const before = m.groups?.n2 === undefined ? rangeTail.exec(text.slice(Math.max(0, start - 16), start)) : null;
+    if (before) {
+      const first = Number(before.groups!.n);
+      if (first >= 10 && first < n) {
+        low = first;
+        start -= before[0].length;
+      }
+    }
+    const span = { start, end: (m.index ?? 0) + m[0].length };
     out.push({
       kind: 'needle',
-      value: { aspect: 'gauge', min: n, max: n, unit: 'G', approximate: false },
+      value: { aspect: 'gauge', min: low, max: n, unit: 'G', approximate: false },
       span,
       modifiers: context.modifiers(span),
     });
   }
-  return out;
+  return joinRanges(out, text, cachedRegex(ref, `range-join-only:${lang.language}`, () => new RegExp(`^\\s*${lang.rangeJoinSource}\\s*$`, 'u')), context);
 };
+
+/**
+ * "4 mm o 6 mm", "30G ou 32G": two figures of the same kind joined by a range word are one
+ * range, as "4 o 6 mm" is (the annotation contract reads both as 4–6).
+ */
+function joinRanges(claims: RawClaim[], text: string, joinOnly: RegExp, context: Parameters<Extractor>[0]['context']): RawClaim[] {
+  const sorted = [...claims].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+  const out: RawClaim[] = [];
+  for (const claim of sorted) {
+    const prev = out[out.length - 1];
+    const a = prev?.value as NeedleValue | undefined;
+    const b = claim.value as NeedleValue;
+    if (prev && a && a.aspect === b.aspect && a.unit === b.unit && a.min !== null && a.min === a.max && b.min !== null && b.min === b.max && a.max! < b.min && prev.span.end <= claim.span.start && joinOnly.test(text.slice(prev.span.end, claim.span.start))) {
+      const span = { start: prev.span.start, end: claim.span.end };
+      out[out.length - 1] = { ...prev, value: { ...a, max: b.max, approximate: a.approximate || b.approximate }, span, modifiers: context.modifiers(span) };
+      continue;
+    }
+    out.push(claim);
+  }
+  return out;
+}

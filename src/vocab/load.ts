@@ -71,6 +71,8 @@ export interface LanguagePack {
   rangeSource: string;
   /** Source of a regex matching a unit word (mm, millimetri, …). */
   unitsSource: string;
+  /** Source of a regex matching what joins the two ends of a range: a dash, a slash or a word ("a", "to", "oder"). */
+  rangeJoinSource: string;
   re: {
     min: RegExp;
     max: RegExp;
@@ -141,6 +143,7 @@ export function compileVocab(v: VocabFile): LanguagePack {
     numberSource,
     rangeSource,
     unitsSource: mmSource,
+    rangeJoinSource: `(?:[-–/]|${alt(v.quantity.rangeJoin)})`,
     abbreviations: abbreviationPattern(v.abbreviations ?? []),
     re: {
       min: compileTerms(v.quantity.min),
@@ -208,7 +211,7 @@ function patternWithNumber(pattern: string, rangeSource: string): RegExp {
   return new RegExp(src, 'dgu');
 }
 
-const COMPILED_FIELDS = ['window', 'numbers', 'numberSource', 'rangeSource', 'unitsSource', 're', 'qualifiers', 'frequencyFixed', 'frequencyEvery', 'frequencyTimes', 'frequencyIndex', 'unitGate', 'abbreviations'] as const;
+const COMPILED_FIELDS = ['window', 'numbers', 'numberSource', 'rangeSource', 'unitsSource', 're', 'qualifiers', 'frequencyFixed', 'frequencyEvery', 'frequencyTimes', 'frequencyIndex', 'unitGate', 'abbreviations', 'rangeJoinSource'] as const;
 // Every field of a LanguagePack is either made up front (lazyPack) or listed above: a new field
 // left out of the list would be undefined at run time, so the compiler refuses it.
 type NotCompiled = Exclude<keyof LanguagePack, (typeof COMPILED_FIELDS)[number] | 'language' | 'name' | 'stopwords'>;
