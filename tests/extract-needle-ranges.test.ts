@@ -1,8 +1,9 @@
 /** Needle figures joined by a range word are one range, whichever side carries the unit. */
 import { describe, expect, it } from 'vitest';
 import { claimsOf } from './helpers/engine.js';
+import type { NeedleValue } from '../src/types.js';
 
-const needles = (text: string, lang: string) => claimsOf(text, lang).filter((c) => c.kind === 'needle').map((c) => ({ ...(c.value as object), text: c.text }));
+const needles = (text: string, lang: string) => claimsOf(text, lang).filter((c) => c.kind === 'needle').map((c) => ({ ...(c.value as NeedleValue), text: c.text }));
 
 describe('needle ranges', () => {
   it.each([
