@@ -125,6 +125,7 @@ export const extractConcepts: Extractor = (input) => {
         const selfNegated = inner.some((t) => t.start === m.span.start);
         // "i risultati non sono definitivi": a negation inside the phrase denies it.
         if (inner.some((t) => t.start > m.span.start) && !selfNegated) break;
+        if (context.reported(m.span)) break;
         if (selfNegated || !modifiers.negated) out.push({ kind, value: { assertion: m.concept.id }, span: m.span, modifiers: { ...modifiers, negated: false } });
         break;
       }
@@ -176,7 +177,7 @@ function derive({ lang, ref, context, candidates, hits }: ExtractInput): RawClai
         }
         if (!best || score > best.score) best = { assertion: d.assertion, score, span: covered };
       }
-      if (best) {
+      if (best && !context.reported(best.span)) {
         const kind = ref.concepts.get(best.assertion)?.kind === 'efficacy' ? 'efficacy' : 'safety';
         const modifiers: Modifiers = { ...context.modifiers(span), negated: false };
         out.push({ kind, value: { assertion: best.assertion }, span: best.span, modifiers });

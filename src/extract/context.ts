@@ -5,7 +5,8 @@ import { findAll, type Span } from './terms.js';
 /**
  * ConText-style modifiers: trigger words from the language's lexicon, each
  * with a scope, decide whether a mention is negated, hedged, hypothetical,
- * an exception ("tranne in gravidanza") or pre-treatment advice.
+ * an exception ("tranne in gravidanza") or pre-treatment advice, and whether a quoted phrase
+ * is someone else's claim ("Werbeaussagen wie „entgiftet den Körper“").
  * Triggers are found once per sentence; each mention then asks about its span.
  */
 export class SentenceContext {
@@ -15,6 +16,9 @@ export class SentenceContext {
   readonly hypothetical: Span[];
   readonly exception: Span[];
   readonly advice: Span[];
+  readonly reportedBy: Span[];
+  /** Phrases in quotation marks (curly and angle quotes are '"' after normalisation). */
+  private readonly quoted: Span[];
   /** Where a trigger's scope stops: terminator words and clause punctuation. */
   private readonly stops: number[];
 
@@ -32,6 +36,8 @@ export class SentenceContext {
     this.hypothetical = findAll(lang.re.hypothetical, text);
     this.exception = findAll(lang.re.exception, text);
     this.advice = findAll(lang.re.advice, text);
+    this.reportedBy = findAll(lang.re.reported, text);
+    this.quoted = this.reportedBy.length ? [...text.matchAll(/"[^"\n]{1,200}"/g)].map((m) => ({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length })) : [];
     this.stops = [
       ...findAll(lang.re.terminators, text).map((s) => s.start),
       ...this.exception.map((s) => s.start),
@@ -84,6 +90,16 @@ export class SentenceContext {
       exception: this.triggerBefore(this.exception, span, this.lang.window * 2) !== undefined,
       advice: this.advice.length > 0,
     };
+  }
+
+  /**
+   * A phrase in quotation marks introduced by a reporting word ("claims such as", "anunciam que",
+   * "Versprechen wie") is quoted, not asserted: a page that debunks "eliminates toxins" does not
+   * claim it. Quotation marks alone are not enough (pages quote their own slogans).
+   */
+  reported(span: Span): boolean {
+    const quote = this.quoted.find((q) => q.start < span.start && span.end <= q.end);
+    return quote !== undefined && this.triggerBefore(this.reportedBy, { start: quote.start, end: quote.start }, 12) !== undefined;
   }
 
   /** A match of `re` within `window` words either side of the span. */

@@ -41,6 +41,7 @@ export interface VocabFile {
     negation: { before: string[]; after: string[]; pseudo: string[] };
     hedge: string[];
     hypothetical: string[];
+    reported?: string[];
     exception: string[];
     advice: string[];
     terminators: string[];
@@ -97,6 +98,7 @@ export interface LanguagePack {
     pseudo: RegExp;
     hedge: RegExp;
     hypothetical: RegExp;
+    reported: RegExp;
     exception: RegExp;
     advice: RegExp;
     terminators: RegExp;
@@ -165,6 +167,7 @@ export function compileVocab(v: VocabFile): LanguagePack {
       pseudo: compileTerms(c.negation.pseudo),
       hedge: compileTerms(c.hedge),
       hypothetical: compileTerms(c.hypothetical),
+      reported: compileTerms(c.reported ?? []),
       exception: compileTerms(c.exception),
       advice: compileTerms(c.advice),
       terminators: compileTerms(c.terminators),

@@ -1,0 +1,25 @@
+/** A quoted claim introduced by a reporting word is someone else's claim, not the page's. */
+import { describe, expect, it } from 'vitest';
+import { claimsOf } from './helpers/engine.js';
+
+const assertions = (text: string, lang: string) =>
+  claimsOf(text, lang)
+    .filter((c) => c.kind === 'safety' || c.kind === 'efficacy')
+    .map((c) => (c.value as { assertion: string }).assertion);
+
+describe('reported claims', () => {
+  it.each([
+    ['en', 'Beware of clinics that promise "eliminates toxins" or "no side effects".'],
+    ['en', 'Claims such as “melts fat for good” are not supported.'],
+    ['it', 'Diffidate di chi parla di “risultati immediati” e “zero effetti collaterali”.'],
+    ['fr', 'Certains centres affirment que la mésothérapie « élimine les toxines ».'],
+    ['es', 'Algunas clínicas prometen “resultados inmediatos”.'],
+  ])('%s: %s', (lang, text) => expect(assertions(text, lang)).toEqual([]));
+
+  it('still reads the page’s own claims, quoted or not', () => {
+    // Quotation marks alone are not a report: pages quote their own slogans.
+    expect(assertions('La mesoterapia “elimina le tossine” in poche sedute.', 'it')).toContain('detox');
+    // A reporting word without quotation marks is not enough either.
+    expect(assertions('Beware: the treatment eliminates toxins from the body.', 'en')).toContain('detox');
+  });
+});
