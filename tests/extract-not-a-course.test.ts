@@ -28,8 +28,16 @@ describe('"between two sessions" is the gap between them', () => {
   ])('%s: %s', (lang, text) => expect(counts(text, lang)).toEqual([]));
 });
 
+describe('a count followed by a colon is not a label', () => {
+  it('reads "10 sedute: 2 sedute a settimana" as 10 sessions at two a week, not 2 sessions', () => {
+    expect(counts('Il protocollo completo prevede 10 sedute: 2 sedute a settimana per le prime tre settimane.', 'it')).toEqual([{ min: 10, max: 10, approximate: false }]);
+  });
+});
+
 describe('a course is still read', () => {
   it.each([
+    ['it', 'Sedute: 6–8', [{ min: 6, max: 8 }]],
+    ['fr', 'Séances : 3 à 5', [{ min: 3, max: 5 }]],
     ['it', 'Servono 20 minuti a seduta e 6 sedute in totale.', [{ min: 6, max: 6 }]],
     ['it', 'Di solito tra 4 e 6 sedute.', [{ min: 4, max: 6 }]],
     ['it', 'Un ciclo da 8 sedute.', [{ min: 8, max: 8 }]],

@@ -26,6 +26,9 @@ export const extractSessionCount: Extractor = ({ text, lang, ref, context, candi
     () => new RegExp(`(?:${words.map((t) => termSource(t)).join('|')})\\s*[:=]\\s*${lang.rangeSource}(?!\\s*(?:${lang.unitsSource}))`, 'dgu'),
   );
   for (const q of findQuantities(labelled, text, lang)) {
+    // "10 sedute: 2 sedute a settimana": the word closes a count and the colon opens a schedule;
+    // a label stands alone ("Sedute: 6–8").
+    if (cachedRegex(ref, `number-tail:${lang.language}`, () => new RegExp(`${lang.numberSource}\\s*$`, 'u')).test(text.slice(Math.max(0, q.match.index - 12), q.match.index))) continue;
     const span = { start: q.match.index, end: q.span.end };
     out.push({ kind: 'sessions.count', value: { min: q.min, max: q.max, approximate: q.approximate }, span, modifiers: context.modifiers(span) });
   }
