@@ -237,6 +237,51 @@ describe('Portuguese', () => {
   });
 });
 
+describe('German and Portuguese: cue phrases, word order and synonyms found on the dev sets', () => {
+  const conditions = (text: string, language: string) => valuesOf(text, language, 'contraindication').map((v) => (v as { condition: string }).condition);
+  const effects = (text: string, language: string) => valuesOf(text, language, 'adverse-effect').map((v) => (v as { effect: string }).effect);
+
+  it('German: refusals with the verb first, "Bluterguss" as haematoma, inflected and compound terms', () => {
+    expect(conditions('Wir behandeln nicht in der Schwangerschaft und bei Autoimmunerkrankungen.', 'de')).toEqual(['pregnancy', 'autoimmune-disease']);
+    expect(conditions('In der Stillzeit behandle ich nicht.', 'de')).toEqual(['breastfeeding']);
+    expect(conditions('Nicht behandelt wird bei einer bekannten Lidocain-Allergie.', 'de')).toEqual(['drug-allergy']);
+    expect(conditions('Schwangere dürfen auf keinen Fall behandelt werden.', 'de')).toEqual(['pregnancy']);
+    expect(effects('Es können kleine Blutergüsse entstehen.', 'de')).toEqual(['hematoma']);
+    expect(effects('Danach hat es kurz nachgeblutet.', 'de')).toEqual(['bleeding']);
+    expect(effects('Man spürt nur einen kleinen Pieks.', 'de')).toEqual([]);
+    expect(kinds('Viele berichten von einer sofortigen Besserung.', 'de', 'efficacy')).toEqual([{ assertion: 'fast-onset' }]);
+  });
+
+  it('German: a negation after the verb, with adverbials between', () => {
+    expect(kinds('Schwere Nebenwirkungen sind bei korrekter Technik nicht zu erwarten.', 'de', 'safety')).toEqual([{ assertion: 'no-serious-side-effects' }]);
+    expect(kinds('Kontraindikationen gibt es so gut wie keine.', 'de', 'safety')).toEqual([{ assertion: 'no-contraindications' }]);
+    expect(kinds('Die Behandlung entfernt Cellulite nicht.', 'de', 'efficacy')).toEqual([]);
+    expect(kinds('Die Wirkung ist in keinem Fall dauerhaft.', 'de', 'efficacy')).toEqual([]);
+    expect(kinds('Dass Fett dauerhaft abgebaut wird, ist nicht belegt.', 'de', 'efficacy')).toEqual([]);
+  });
+
+  it('German: "pro Monat" after a length is not a frequency; "angeboten" is not a price', () => {
+    expect(valuesOf('Die Haare wachsen etwa 1 cm pro Monat.', 'de', 'sessions.frequency')).toEqual([]);
+    expect(valuesOf('Zur Erhaltung genügt danach eine Behandlung pro Monat.', 'de', 'sessions.frequency')).toEqual([{ interval: 'P1M', phase: 'maintenance' }]);
+    expect(valuesOf('Die Ärztin hat mir Mesotherapie angeboten, sie meint, ich brauche 6 Sitzungen.', 'de', 'sessions.count')).toEqual([count(6, 6)]);
+  });
+
+  it('Portuguese: uncontrolled conditions, "nem quem", the treated site, "nunca mais que"', () => {
+    expect(conditions('Não aplicamos em pacientes com diabetes não controlada.', 'pt')).toEqual(['diabetes']);
+    expect(conditions('Grávidas não devem fazer o tratamento, nem quem tem leucemia.', 'pt')).toEqual(['pregnancy', 'leukemia']);
+    expect(conditions('Não tratamos pessoas com infecção no couro cabeludo.', 'pt')).toEqual(['skin-infection']);
+    expect(valuesOf('A agulha penetra na pele, nunca mais que 4 mm.', 'pt', 'needle')).toEqual([mm('depth', null, 4)]);
+    expect(valuesOf('Nos protocolos para gordura, a aplicação vai ao tecido adiposo, de 6 a 8 mm.', 'pt', 'needle')).toEqual([mm('depth', 6, 8)]);
+    expect(valuesOf('Também oferecemos 2 sessões avulsas.', 'pt', 'sessions.count')).toEqual([]);
+  });
+
+  it('Portuguese: pain said colloquially, negated serious side effects, debunked efficacy', () => {
+    expect(effects('Dói um pouco na hora da aplicação.', 'pt')).toEqual(['pain']);
+    expect(kinds('Não tem efeitos colaterais graves.', 'pt', 'safety')).toEqual([{ assertion: 'no-serious-side-effects' }]);
+    expect(kinds('Não existe qualquer prova de que o tratamento elimine toxinas.', 'pt', 'efficacy')).toEqual([]);
+  });
+});
+
 describe('language detection of German and Portuguese pages', () => {
   const packs = () => getEngine().languages;
   it('detects a German page', () => {
