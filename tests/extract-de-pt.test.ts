@@ -246,6 +246,8 @@ describe('German and Portuguese: cue phrases, word order and synonyms found on t
     expect(conditions('In der Stillzeit behandle ich nicht.', 'de')).toEqual(['breastfeeding']);
     expect(conditions('Nicht behandelt wird bei einer bekannten Lidocain-Allergie.', 'de')).toEqual(['drug-allergy']);
     expect(conditions('Schwangere dürfen auf keinen Fall behandelt werden.', 'de')).toEqual(['pregnancy']);
+    expect(conditions('Nicht geeignet ist die Behandlung bei nicht eingestelltem Diabetes.', 'de')).toEqual(['diabetes']);
+    expect(valuesOf('Bei Fettpolstern wird ins Fettgewebe injiziert, etwa 6 mm.', 'de', 'needle')).toEqual([mm('depth', 6, 6, true)]);
     expect(effects('Es können kleine Blutergüsse entstehen.', 'de')).toEqual(['hematoma']);
     expect(effects('Danach hat es kurz nachgeblutet.', 'de')).toEqual(['bleeding']);
     expect(effects('Man spürt nur einen kleinen Pieks.', 'de')).toEqual([]);
