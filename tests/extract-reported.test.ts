@@ -14,6 +14,8 @@ describe('reported claims', () => {
     ['it', 'Diffidate di chi parla di “risultati immediati” e “zero effetti collaterali”.'],
     ['fr', 'Certains centres affirment que la mésothérapie « élimine les toxines ».'],
     ['es', 'Algunas clínicas prometen “resultados inmediatos”.'],
+    ['de', 'Seien Sie skeptisch bei Versprechen wie „sofort sichtbare Ergebnisse“.'],
+    ['pt', 'Há clínicas que anunciam que o tratamento “elimina toxinas”.'],
   ])('%s: %s', (lang, text) => expect(assertions(text, lang)).toEqual([]));
 
   it('still reads the page’s own claims, quoted or not', () => {

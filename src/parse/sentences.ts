@@ -67,8 +67,8 @@ function collectBlocks(node: Nodes, text: string, out: Block[], inListItem: bool
   let previous: Block | undefined;
   for (const child of parent.children) {
     const before = out.length;
-    // A list introduced by "Controindicazioni:" or a heading inherits that
-    // lead-in, so each item can be read in the context the page gives it.
+    // A list introduced by "Controindicazioni:", a heading or an unfinished sentence inherits
+    // that lead-in, so each item can be read in the context the page gives it.
     const childLeadIn = child.type === 'list' ? leadInOf(previous) ?? leadIn : leadIn;
     collectBlocks(child, text, out, inListItem || child.type === 'listItem', childLeadIn);
     if (out.length > before) previous = out[out.length - 1];
@@ -78,7 +78,9 @@ function collectBlocks(node: Nodes, text: string, out: Block[], inListItem: bool
 function leadInOf(block: Block | undefined): Block | undefined {
   if (!block) return undefined;
   if (block.type === 'heading') return block;
-  return /:\s*$/.test(block.masked) ? block : undefined;
+  // "Controindicazioni:", and a sentence the list completes: "Nicht geeignet ist die Mesotherapie",
+  // "Non la eseguiamo in caso di" (it ends on a word or a comma, not a full stop).
+  return /(?::|[\p{L},])\s*$/u.test(block.masked) ? block : undefined;
 }
 
 const blank = (s: string) => s.replace(/[^\r\n]/g, ' ');
