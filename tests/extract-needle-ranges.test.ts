@@ -15,6 +15,7 @@ describe('needle ranges', () => {
     ['pt', 'Agulhas de 27 a 32 G.', 'gauge', 27, 32],
     ['de', 'Nadeln von 27 bis 32 G.', 'gauge', 27, 32],
     ['fr', 'Aiguilles 27–32G.', 'gauge', 27, 32],
+    ['pt', 'Usamos agulhas de calibre 30G ou 32G.', 'gauge', 30, 32],
   ])('%s: %s', (lang, text, aspect, min, max) => {
     expect(needles(text as string, lang as string)).toEqual([expect.objectContaining({ aspect, min, max })]);
   });

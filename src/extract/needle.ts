@@ -89,5 +89,11 @@ function joinRanges(claims: RawClaim[], text: string, joinOnly: RegExp, context:
     }
     out.push(claim);
   }
-  return out;
+  // "calibre 30G ou 32G" reads "calibre 30" and "30G ou 32G": the range that holds the other wins.
+  const holds = (o: RawClaim, c: RawClaim) => {
+    const a = o.value as NeedleValue;
+    const b = c.value as NeedleValue;
+    return o !== c && a.aspect === b.aspect && a.unit === b.unit && o.span.start < c.span.end && c.span.start < o.span.end && a.min !== null && a.max !== null && b.min !== null && b.max !== null && a.min <= b.min && b.max <= a.max && a.max - a.min > b.max - b.min;
+  };
+  return out.filter((c) => !out.some((o) => holds(o, c)));
 }
