@@ -36,8 +36,9 @@ export class SentenceContext {
     this.hypothetical = findAll(lang.re.hypothetical, text);
     this.exception = findAll(lang.re.exception, text);
     this.advice = findAll(lang.re.advice, text);
-    this.reportedBy = findAll(lang.re.reported, text);
-    this.quoted = this.reportedBy.length ? [...text.matchAll(/"[^"\n]{1,200}"/g)].map((m) => ({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length })) : [];
+    // Only a sentence with quotation marks can report someone else's claim: no scan otherwise.
+    this.quoted = text.includes('"') ? [...text.matchAll(/"[^"\n]{1,200}"/g)].map((m) => ({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length })) : [];
+    this.reportedBy = this.quoted.length ? findAll(lang.re.reported, text) : [];
     this.stops = [
       ...findAll(lang.re.terminators, text).map((s) => s.start),
       ...this.exception.map((s) => s.start),

@@ -9,12 +9,9 @@ import { wordsOf } from './term-index.js';
 export const extractSessionCount: Extractor = ({ text, lang, ref, context, candidates, words: sentenceWords }) => {
   if (!candidates.has('session')) return [];
   const words = ref.concepts.get('session')?.terms[lang.language] ?? [];
-  const re = cachedRegex(
-    ref,
-    `session-count:${lang.language}`,
-    () => new RegExp(`${lang.rangeSource}(?:\\s+${WORD_CHAR}+){0,2}?\\s+(?:${words.map((t) => termSource(t)).join('|')})`, 'dgu'),
-  );
-  const sessionWordAtEnd = cachedRegex(ref, `session-word-end:${lang.language}`, () => new RegExp(`(?:${words.map((t) => termSource(t)).join('|')})$`, 'u'));
+  const sessionWord = () => words.map((t) => termSource(t)).join('|');
+  const re = cachedRegex(ref, `session-count:${lang.language}`, () => new RegExp(`${lang.rangeSource}(?:\\s+${WORD_CHAR}+){0,2}?\\s+(?:${sessionWord()})`, 'dgu'));
+  const sessionWordAtEnd = cachedRegex(ref, `session-word-end:${lang.language}`, () => new RegExp(`(?:${sessionWord()})$`, 'u'));
   // A price line ("pacchetto da 10 sedute € 750", "3 sessions for $899") sells a package; it does not state a course.
   if (/[€$£]/.test(text) || test(lang.re.price, text)) return [];
   const frequencies = findFrequencies(text, lang, sentenceWords);
@@ -23,7 +20,7 @@ export const extractSessionCount: Extractor = ({ text, lang, ref, context, candi
   const labelled = cachedRegex(
     ref,
     `session-label:${lang.language}`,
-    () => new RegExp(`(?:${words.map((t) => termSource(t)).join('|')})\\s*[:=]\\s*${lang.rangeSource}(?!\\s*(?:${lang.unitsSource}))`, 'dgu'),
+    () => new RegExp(`(?:${sessionWord()})\\s*[:=]\\s*${lang.rangeSource}(?!\\s*(?:${lang.unitsSource}))`, 'dgu'),
   );
   for (const q of findQuantities(labelled, text, lang)) {
     // "10 sedute: 2 sedute a settimana": the word closes a count and the colon opens a schedule;
