@@ -17,6 +17,7 @@ import type { FormatContext } from './formats.js';
 import type { BaselineComparison, FindingChange } from './baseline.js';
 import type { EvidenceRef, Finding, NeedleValue, CountValue, Severity } from '../types.js';
 import { consensusRows, type ConsensusRow } from './consensus.js';
+import { citedEvidence } from './evidence.js';
 import { attributeOf, ATTRIBUTE_LABELS, referenceCell } from '../check/format-value.js';
 import { factKey } from '../reference/load.js';
 
@@ -792,14 +793,10 @@ function evidenceItem(ev: EvidenceRef): string {
 
 /** Every piece of evidence the findings cite, once, in full. */
 function evidenceSection(findings: Finding[]): string {
-  const seen = new Map<string, EvidenceRef>();
-  for (const f of findings) for (const ev of f.evidence) if (!seen.has(ev.id)) seen.set(ev.id, ev);
-  const items = [...seen.values()]
-    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-    .map((ev) => {
-      const links = evidenceLinks(ev);
-      return `<li id="${evidenceAnchor(ev.id)}" tabindex="-1">${e(ev.citation)} <span class="ev-status">[${e(ev.kind)}, ${e(ev.status)}]</span>${links.length ? ` ${links.join(' · ')}` : ''}</li>`;
-    });
+  const items = citedEvidence(findings).map((ev) => {
+    const links = evidenceLinks(ev);
+    return `<li id="${evidenceAnchor(ev.id)}" tabindex="-1">${e(ev.citation)} <span class="ev-status">[${e(ev.kind)}, ${e(ev.status)}]</span>${links.length ? ` ${links.join(' · ')}` : ''}</li>`;
+  });
   return `<section id="evidence" aria-labelledby="h-evidence"><h2 id="h-evidence">Evidence cited</h2>${items.length ? `<ul class="evidence">${items.join('')}</ul>` : '<p>No evidence cited.</p>'}</section>`;
 }
 

@@ -1,16 +1,10 @@
 import type { EvidenceRef, Finding } from '../types.js';
 import type { Report } from './model.js';
 import { jsonChunks, LazyList } from './json-chunks.js';
+import { citedEvidence } from './evidence.js';
 
 /** A finding as report.json holds it: evidence by id (the citations are in the report's `evidence` list, once). */
 export type JsonFinding = Omit<Finding, 'evidence'> & { evidence: string[] };
-
-/** Every piece of evidence the findings cite, once, sorted by id. */
-export function citedEvidence(findings: Iterable<Finding>): EvidenceRef[] {
-  const cited = new Map<string, EvidenceRef>();
-  for (const f of findings) for (const e of f.evidence) if (!cited.has(e.id)) cited.set(e.id, e);
-  return [...cited.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-}
 
 // Spreading keeps the key order, so the serialised finding reads as the in-memory one.
 const byId = (f: Finding): JsonFinding => ({ ...f, evidence: f.evidence.map((e) => e.id) });

@@ -6,6 +6,7 @@ import type { Report } from './model.js';
 import type { Reference } from '../reference/load.js';
 import type { Finding } from '../types.js';
 import { consensusRows } from './consensus.js';
+import { citedEvidence } from './evidence.js';
 
 const t = (value: string): PhrasingContent => ({ type: 'text', value });
 const strong = (value: string): PhrasingContent => ({ type: 'strong', children: [t(value)] });
@@ -153,17 +154,14 @@ export function renderMarkdown(report: Report, ref: Reference, status?: FindingS
     if (resolved.length === 0) children.push(p(t('None: every finding of the baseline is still reported.')));
     for (const f of resolved) children.push(...findingBlock(f, 'resolved'));
   }
-  const cited = new Map<string, Finding['evidence'][number]>();
-  for (const f of [...report.findings, ...(resolved ?? [])]) for (const e of f.evidence) if (!cited.has(e.id)) cited.set(e.id, e);
-  if (cited.size) {
+  const cited = citedEvidence([...report.findings, ...(resolved ?? [])]);
+  if (cited.length) {
     children.push(h(2, 'Evidence'));
     children.push({
       type: 'list',
       ordered: false,
       spread: false,
-      children: [...cited.values()]
-        .sort((a, b) => (a.id < b.id ? -1 : 1))
-        .map((e) => li(code(e.id), t(` ${e.citation}${e.doi ? ` doi:${e.doi}` : ''}${e.pmid ? ` PMID ${e.pmid}` : ''} — ${e.kind}, ${e.status}`))),
+      children: cited.map((e) => li(code(e.id), t(` ${e.citation}${e.doi ? ` doi:${e.doi}` : ''}${e.pmid ? ` PMID ${e.pmid}` : ''} — ${e.kind}, ${e.status}`))),
     });
   }
   const tree: Root = { type: 'root', children };

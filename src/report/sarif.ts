@@ -15,6 +15,7 @@ import { FINGERPRINT_KEY, fingerprintFindings } from '../check/fingerprint.js';
 import { sortFindings } from '../check/index.js';
 import { SourceLines, type SourceTexts } from './source-text.js';
 import { jsonChunks, LazyList } from './json-chunks.js';
+import { citedEvidence } from './evidence.js';
 
 export const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 export const INFORMATION_URI = 'https://claimlint.dev/';
@@ -63,9 +64,7 @@ function ruleName(id: string): string {
 
 /** A rule descriptor: metadata plus the evidence its findings cite in this run. */
 function ruleDescriptor(meta: RuleMeta, findings: readonly Finding[]): Json {
-  const evidence = new Map<string, EvidenceRef>();
-  for (const f of findings) if (f.rule === meta.id) for (const e of f.evidence) evidence.set(e.id, e);
-  const cited = [...evidence.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
+  const cited = citedEvidence(findings.filter((f) => f.rule === meta.id));
   const text = [meta.docs, ...(cited.length ? ['', 'Evidence cited by the findings of this run:', ...cited.map((e) => `- [${e.id}] ${citation(e)}`)] : [])].join('\n');
   const markdown = [
     `**${meta.description}**`,
