@@ -152,14 +152,33 @@ function problemFinding(p: SourceProblem): Finding {
   };
 }
 
+/**
+ * The source ids whose findings a --changed-since run reports, or undefined for all. The gate
+ * keeps only those anyway; knowing them before the rules run spares building (and fingerprinting)
+ * the findings of the unchanged rest. When the waivers file changed, every finding is needed to
+ * tell which waivers still match, so the scope is left to the gate.
+ */
+function findingScope(results: SourceResult[], gateOptions: GateOptions): Set<string> | undefined {
+  const only = gateOptions.only;
+  if (!only || (gateOptions.waivers && only.paths.includes(gateOptions.waivers.path))) return undefined;
+  const paths = new Set(only.paths);
+  const ids = new Set<string>();
+  for (const r of results) {
+    const entry = r.doc ?? r.problem;
+    if (entry && paths.has(entry.path)) ids.add(entry.id);
+  }
+  return ids;
+}
+
 /** check → report, over the results of every source. */
 export function buildReport(results: SourceResult[], engine: Engine, severities: SeverityConfig = {}, gateOptions: GateOptions = {}): Report {
   const ref = engine.reference;
   const claims = results.flatMap((r) => r.claims);
   const judged = judgeAll(claims, ref);
-  const findings = runRules(judged, ref, severities);
+  const scope = findingScope(results, gateOptions);
+  const findings = runRules(judged, ref, severities, scope && ((source) => scope.has(source)));
   if (severities[sourceErrorMeta.id] !== 'off')
-    for (const r of results) if (r.problem) findings.push({ ...problemFinding(r.problem), severity: (severities[sourceErrorMeta.id] as 'error') ?? 'error' });
+    for (const r of results) if (r.problem && (!scope || scope.has(r.problem.id))) findings.push({ ...problemFinding(r.problem), severity: (severities[sourceErrorMeta.id] as 'error') ?? 'error' });
   const gate = applyGate(
     findings,
     results.map((r) => (r.doc ? { source: r.doc.id, path: r.doc.path, suppressions: r.suppressions } : { source: r.problem!.id, path: r.problem!.path })),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, copyFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Report } from '../src/report/model.js';
 import { runCli } from './helpers/cli.js';
@@ -8,10 +8,14 @@ import { project, SAFE_FIX_REFERENCE } from './helpers/project.js';
 
 const page = (mm: number) => `---\nlanguage: en\n---\n# Needles\n\nWe use ${mm} mm needles.\n`;
 
-/** A git repository with three committed pages and the reference; returns its directory. */
-function repo(): string {
+/** A git repository with three committed pages and the reference (and any extra files); returns its directory. */
+function repo(extra: Record<string, string> = {}): string {
   const dir = project({ 'sources/a.md': page(6), 'sources/b.md': page(5), 'sources/c.md': page(4) }, 'git');
   copyFileSync(SAFE_FIX_REFERENCE, join(dir, 'reference.yaml'));
+  for (const [name, text] of Object.entries(extra)) {
+    mkdirSync(join(dir, name, '..'), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
   const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.org', '-c', 'commit.gpgsign=false', ...args], { cwd: dir, stdio: 'pipe' });
   git('init', '-q', '-b', 'main');
   git('add', '.');
@@ -41,6 +45,42 @@ describe('--changed-since', () => {
     expect(report!.sources).toHaveLength(4);
     // The findings of changed pages are those of a full run.
     expect(report!.findings).toEqual(all.findings.filter((f) => f.path === 'sources/b.md' || f.path === 'sources/d.md'));
+  });
+
+  it('writes claims files only for the changed sources and leaves (never prunes) the others', () => {
+    const dir = repo();
+    const write = (...extra: string[]) => runCli(['check', 'sources', '--reference', 'reference.yaml', '--claims-dir', 'out/claims', '--report-dir', 'out/reports', ...extra], dir);
+    expect(write().code).toBe(1);
+    const claimsFile = (id: string) => readFileSync(join(dir, 'out/claims', `${id}.yaml`), 'utf8');
+    const before = { a: claimsFile('a'), b: claimsFile('b') };
+    // A marker in a's file shows whether the scoped run rewrote it.
+    writeFileSync(join(dir, 'out/claims/a.yaml'), `${before.a}# kept\n`);
+    writeFileSync(join(dir, 'sources/b.md'), page(7));
+    expect(write('--changed-since', 'HEAD').code).toBe(1);
+    expect(claimsFile('a')).toBe(`${before.a}# kept\n`);
+    expect(claimsFile('c')).toMatch(/\bc\b/);
+    expect(claimsFile('b')).not.toBe(before.b);
+    expect(claimsFile('b')).toMatch(/\b7\b/);
+  });
+
+  it('a changed waivers file brings back the waiver problems of unchanged sources, judged against all their findings', () => {
+    const entry = (fingerprint: string) => `  - fingerprint: "${fingerprint}"\n    rule: cross-source-conflict\n    source: a\n    reason: accepted after review\n    reviewer: Dr. Bianchi\n    date: "2026-01-12"\n    expiry: "2099-12-31"\n`;
+    const dir = repo({ 'claims/waivers.yaml': `waivers:\n${entry('0'.repeat(32))}` });
+    appendFileSync(join(dir, 'sources/b.md'), '\nAsk us about the treatment.\n');
+    const full = check(dir);
+    expect(full.stderr).toBe('');
+    const all = full.report!;
+    const scoped = check(dir, '--changed-since', 'HEAD').report!;
+    // The waivers file did not change: its problems about page a are out of scope.
+    expect(all.findings.filter((f) => f.rule === 'waiver-orphaned').map((f) => f.source)).toEqual(['a']);
+    expect(scoped.findings).toEqual(all.findings.filter((f) => f.path === 'sources/b.md'));
+    // Now it changes, with a second waiver that matches a real finding of (unchanged) page a:
+    // only the first is orphaned, which needs a's findings although a is not in scope.
+    const conflictOfA = all.findings.find((f) => f.rule === 'cross-source-conflict' && f.source === 'a')!;
+    writeFileSync(join(dir, 'claims/waivers.yaml'), `waivers:\n${entry('0'.repeat(32))}${entry(conflictOfA.fingerprint!)}`);
+    const withWaivers = check(dir, '--changed-since', 'HEAD').report!;
+    expect(withWaivers.findings.filter((f) => f.rule === 'waiver-orphaned')).toHaveLength(1);
+    expect(withWaivers.findings.filter((f) => f.path === 'sources/b.md')).toEqual(all.findings.filter((f) => f.path === 'sources/b.md'));
   });
 
   it('nothing changed: no findings, exit 0', () => {

@@ -11,10 +11,15 @@ export function judgeAll(claims: Claim[], ref: Reference): JudgedClaim[] {
   return claims.map((claim) => ({ claim, judgement: judge(claim, ref) }));
 }
 
-/** Runs every rule over the judged claims of all sources. */
-export function runRules(items: JudgedClaim[], ref: Reference, severities: SeverityConfig = {}): Finding[] {
+/**
+ * Runs every rule over the judged claims of all sources. With `inScope`, only findings about
+ * those sources are made (each the same as in a run without it: corpus rules still compare every
+ * source) — re-checking a changed page of a large corpus does not build the corpus's findings.
+ */
+export function runRules(items: JudgedClaim[], ref: Reference, severities: SeverityConfig = {}, inScope?: (source: string) => boolean): Finding[] {
   const ctx: RuleContext = {
     ref,
+    inScope,
     severity(rule, fact) {
       const configured = severities[rule.id];
       if (configured === 'off') return undefined;
@@ -25,6 +30,7 @@ export function runRules(items: JudgedClaim[], ref: Reference, severities: Sever
   for (const rule of RULES) {
     if (rule.scope === 'claim') {
       for (const item of items) {
+        if (inScope && !inScope(item.claim.source)) continue;
         const f = rule.check(item, ctx);
         if (f) findings.push(f);
       }

@@ -21,6 +21,12 @@ export interface RuleContext {
   ref: Reference;
   /** Severity for this rule (config, then the fact's own, then the rule default); undefined = off. */
   severity(rule: RuleMeta, fact?: Fact): Severity | undefined;
+  /**
+   * Whether findings are wanted for this source id (--changed-since reports only the changed
+   * sources). Corpus rules still read every source, so a finding is the same with or without a
+   * scope; undefined = every source.
+   */
+  inScope?(source: string): boolean;
 }
 
 /** A rule looks at one judged claim at a time, or at all claims of the corpus. */

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { realpathSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { lstatSync, realpathSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { UsageError } from '../cli/args.js';
 
 function git(args: string[], cwd: string): string {
@@ -37,6 +37,26 @@ export function changedSince(ref: string, cwd = process.cwd()): Set<string> {
     ...git(['ls-files', '--others', '--exclude-standard', '--full-name', '-z'], cwd).split('\0'),
   ].filter(Boolean);
   return new Set(names.map((n) => real(resolve(top, n))));
+}
+
+/**
+ * The real path of each file, resolving each directory once: a file that is not itself a symlink
+ * is its directory's real path plus its name. realpathSync on every file of a 10,000-page corpus
+ * walks every path component again (a fifth of a second).
+ */
+export function realPaths(files: readonly string[]): string[] {
+  const dirs = new Map<string, string>();
+  return files.map((f) => {
+    try {
+      if (lstatSync(f).isSymbolicLink()) return real(f);
+    } catch {
+      return real(f);
+    }
+    const dir = dirname(f);
+    let realDir = dirs.get(dir);
+    if (realDir === undefined) dirs.set(dir, (realDir = real(dir)));
+    return join(realDir, basename(f));
+  });
 }
 
 export { real as realPath };

@@ -8,7 +8,7 @@ import type { GateOptions } from '../check/gate.js';
 import { loadWaivers, today } from '../check/waivers.js';
 import { loadConfig, type LoadedConfig } from './load.js';
 import { expandSources } from './sources.js';
-import { changedSince, realPath } from './changed.js';
+import { changedSince, realPath, realPaths } from './changed.js';
 
 export const DEFAULTS = {
   sources: ['sources'],
@@ -66,7 +66,8 @@ export function resolveSettings(flags: SettingFlags, positionals: string[], cwd 
     const hit = globalInputs.find((p) => changed.has(p));
     if (hit) notes.push(`--changed-since ${ref}: ${relative(cwd, hit) || hit} changed, so every source is checked`);
     else {
-      const paths = files.filter((f) => changed.has(realPath(f))).map((f) => relative(cwd, f).split('\\').join('/'));
+      const reals = realPaths(files);
+      const paths = files.filter((_, i) => changed.has(reals[i])).map((f) => relative(cwd, f).split('\\').join('/'));
       if (gate.waivers && changed.has(realPath(waiversPath))) paths.push(gate.waivers.path);
       gate.only = { ref, paths };
     }

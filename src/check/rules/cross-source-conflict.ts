@@ -69,6 +69,7 @@ export const crossSourceConflict: Rule = {
       const pagesOf = new Map([...byValue].map(([v, entries]) => [v, [...new Set(entries.map((e) => e.source))]]));
       const valueOrder = [...byValue.keys()].sort((a, b) => pagesOf.get(b)!.length - pagesOf.get(a)!.length || (a < b ? -1 : 1));
       for (const [source, list] of sources) {
+        if (ctx.inScope && !ctx.inScope(source)) continue;
         const mine = valuesOf(list);
         const related: RelatedValue[] = [];
         const others: string[] = [];

@@ -83,6 +83,7 @@ export function checkCommand(argv: string[], preloaded?: SourceResult[]): number
         claimsDir: settings.claimsDir,
         pruneClaims: settings.wholeCorpus,
         baseline,
+        ...(settings.gate.only ? { claimsOnlyFor: new Set(settings.gate.only.paths) } : {}),
       }),
     );
   }
