@@ -34,15 +34,28 @@ export type Rule =
   | { meta: RuleMeta; scope: 'claim'; check(item: JudgedClaim, ctx: RuleContext): Finding | undefined }
   | { meta: RuleMeta; scope: 'corpus'; check(items: JudgedClaim[], ctx: RuleContext): Finding[] };
 
+// One list per fact, shared (frozen) by all its findings: a list of its own per finding was
+// 40 % of the heap of a 10,000-page run.
+const evidenceLists = new WeakMap<Reference, WeakMap<Fact, EvidenceRef[]>>();
+
 export function evidenceOf(ref: Reference, fact: Fact | undefined): EvidenceRef[] {
-  return (fact?.evidence ?? []).flatMap((id) => {
+  if (!fact) return [];
+  let byFact = evidenceLists.get(ref);
+  if (!byFact) evidenceLists.set(ref, (byFact = new WeakMap()));
+  let list = byFact.get(fact);
+  if (!list) byFact.set(fact, (list = Object.freeze(buildEvidence(ref, fact)) as EvidenceRef[]));
+  return list;
+}
+
+function buildEvidence(ref: Reference, fact: Fact): EvidenceRef[] {
+  return (fact.evidence ?? []).flatMap((id) => {
     const e = ref.evidence.get(id);
     if (!e) return [];
     const out: EvidenceRef = { id: e.id, citation: e.citation, kind: e.kind, status: e.status };
     if (e.doi) out.doi = e.doi;
     if (e.pmid) out.pmid = e.pmid;
     if (e.url) out.url = e.url;
-    return [out];
+    return [Object.freeze(out)];
   });
 }
 
