@@ -20,7 +20,7 @@ import { ConfigError } from './util/yaml-load.js';
 import { parseSuppressions, type SuppressionDirective } from './check/suppressions.js';
 import { applyGate, type GateOptions } from './check/gate.js';
 import { processAll } from './run/process-all.js';
-import { cacheAt } from './run/cache.js';
+import { cacheAt, type CacheStrategy } from './run/cache.js';
 import { timed } from './run/timing.js';
 
 export interface CheckOptions {
@@ -34,6 +34,8 @@ export interface CheckOptions {
   jobs?: number | 'auto';
   /** Directory of the incremental cache of per-source results (src/run/cache.ts); undefined = no cache. */
   cache?: string;
+  /** How the cache tells an unchanged page (src/run/cache.ts); default metadata. */
+  cacheStrategy?: CacheStrategy;
   /** Per-source results already computed (claimlint merge of --shard outputs): nothing is read. */
   preloaded?: SourceResult[];
   /** Called with the number of sources to process; what it returns is told of each source done (the CLI's progress bar). */
@@ -67,7 +69,8 @@ export function collectSources(paths: string[], root = process.cwd()): string[] 
   const out = new Set<string>();
   const rootReal = realQuiet(root) ?? resolve(root);
   const inside = (real: string, dir: string) => real === dir || real.startsWith(dir.endsWith(sep) ? dir : dir + sep);
-  const walk = (p: string, explicit: boolean, boundary: string, seen: Set<string>): void => {
+  // `boundary` undefined: a path named by the caller, which is its own boundary.
+  const walk = (p: string, explicit: boolean, boundary: string | undefined, seen: Set<string>): void => {
     let st;
     try {
       st = statSync(p);
@@ -75,11 +78,17 @@ export function collectSources(paths: string[], root = process.cwd()): string[] 
       if (explicit) throw new ConfigError([{ file: p, line: 1, column: 1, message: 'no such file or directory' }]);
       return;
     }
+    // A file named by the caller is read whatever its real path (the CLI passes every file of a
+    // corpus this way: no realpath for each).
+    if (explicit && !st.isDirectory()) {
+      out.add(p);
+      return;
+    }
     const real = realQuiet(p);
     if (real === undefined) return;
-    if (!explicit && !inside(real, boundary) && !inside(real, rootReal)) return;
-    if (st.isDirectory()) walkDirectory(p, real, boundary, seen);
-    else if (explicit || SOURCE_EXTENSIONS.has(extname(p).toLowerCase())) out.add(p);
+    if (!explicit && !inside(real, boundary ?? real) && !inside(real, rootReal)) return;
+    if (st.isDirectory()) walkDirectory(p, real, boundary ?? real, seen);
+    else if (SOURCE_EXTENSIONS.has(extname(p).toLowerCase())) out.add(p);
   };
   // A directory whose real path is known: its plain files and subdirectories (not symlinks) are
   // inside it by construction, so only symlinks need stat and realpath (10,000 pages: half a
@@ -103,10 +112,7 @@ export function collectSources(paths: string[], root = process.cwd()): string[] 
       else walk(child, false, boundary, seen);
     }
   };
-  for (const p of paths) {
-    const abs = resolve(p);
-    walk(abs, true, realQuiet(abs) ?? abs, new Set());
-  }
+  for (const p of paths) walk(resolve(p), true, undefined, new Set());
   return [...out].sort();
 }
 
@@ -174,20 +180,23 @@ function findingScope(results: SourceResult[], gateOptions: GateOptions): Set<st
 export function buildReport(results: SourceResult[], engine: Engine, severities: SeverityConfig = {}, gateOptions: GateOptions = {}): Report {
   const ref = engine.reference;
   const claims = results.flatMap((r) => r.claims);
-  const judged = judgeAll(claims, ref);
   const scope = findingScope(results, gateOptions);
+  const judged = judgeAll(claims, ref, scope && ((claim) => scope.has(claim.source)));
   const findings = runRules(judged, ref, severities, scope && ((source) => scope.has(source)));
   if (severities[sourceErrorMeta.id] !== 'off')
     for (const r of results) if (r.problem && (!scope || scope.has(r.problem.id))) findings.push({ ...problemFinding(r.problem), severity: (severities[sourceErrorMeta.id] as 'error') ?? 'error' });
   const gate = applyGate(
     findings,
     results.map((r) => (r.doc ? { source: r.doc.id, path: r.doc.path, suppressions: r.suppressions } : { source: r.problem!.id, path: r.problem!.path })),
-    claims,
+    scope ? claims.filter((c) => scope.has(c.source)) : claims,
     severities,
     gateOptions,
   );
   const sorted = sortFindings(gate.findings);
-  const reportClaims: ReportClaim[] = judged.map(({ claim, judgement }) => ({
+  // --changed-since: the report is about the changed pages, so it lists their claims only.
+  const listedPaths = gateOptions.only && new Set(gateOptions.only.paths);
+  const listed = listedPaths ? judged.filter((j) => listedPaths.has(j.claim.path)) : judged;
+  const reportClaims: ReportClaim[] = listed.map(({ claim, judgement }) => ({
     ...claim,
     verdict: judgement.verdict,
     ...(judgement.fact ? { fact: judgement.fact.id } : {}),
@@ -232,7 +241,7 @@ export function runCheck(options: CheckOptions): { report: Report; results: Sour
   const progress = options.preloaded ? undefined : options.progress?.(files.length);
   const results =
     options.preloaded ??
-    processAll(files, engine, { jobs: options.jobs, cache: cacheAt(options.cache, engine, options.defaultLanguage), referencePath: options.referencePath, defaultLanguage: options.defaultLanguage, onProgress: progress && ((p) => progress.tick(p)) });
+    processAll(files, engine, { jobs: options.jobs, cache: cacheAt(options.cache, engine, options.defaultLanguage, options.cacheStrategy), referencePath: options.referencePath, defaultLanguage: options.defaultLanguage, onProgress: progress && ((p) => progress.tick(p)) });
   progress?.done();
   const ids = new Map<string, string>();
   for (const r of results) {

@@ -1,11 +1,12 @@
 import { describe, expect, it, beforeAll } from 'vitest';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, appendFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from './helpers/cli.js';
 import { REFERENCE, ROOT } from './helpers/engine.js';
 import { generatePage, prng } from '../bench/generate.js';
 import { shardOf } from '../src/run/shard.js';
+import { SETTLED_MS } from '../src/run/cache.js';
 
 /** A small corpus in a temp dir: the seed pages plus generated pages in four languages. */
 function corpus(): string {
@@ -33,6 +34,22 @@ function files(dir: string): Record<string, string> {
 
 const ref = ['--reference', REFERENCE];
 
+/** The entries of the cache in `dir` (its one file): every line after the header that parses. */
+function cacheEntries(dir: string): Array<{ meta: { path: string }; result: unknown }> {
+  const names = readdirSync(dir).filter((f) => f.endsWith('.jsonl'));
+  expect(names).toHaveLength(1);
+  const [header, ...lines] = readFileSync(join(dir, names[0]), 'utf8').split('\n');
+  expect(JSON.parse(header)).toMatchObject({ format: 2 });
+  return lines.filter(Boolean).flatMap((line) => {
+    try {
+      const [meta, result] = line.split('\t');
+      return [{ meta: JSON.parse(meta), result: JSON.parse(result) }];
+    } catch {
+      return [];
+    }
+  });
+}
+
 describe('corpus generator', () => {
   it('is reproducible from its seed and writes every language', () => {
     const a = Array.from({ length: 8 }, ((r) => (_: unknown, i: number) => generatePage(r, i))(prng(3)));
@@ -47,6 +64,9 @@ describe('speed at corpus scale: jobs, cache, shards', () => {
   let single: { code: number; stdout: string; files: Record<string, string> };
   beforeAll(() => {
     dir = corpus();
+    // The cache trusts a page's stat only once it is SETTLED_MS old (its ctime cannot be set back):
+    // wait that long, so that the runs below read unchanged pages through their stat.
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, SETTLED_MS + 100);
     const r = runCli(['check', 'src', ...ref, '--jobs', '1', '--no-cache', '--report-dir', 'r1', '--claims-dir', 'c1', '--format', 'json'], dir);
     single = { code: r.code, stdout: r.stdout, files: { ...files(join(dir, 'r1')), ...files(join(dir, 'c1')) } };
     expect(r.stderr).toBe('');
@@ -61,13 +81,12 @@ describe('speed at corpus scale: jobs, cache, shards', () => {
     expect(JSON.parse(r.stdout).summary.sources).toBe(17);
   });
 
-  it('with --jobs 2, every thread stores the results it made in the cache, and a cached run gives the same outputs', () => {
+  it('with --jobs 2, the results of every thread go to the cache, and a cached run gives the same outputs', () => {
     const args = ['check', 'src', ...ref, '--jobs', '2', '--cache-location', 'pool-cache', '--report-dir', 'rp', '--claims-dir', 'cp', '--format', 'json'];
     const first = runCli(args, dir);
     expect(first.stderr).toBe('');
-    const entries = readdirSync(join(dir, 'pool-cache'), { recursive: true }).filter((f) => String(f).endsWith('.json'));
-    expect(entries).toHaveLength(17);
-    expect(readdirSync(join(dir, 'pool-cache'), { recursive: true }).filter((f) => String(f).endsWith('.tmp'))).toEqual([]);
+    expect(cacheEntries(join(dir, 'pool-cache'))).toHaveLength(17);
+    expect(readdirSync(join(dir, 'pool-cache')).filter((f) => !f.endsWith('.jsonl'))).toEqual([]);
     const second = runCli(args, dir);
     expect(second.stdout).toBe(single.stdout);
     expect({ ...files(join(dir, 'rp')), ...files(join(dir, 'cp')) }).toEqual(single.files);
@@ -77,11 +96,13 @@ describe('speed at corpus scale: jobs, cache, shards', () => {
     const args = ['check', 'src', ...ref, '--jobs', '1', '--cache-location', 'cache', '--report-dir', 'rc', '--claims-dir', 'cc', '--format', 'json'];
     const cold = runCli(args, dir);
     expect(cold.stdout).toBe(single.stdout);
-    const entries = readdirSync(join(dir, 'cache'), { recursive: true }).filter((f) => String(f).endsWith('.json'));
-    expect(entries).toHaveLength(17);
+    expect(cacheEntries(join(dir, 'cache'))).toHaveLength(17);
     const warm = runCli(args, dir);
     expect(warm.stdout).toBe(single.stdout);
+    // Every report is the same, page views, code frames and SARIF snippets included: the text of
+    // a page the cache knew unchanged is read when a report shows it.
     expect(files(join(dir, 'rc'))).toEqual(files(join(dir, 'r1')));
+    expect(cacheEntries(join(dir, 'cache'))).toHaveLength(17);
 
     // Edit one page: its claims change, the others still come from the cache.
     const page = join(dir, 'src', 'mesotherapy-en.md');
@@ -95,33 +116,66 @@ describe('speed at corpus scale: jobs, cache, shards', () => {
     expect(runCli(args, dir).stdout).toBe(single.stdout);
   });
 
-  it('ignores corrupt and forged cache entries and rebuilds them', () => {
+  it('never takes an edited page for unchanged: same size, same mtime, another ctime', () => {
+    const args = ['check', 'src', ...ref, '--jobs', '1', '--cache-location', 'stat-cache', '--no-write', '--format', 'json'];
+    // Stats older than the run, so that the cache may trust them.
+    const page = join(dir, 'src', 'mesotherapy-en.md');
+    const old = new Date(Date.now() - 60_000);
+    for (const f of readdirSync(join(dir, 'src'))) utimesSync(join(dir, 'src', f), old, old);
+    expect(runCli(args, dir).stdout).toBe(single.stdout);
+    const before = readFileSync(page, 'utf8');
+    const edited = before.replace(/\b6 mm\b/, '9 mm');
+    expect(edited).not.toBe(before);
+    expect(edited.length).toBe(before.length);
+    writeFileSync(page, edited);
+    utimesSync(page, old, old);
+    const r = runCli(args, dir);
+    const fresh = runCli(['check', 'src', ...ref, '--no-cache', '--no-write', '--format', 'json'], dir);
+    expect(r.stdout).toBe(fresh.stdout);
+    expect(r.stdout).not.toBe(single.stdout);
+    // --cache-strategy content reads and hashes every page; anything else is a usage error.
+    expect(runCli([...args, '--cache-strategy', 'content'], dir).stdout).toBe(fresh.stdout);
+    const bad = runCli([...args, '--cache-strategy', 'mtime'], dir);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--cache-strategy must be one of metadata, content/);
+    writeFileSync(page, before);
+  });
+
+  it('ignores corrupt and forged cache entries and a partial last line, and rebuilds them', () => {
     const args = ['check', 'src', ...ref, '--jobs', '1', '--cache-location', 'bad-cache', '--no-write', '--format', 'json'];
     runCli(args, dir);
-    const entries = readdirSync(join(dir, 'bad-cache'), { recursive: true })
-      .map(String)
-      .filter((f) => f.endsWith('.json'))
-      .sort();
+    const file = join(dir, 'bad-cache', readdirSync(join(dir, 'bad-cache'))[0]);
+    const lines = readFileSync(file, 'utf8').split('\n');
     // Corrupt: truncated JSON. Forged: valid JSON whose claims were tampered with (a stale or copied entry).
-    writeFileSync(join(dir, 'bad-cache', entries[0]), '{"format":1,"key":');
-    const forged = JSON.parse(readFileSync(join(dir, 'bad-cache', entries[1]), 'utf8'));
-    forged.path = 'src/elsewhere.md';
-    writeFileSync(join(dir, 'bad-cache', entries[1]), JSON.stringify(forged));
-    appendFileSync(join(dir, 'bad-cache', entries[2]), 'garbage');
+    lines[1] = lines[1].slice(0, lines[1].indexOf('\t') + 20);
+    const [meta, raw] = lines[2].split('\t');
+    const forged = JSON.parse(raw);
+    forged.doc.path = 'src/elsewhere.md';
+    lines[2] = `${meta}\t${JSON.stringify(forged)}`;
+    lines[3] = `${lines[3]}garbage`;
+    // A run killed while appending: a last line without its end.
+    writeFileSync(file, `${lines.join('\n')}{"path":"src/x.md","sha`);
     const r = runCli(args, dir);
+    expect(r.stderr).toBe('');
     expect(r.stdout).toBe(single.stdout);
-    // Rebuilt: the entries parse again.
-    for (const e of entries.slice(0, 3)) expect(() => JSON.parse(readFileSync(join(dir, 'bad-cache', e), 'utf8'))).not.toThrow();
+    // Rebuilt: the three damaged pages are cached again, on lines of their own, and a warm run agrees.
+    const after = cacheEntries(join(dir, 'bad-cache'));
+    expect(new Set(after.map((e) => e.meta.path)).size).toBe(17);
+    expect(runCli(args, dir).stdout).toBe(single.stdout);
   });
 
   it('changes the cache key when the reference changes (a stale entry is never used)', () => {
     const args = (refPath: string) => ['check', 'src', '--reference', refPath, '--jobs', '1', '--cache-location', 'ref-cache', '--no-write', '--format', 'json'];
     runCli(args(REFERENCE), dir);
+    const [first] = readdirSync(join(dir, 'ref-cache'));
     const copy = join(dir, 'ref.yaml');
     writeFileSync(copy, `${readFileSync(REFERENCE, 'utf8')}\n# edited\n`);
     runCli(args(copy), dir);
-    const entries = readdirSync(join(dir, 'ref-cache'), { recursive: true }).filter((f) => String(f).endsWith('.json'));
-    expect(entries).toHaveLength(34);
+    const now = readdirSync(join(dir, 'ref-cache'));
+    // One file per engine fingerprint; the other reference's file is gone.
+    expect(now).toHaveLength(1);
+    expect(now[0]).not.toBe(first);
+    expect(cacheEntries(join(dir, 'ref-cache'))).toHaveLength(17);
   });
 
   it('--shard 1/2 + --shard 2/2 + merge equals a single run byte for byte', () => {

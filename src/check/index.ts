@@ -3,12 +3,26 @@ import type { Reference } from '../reference/load.js';
 import type { JudgedClaim, RuleContext } from './rule.js';
 import type { Claim } from '../types.js';
 import { RULES } from './rules/index.js';
-import { judge } from './verdict.js';
+import { judge, type Judgement } from './verdict.js';
 
 export type SeverityConfig = Record<string, Severity | 'off'>;
 
-export function judgeAll(claims: Claim[], ref: Reference): JudgedClaim[] {
-  return claims.map((claim) => ({ claim, judgement: judge(claim, ref) }));
+/**
+ * Every claim with its verdict. With `eager`, only the claims it accepts are judged now; the
+ * others (read by corpus rules for their values, rarely for their verdict) when first asked.
+ */
+export function judgeAll(claims: Claim[], ref: Reference, eager?: (claim: Claim) => boolean): JudgedClaim[] {
+  if (!eager) return claims.map((claim) => ({ claim, judgement: judge(claim, ref) }));
+  return claims.map((claim) => {
+    if (eager(claim)) return { claim, judgement: judge(claim, ref) };
+    let judgement: Judgement | undefined;
+    return {
+      claim,
+      get judgement() {
+        return (judgement ??= judge(claim, ref));
+      },
+    };
+  });
 }
 
 /**

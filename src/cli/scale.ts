@@ -12,20 +12,24 @@ import { displayPath } from '../source/read.js';
 import { claimsFileOf, renderClaimsFile } from '../report/claims-file.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { TOOL } from '../version.js';
-import { UsageError } from './args.js';
-import { DEFAULT_CACHE_LOCATION } from '../run/cache.js';
+import { oneOf, UsageError } from './args.js';
+import { CACHE_STRATEGIES, DEFAULT_CACHE_LOCATION, type CacheStrategy } from '../run/cache.js';
 import { timings, TIMINGS_ON, timingsLine } from '../run/timing.js';
 
 export const SCALE_OPTIONS = {
   jobs: { type: 'string' },
   'no-cache': { type: 'boolean', default: false },
   'cache-location': { type: 'string' },
+  'cache-strategy': { type: 'string' },
   shard: { type: 'string' },
 } as const;
 
 export const SCALE_HELP = `  --jobs N|auto        threads for reading, parsing and extracting (default: auto = all cores when there is enough work)
   --no-cache           do not read or write the cache of per-source results
   --cache-location DIR where the cache lives (default: ${DEFAULT_CACHE_LOCATION})
+  --cache-strategy S   metadata (default): a page whose size, times and inode are unchanged is not
+                       read again; content: every page is read and hashed (file systems whose
+                       clocks or timestamps cannot be trusted)
   --shard I/N          check only shard I of N (split by path hash) and write shard.jsonl to --report-dir;
                        \`claimlint merge DIR...\` then gives the report of the whole corpus`;
 
@@ -33,6 +37,7 @@ export interface ScaleFlags {
   jobs?: string;
   'no-cache'?: boolean;
   'cache-location'?: string;
+  'cache-strategy'?: string;
   shard?: string;
 }
 
@@ -53,6 +58,10 @@ export function parseShard(value: string): { index: number; count: number } {
 /** The cache directory, or undefined under --no-cache. */
 export function cacheLocation(flags: ScaleFlags): string | undefined {
   return flags['no-cache'] ? undefined : resolve(flags['cache-location'] ?? DEFAULT_CACHE_LOCATION);
+}
+
+export function cacheStrategy(flags: ScaleFlags): CacheStrategy {
+  return oneOf('--cache-strategy', flags['cache-strategy'] ?? 'metadata', CACHE_STRATEGIES);
 }
 
 /** With CLAIMLINT_TIMINGS set, the stage split goes to stderr. */
@@ -81,7 +90,7 @@ export function runShard(flags: ScaleFlags & { 'no-write'?: boolean }, settings:
   const mine = all.filter((_, i) => shardOf(paths[i], count) === index);
   const results = processAll(mine, engine, {
     jobs: parseJobs(flags.jobs),
-    cache: cacheAt(cacheLocation(flags), engine, settings.defaultLanguage),
+    cache: cacheAt(cacheLocation(flags), engine, settings.defaultLanguage, cacheStrategy(flags)),
     referencePath: settings.referencePath,
     defaultLanguage: settings.defaultLanguage,
   });

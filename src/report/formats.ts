@@ -8,13 +8,14 @@ import { renderSarif, sarifChunks } from './sarif.js';
 import { renderGithub } from './github.js';
 import { rdjsonChunks, renderRdjson } from './rdjson.js';
 import type { BaselineComparison } from './baseline.js';
+import type { SourceTexts } from './source-text.js';
 
 export interface FormatContext {
   ref: Reference;
   /** Colour and other terminal niceties are allowed. */
   tty: boolean;
   /** Decoded text of each source, by path (for the HTML page view). */
-  texts?: ReadonlyMap<string, string>;
+  texts?: SourceTexts;
   /** Comparison with --baseline: new / unchanged / resolved findings. */
   baseline?: BaselineComparison;
 }
@@ -43,9 +44,13 @@ export const FORMATS: Format[] = [
   { name: 'rdjson', description: "reviewdog's diagnostic format (rdjson), for comments on changed lines", file: 'report.rdjson.json', render: (r, ctx) => renderRdjson(r, { texts: ctx.texts }), chunks: (r, ctx) => rdjsonChunks(r, { texts: ctx.texts }) },
 ];
 
-/** Decoded text of every readable source, by path: what the HTML page view shows. */
-export function sourceTexts(results: ReadonlyArray<{ doc?: { path: string; text: string } }>): Map<string, string> {
-  return new Map(results.flatMap((r) => (r.doc ? [[r.doc.path, r.doc.text] as const] : [])));
+/**
+ * Decoded text of every readable source, by path: what code frames and the HTML page view
+ * show. Asked for one at a time: a page the cache knew unchanged is read only if shown.
+ */
+export function sourceTexts(results: ReadonlyArray<{ doc?: { path: string; text: string } }>): SourceTexts {
+  const docs = new Map(results.flatMap((r) => (r.doc ? [[r.doc.path, r.doc] as const] : [])));
+  return { get: (path) => docs.get(path)?.text };
 }
 
 export function findFormat(name: string): Format | undefined {

@@ -20,6 +20,7 @@ import { consensusRows, type ConsensusRow } from './consensus.js';
 import { citedEvidence } from './evidence.js';
 import { attributeOf, ATTRIBUTE_LABELS, referenceCell } from '../check/format-value.js';
 import { factKey } from '../reference/load.js';
+import type { SourceTexts } from './source-text.js';
 
 // ---------------------------------------------------------------- escaping
 
@@ -406,7 +407,7 @@ interface Env {
   baseline?: BaselineComparison;
   sourceAnchor(path: string): string;
   anchors: Set<string>;
-  texts?: ReadonlyMap<string, string>;
+  texts?: SourceTexts;
   plan: Plan;
   /** Whether the page has a text view (an element with its sourceAnchor). */
   viewed(path: string): boolean;

@@ -5,8 +5,10 @@
  */
 import { LineIndex } from '../util/positions.js';
 
-/** Path (as in the report) → decoded file text (FormatContext.texts). */
-export type SourceTexts = ReadonlyMap<string, string>;
+/** Path (as in the report) → decoded file text (FormatContext.texts); a Map will do. */
+export interface SourceTexts {
+  get(path: string): string | undefined;
+}
 
 /**
  * Line lookups for one path at a time: findings come sorted by path, so the index of the

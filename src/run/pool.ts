@@ -9,8 +9,7 @@
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import type { Engine, SourceResult } from '../pipeline.js';
 import { processSource } from '../pipeline.js';
-import { addTimings, timed } from './timing.js';
-import type { SourceCache } from './cache.js';
+import { addTimings } from './timing.js';
 
 const WORKER = new URL('./worker.mjs', import.meta.url);
 /** A worker that sends nothing for this long is taken for dead. */
@@ -22,8 +21,6 @@ export interface PoolOptions {
   defaultLanguage?: string;
   /** Told of each source done, by any thread. */
   onProgress?: (path: string) => void;
-  /** Each thread stores the results it made here, as it makes them (in parallel, not after the run). */
-  cache?: SourceCache;
 }
 
 type Message = { type: 'result'; index: number; result: SourceResult } | { type: 'fatal'; message: string } | { type: 'done'; timings?: Record<string, number> };
@@ -42,7 +39,6 @@ export function processInPool(files: string[], engine: Engine, options: PoolOpti
           files,
           referencePath: options.referencePath,
           defaultLanguage: options.defaultLanguage,
-          cache: options.cache && { dir: options.cache.dir, fingerprint: options.cache.fingerprint },
         },
         transferList: [port2],
         stdout: false,
@@ -75,7 +71,6 @@ export function processInPool(files: string[], engine: Engine, options: PoolOpti
       const i = Atomics.add(state, 0, 1);
       if (i >= files.length) break;
       results[i] = processSource(files[i], engine, options.defaultLanguage);
-      if (options.cache) timed('cache', () => options.cache!.set(results[i]));
       own++;
       options.onProgress?.(files[i]);
       drain();

@@ -5,7 +5,7 @@ import { processSource } from '../pipeline.js';
 import { decode } from '../source/decode.js';
 import { displayPath } from '../source/read.js';
 import { sha256 } from '../util/hash.js';
-import type { SourceCache } from './cache.js';
+import { fileStat, type FileStat, type SourceCache } from './cache.js';
 import { processInPool } from './pool.js';
 import { timed } from './timing.js';
 
@@ -34,8 +34,11 @@ export function processAll(files: string[], engine: Engine, options: ProcessOpti
   const results: SourceResult[] = new Array(files.length);
   const todo: number[] = [];
   const cache = options.cache;
+  // Taken before any file is stat'ed or read: what the cache records as the moment of each stat.
+  const at = Date.now();
+  const stats: Array<FileStat | undefined> = new Array(files.length);
   for (let i = 0; i < files.length; i++) {
-    const hit = cache && timed('cache', () => fromCache(files[i], cache));
+    const hit = cache && timed('cache', () => fromCache(files[i], cache, (stats[i] = fileStat(files[i])), at));
     if (hit) {
       results[i] = hit;
       options.onProgress?.(files[i]);
@@ -47,27 +50,73 @@ export function processAll(files: string[], engine: Engine, options: ProcessOpti
   jobs = Math.max(1, Math.min(jobs, missing.length));
   const done =
     jobs > 1
-      ? processInPool(missing, engine, { jobs, referencePath: options.referencePath, defaultLanguage: options.defaultLanguage, onProgress: options.onProgress, cache })
+      ? processInPool(missing, engine, { jobs, referencePath: options.referencePath, defaultLanguage: options.defaultLanguage, onProgress: options.onProgress })
       : missing.map((f) => {
           const r = processSource(f, engine, options.defaultLanguage);
-          if (cache) timed('cache', () => cache.set(r));
           options.onProgress?.(f);
           return r;
         });
   for (let k = 0; k < todo.length; k++) results[todo[k]] = done[k];
+  if (cache)
+    timed('cache', () => {
+      for (let k = 0; k < todo.length; k++) cache.set(done[k], stats[todo[k]], at);
+      cache.flush();
+      cache.close();
+    });
   return results;
 }
 
-function fromCache(file: string, cache: SourceCache): SourceResult | undefined {
+function fromCache(file: string, cache: SourceCache, stat: FileStat | undefined, at: number): SourceResult | undefined {
+  const path = displayPath(file);
+  const trusted = cache.trustedHash(path, stat);
+  if (trusted) {
+    const hit = cache.get(path, trusted);
+    if (hit) return withTextReadLater(hit, file);
+  }
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
   } catch {
     return undefined;
   }
-  const hit = cache.get(displayPath(file), sha256(bytes));
+  const hit = cache.get(path, sha256(bytes));
   if (!hit) return undefined;
   const decoded = decode(bytes);
   if (!decoded.ok) return undefined;
+  // Same content, another stat (touched, checked out, copied): record the new stat.
+  if (!trusted) cache.restat(path, stat, at);
   return { ...hit, doc: { ...hit.doc!, text: decoded.text } };
+}
+
+/**
+ * A page known unchanged by its stat has not been read: its text is read when a report first
+ * shows it (most pages of a large corpus never are, in a --changed-since run), and checked
+ * against the hash its claims were made from.
+ */
+function withTextReadLater(result: SourceResult, file: string): SourceResult {
+  const doc = result.doc!;
+  let text: string | undefined;
+  Object.defineProperty(doc, 'text', {
+    enumerable: true,
+    configurable: true,
+    get: () => (text ??= readChecked(file, doc.sha256, doc.path)),
+    set: (value: string) => {
+      text = value;
+    },
+  });
+  return result;
+}
+
+function readChecked(file: string, sha: string, path: string): string {
+  try {
+    const bytes = readFileSync(file);
+    if (sha256(bytes) === sha) {
+      const decoded = decode(bytes);
+      if (decoded.ok) return decoded.text;
+    }
+  } catch {
+    // reported below
+  }
+  process.stderr.write(`claimlint: ${path} changed while it was being checked; the reports quote no lines from it\n`);
+  return '';
 }

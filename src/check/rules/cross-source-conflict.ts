@@ -38,9 +38,12 @@ export const crossSourceConflict: Rule = {
   scope: 'corpus',
   check(items, ctx) {
     const groups = new Map<string, Map<string, JudgedClaim[]>>();
+    // Each claim's compared value, worked out once (a 10,000-page corpus has 100,000 claims).
+    const valueOf = new Map<JudgedClaim, string>();
     for (const item of items) {
       const value = comparable(item);
       if (value === undefined) continue;
+      valueOf.set(item, value);
       const attribute = attributeOf(item.claim);
       const bySource = groups.get(attribute) ?? new Map<string, JudgedClaim[]>();
       groups.set(attribute, bySource);
@@ -51,14 +54,14 @@ export const crossSourceConflict: Rule = {
     const findings: Finding[] = [];
     for (const [attribute, bySource] of [...groups].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
       if (bySource.size < 2) continue;
-      const valuesOf = (list: JudgedClaim[]) => new Set(list.map((i) => comparable(i)!));
+      const valuesOf = (list: JudgedClaim[]) => new Set(list.map((i) => valueOf.get(i)!));
       const sources = [...bySource].sort((a, b) => (a[0] < b[0] ? -1 : 1));
       // Every stated value, with its claims in (source, place) order: a page is compared with each
       // other value once, not with every other page, so large corpora stay linear.
       const byValue = new Map<string, RelatedValue[]>();
       for (const [other, otherList] of sources)
         for (const i of otherList) {
-          const v = comparable(i)!;
+          const v = valueOf.get(i)!;
           const entry = { source: other, path: i.claim.path, claim: i.claim.id, value: v, text: i.claim.text, position: i.claim.position };
           const at = byValue.get(v);
           if (at) at.push(entry);

@@ -10,7 +10,7 @@ import { writeOutputs } from '../output.js';
 import { oneOf, UsageError } from '../args.js';
 import { pipelineOptions, resolveSettings } from '../../config/settings.js';
 import type { SourceResult } from '../../pipeline.js';
-import { cacheLocation, parseJobs, printTimings, runShard, SCALE_HELP, SCALE_OPTIONS } from '../scale.js';
+import { cacheLocation, cacheStrategy, parseJobs, printTimings, runShard, SCALE_HELP, SCALE_OPTIONS } from '../scale.js';
 import { timed } from '../../run/timing.js';
 import { createProgress } from '../progress.js';
 import { runRecord } from '../../report/provenance.js';
@@ -67,6 +67,7 @@ export function checkCommand(argv: string[], preloaded?: SourceResult[]): number
     ...pipelineOptions(settings),
     jobs: parseJobs(values.jobs),
     cache: cacheLocation(values),
+    cacheStrategy: cacheStrategy(values),
     preloaded,
     progress: (total) => createProgress(total),
   });

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SETTLED_MS, SourceCache, type FileStat } from '../src/run/cache.js';
+import type { SourceResult } from '../src/pipeline.js';
+
+const result = (path: string, sha256: string, text = 'x'): SourceResult => ({
+  doc: { id: 'p', path, text, bodyOffset: 0, meta: { language: 'en', languageSource: 'default' }, sha256 },
+  claims: [],
+});
+const stat = (mtimeMs: number): FileStat => ({ size: 10, mtimeMs, ctimeMs: mtimeMs, ino: 7 });
+
+describe('the cache file (src/run/cache.ts)', () => {
+  it('trusts a stat for the content hash only when it is unchanged and was settled when taken', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'claimlint-cache-'));
+    const at = 1_800_000_000_000;
+    const write = new SourceCache(dir, 'f'.repeat(64));
+    write.set(result('old.md', 'a'.repeat(64)), stat(at - SETTLED_MS - 1), at);
+    write.set(result('fresh.md', 'b'.repeat(64)), stat(at - 10), at);
+    write.flush();
+    write.close();
+    const read = new SourceCache(dir, 'f'.repeat(64));
+    expect(read.trustedHash('old.md', stat(at - SETTLED_MS - 1))).toBe('a'.repeat(64));
+    // Modified within SETTLED_MS of the stat: a write in the same timestamp tick could hide.
+    expect(read.trustedHash('fresh.md', stat(at - 10))).toBeUndefined();
+    // Any difference in size, times or inode: read and hash the file.
+    expect(read.trustedHash('old.md', { ...stat(at - SETTLED_MS - 1), size: 11 })).toBeUndefined();
+    expect(read.trustedHash('old.md', { ...stat(at - SETTLED_MS - 1), ctimeMs: at - 5 })).toBeUndefined();
+    expect(read.trustedHash('old.md', { ...stat(at - SETTLED_MS - 1), ino: 8 })).toBeUndefined();
+    expect(new SourceCache(dir, 'f'.repeat(64), 'content').trustedHash('old.md', stat(at - SETTLED_MS - 1))).toBeUndefined();
+    // The entry itself comes back without the page text (read from the page when shown).
+    expect(read.get('old.md', 'a'.repeat(64))?.doc).not.toHaveProperty('text');
+    expect(read.get('old.md', 'c'.repeat(64))).toBeUndefined();
+    read.close();
+  });
+
+  it('rewrites the file with its live lines once replaced lines outnumber them', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'claimlint-cache-'));
+    const fp = 'e'.repeat(64);
+    for (let run = 0; run < 40; run++) {
+      const cache = new SourceCache(dir, fp);
+      cache.get('a.md', 'x');
+      for (const p of ['a.md', 'b.md', 'c.md']) cache.set(result(p, String(run).padStart(64, '0')), stat(run), 2 * SETTLED_MS + run);
+      cache.flush();
+      cache.close();
+    }
+    const [name] = readdirSync(dir);
+    const lines = readFileSync(join(dir, name), 'utf8').split('\n').filter(Boolean);
+    // 40 runs × 3 lines appended, never more than 2 × live + 64 kept (+ the header).
+    expect(lines.length).toBeLessThanOrEqual(2 * 3 + 64 + 1 + 3);
+    const cache = new SourceCache(dir, fp);
+    for (const p of ['a.md', 'b.md', 'c.md']) expect(cache.get(p, '39'.padStart(64, '0'))?.doc?.path).toBe(p);
+    cache.close();
+  });
+
+  it('starts again when the header is not its own (another format, a damaged file)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'claimlint-cache-'));
+    const fp = 'd'.repeat(64);
+    const first = new SourceCache(dir, fp);
+    first.set(result('a.md', 'a'.repeat(64)), stat(1), 2 * SETTLED_MS);
+    first.flush();
+    first.close();
+    const file = join(dir, readdirSync(dir)[0]);
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(file, text.replace('"format":2', '"format":1'));
+    const second = new SourceCache(dir, fp);
+    expect(second.get('a.md', 'a'.repeat(64))).toBeUndefined();
+    second.set(result('b.md', 'b'.repeat(64)), stat(1), 2 * SETTLED_MS);
+    second.flush();
+    second.close();
+    const lines = readFileSync(file, 'utf8').split('\n').filter(Boolean);
+    expect(JSON.parse(lines[0])).toEqual({ format: 2, fingerprint: fp });
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toMatch(/^\{"path":"b\.md"/);
+  });
+});
