@@ -18,7 +18,11 @@ export function claimsFileOf(result: SourceResult): ClaimsFile | undefined {
     path: doc.path,
     sha256: doc.sha256,
     language: doc.meta.language,
-    claims: result.claims,
+    // Claims as extracted: without the verdict and fact a report run adds to them (pipeline.ts).
+    claims: result.claims.map((c) => {
+      const { verdict: _verdict, fact: _fact, ...claim } = c as typeof c & { verdict?: unknown; fact?: unknown };
+      return claim;
+    }),
   };
 }
 

@@ -50,7 +50,13 @@ export const FORMATS: Format[] = [
  */
 export function sourceTexts(results: ReadonlyArray<{ doc?: { path: string; text: string } }>): SourceTexts {
   const docs = new Map(results.flatMap((r) => (r.doc ? [[r.doc.path, r.doc] as const] : [])));
-  return { get: (path) => docs.get(path)?.text };
+  let last: { path: string; text: string | undefined } | undefined;
+  return {
+    get(path) {
+      if (last?.path !== path) last = { path, text: docs.get(path)?.text };
+      return last.text;
+    },
+  };
 }
 
 export function findFormat(name: string): Format | undefined {

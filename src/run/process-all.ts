@@ -95,11 +95,13 @@ function fromCache(file: string, cache: SourceCache, stat: FileStat | undefined,
  */
 function withTextReadLater(result: SourceResult, file: string): SourceResult {
   const doc = result.doc!;
+  // Not kept once read: a report reads a page's text once per format, in file order
+  // (sourceTexts keeps the last one), and 50,000 pages' texts would stay in memory.
   let text: string | undefined;
   Object.defineProperty(doc, 'text', {
     enumerable: true,
     configurable: true,
-    get: () => (text ??= readChecked(file, doc.sha256, doc.path)),
+    get: () => text ?? readChecked(file, doc.sha256, doc.path),
     set: (value: string) => {
       text = value;
     },
