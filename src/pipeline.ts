@@ -46,6 +46,11 @@ export interface SourceResult {
   doc?: SourceDocument;
   problem?: SourceProblem;
   claims: Claim[];
+  /**
+   * Set when `claims` is the source's corpus view (src/run/cache.ts): only the claims corpus
+   * rules read, for a source whose own findings the run does not report; its claim count.
+   */
+  claimCount?: number;
   /** Inline claimlint-disable/enable comments, with their positions (applied in buildReport). */
   suppressions?: SuppressionDirective[];
 }
@@ -165,15 +170,21 @@ function problemFinding(p: SourceProblem): Finding {
  * tell which waivers still match, so the scope is left to the gate.
  */
 function findingScope(results: SourceResult[], gateOptions: GateOptions): Set<string> | undefined {
-  const only = gateOptions.only;
-  if (!only || (gateOptions.waivers && only.paths.includes(gateOptions.waivers.path))) return undefined;
-  const paths = new Set(only.paths);
+  const paths = reportedPaths(gateOptions);
+  if (!paths) return undefined;
   const ids = new Set<string>();
   for (const r of results) {
     const entry = r.doc ?? r.problem;
     if (entry && paths.has(entry.path)) ids.add(entry.id);
   }
   return ids;
+}
+
+/** The display paths whose findings a --changed-since run reports (see findingScope), or undefined for all. */
+function reportedPaths(gateOptions: GateOptions = {}): Set<string> | undefined {
+  const only = gateOptions.only;
+  if (!only || (gateOptions.waivers && only.paths.includes(gateOptions.waivers.path))) return undefined;
+  return new Set(only.paths);
 }
 
 /** check → report, over the results of every source. */
@@ -217,7 +228,7 @@ export function buildReport(results: SourceResult[], engine: Engine, severities:
         status: 'ok',
         sha256: d.sha256,
         language: d.meta.language,
-        claims: r.claims.length,
+        claims: r.claimCount ?? r.claims.length,
         findings: findingsPerPath.get(d.path) ?? 0,
       };
       if (d.meta.title) entry.title = d.meta.title;
@@ -242,9 +253,17 @@ export function runCheck(options: CheckOptions): { report: Report; results: Sour
   const engine = loadEngine(options.referencePath);
   const files = options.preloaded ? [] : collectSources(options.paths);
   const progress = options.preloaded ? undefined : options.progress?.(files.length);
+  const reported = reportedPaths(options.gate);
   const results =
     options.preloaded ??
-    processAll(files, engine, { jobs: options.jobs, cache: cacheAt(options.cache, engine, options.defaultLanguage, options.cacheStrategy), referencePath: options.referencePath, defaultLanguage: options.defaultLanguage, onProgress: progress && ((p) => progress.tick(p)) });
+    processAll(files, engine, {
+      jobs: options.jobs,
+      cache: cacheAt(options.cache, engine, options.defaultLanguage, options.cacheStrategy),
+      referencePath: options.referencePath,
+      defaultLanguage: options.defaultLanguage,
+      onProgress: progress && ((p) => progress.tick(p)),
+      viewOnly: reported && ((path) => !reported.has(path)),
+    });
   progress?.done();
   const ids = new Map<string, string>();
   for (const r of results) {

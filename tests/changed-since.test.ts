@@ -43,6 +43,10 @@ describe('--changed-since', () => {
     const conflict = report!.findings.find((f) => f.rule === 'cross-source-conflict' && f.path === 'sources/b.md')!;
     expect(conflict.related!.map((r) => r.source).sort()).toEqual(['a', 'c', 'd']);
     expect(report!.sources).toHaveLength(4);
+    // The unchanged pages came from the cache the full run filled, as their corpus views only:
+    // their claim counts are still whole.
+    expect(report!.sources.map((s) => [s.path, s.claims])).toEqual(all.sources.map((s) => [s.path, s.claims]));
+    expect(new Set(report!.claims.map((c) => c.path))).toEqual(new Set(['sources/b.md', 'sources/d.md']));
     // The findings of changed pages are those of a full run.
     expect(report!.findings).toEqual(all.findings.filter((f) => f.path === 'sources/b.md' || f.path === 'sources/d.md'));
   });

@@ -35,15 +35,15 @@ function files(dir: string): Record<string, string> {
 const ref = ['--reference', REFERENCE];
 
 /** The entries of the cache in `dir` (its one file): every line after the header that parses. */
-function cacheEntries(dir: string): Array<{ meta: { path: string }; result: unknown }> {
+function cacheEntries(dir: string): Array<{ meta: { path: string }; view: unknown; result: unknown }> {
   const names = readdirSync(dir).filter((f) => f.endsWith('.jsonl'));
   expect(names).toHaveLength(1);
   const [header, ...lines] = readFileSync(join(dir, names[0]), 'utf8').split('\n');
-  expect(JSON.parse(header)).toMatchObject({ format: 2 });
+  expect(JSON.parse(header)).toMatchObject({ format: 3 });
   return lines.filter(Boolean).flatMap((line) => {
     try {
-      const [meta, result] = line.split('\t');
-      return [{ meta: JSON.parse(meta), result: JSON.parse(result) }];
+      const [meta, view, result] = line.split('\t');
+      return [{ meta: JSON.parse(meta), view: JSON.parse(view), result: JSON.parse(result) }];
     } catch {
       return [];
     }
@@ -148,10 +148,10 @@ describe('speed at corpus scale: jobs, cache, shards', () => {
     const lines = readFileSync(file, 'utf8').split('\n');
     // Corrupt: truncated JSON. Forged: valid JSON whose claims were tampered with (a stale or copied entry).
     lines[1] = lines[1].slice(0, lines[1].indexOf('\t') + 20);
-    const [meta, raw] = lines[2].split('\t');
+    const [meta, view, raw] = lines[2].split('\t');
     const forged = JSON.parse(raw);
     forged.doc.path = 'src/elsewhere.md';
-    lines[2] = `${meta}\t${JSON.stringify(forged)}`;
+    lines[2] = `${meta}\t${view}\t${JSON.stringify(forged)}`;
     lines[3] = `${lines[3]}garbage`;
     // A run killed while appending: a last line without its end.
     writeFileSync(file, `${lines.join('\n')}{"path":"src/x.md","sha`);

@@ -56,6 +56,11 @@ export function runRules(items: JudgedClaim[], ref: Reference, severities: Sever
   return findings;
 }
 
+/** Whether some corpus rule reads this claim (what a page's corpus view keeps). */
+export function readByCorpusRules(claim: Claim): boolean {
+  return RULES.some((rule) => rule.scope === 'corpus' && rule.reads(claim));
+}
+
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /** The one order every report prints findings in: by file, then place, then rule. */

@@ -32,7 +32,16 @@ export interface RuleContext {
 /** A rule looks at one judged claim at a time, or at all claims of the corpus. */
 export type Rule =
   | { meta: RuleMeta; scope: 'claim'; check(item: JudgedClaim, ctx: RuleContext): Finding | undefined }
-  | { meta: RuleMeta; scope: 'corpus'; check(items: JudgedClaim[], ctx: RuleContext): Finding[] };
+  | {
+      meta: RuleMeta;
+      scope: 'corpus';
+      check(items: JudgedClaim[], ctx: RuleContext): Finding[];
+      /**
+       * The claims of a page this rule reads when it compares pages. A run that reports only some
+       * pages (--changed-since) loads just these of the others (their corpus view, src/run/cache.ts).
+       */
+      reads(claim: Claim): boolean;
+    };
 
 // One list per fact, shared (frozen) by all its findings: a list of its own per finding was
 // 40 % of the heap of a 10,000-page run.

@@ -28,12 +28,10 @@ export function writeOutputs(report: Report, results: SourceResult[], ref: Refer
   if (options.claimsDir) {
     const keep = new Set<string>();
     for (const r of results) {
-      const file = claimsFileOf(r);
-      if (!file) continue;
-      if (options.claimsOnlyFor && !options.claimsOnlyFor.has(r.doc!.path)) {
-        keep.add(`${file.source}.yaml`);
-        continue;
-      }
+      if (!r.doc) continue;
+      keep.add(`${r.doc.id}.yaml`);
+      if (options.claimsOnlyFor && !options.claimsOnlyFor.has(r.doc.path)) continue;
+      const file = claimsFileOf(r)!;
       const path = join(options.claimsDir, `${file.source}.yaml`);
       writeDerivedFile(path, renderClaimsFile(file));
       keep.add(`${file.source}.yaml`);

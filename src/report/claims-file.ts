@@ -13,6 +13,7 @@ export interface ClaimsFile {
 export function claimsFileOf(result: SourceResult): ClaimsFile | undefined {
   const doc = result.doc;
   if (!doc) return undefined;
+  if (result.claimCount !== undefined) throw new Error(`claims file of ${doc.path} asked for from its corpus view (only some of its claims)`);
   return {
     source: doc.id,
     path: doc.path,

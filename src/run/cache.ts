@@ -5,7 +5,7 @@
  * path and hash it is filed under; anything else is ignored and rewritten.
  *
  * One file per engine fingerprint, `claimlint-<fingerprint>.jsonl`: a header line, then one line
- * per source result, `<meta JSON>\t<result JSON>`, appended as results are made (a later line
+ * per source result, `<meta JSON>\t<corpus view JSON>\t<result JSON>`, appended as results are made (a later line
  * for the same path replaces an earlier one; the file is rewritten without the replaced lines
  * when they outnumber the live ones). One file read instead of one per source, and the result
  * JSON is parsed only for the sources a run asks for: a 10,000-page corpus loads in a third of
@@ -21,13 +21,15 @@
 import { appendFileSync, closeSync, mkdirSync, openSync, readdirSync, readSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Engine, SourceResult } from '../pipeline.js';
+import type { Claim, SourceDocument } from '../types.js';
+import { readByCorpusRules } from '../check/index.js';
 import { engineFingerprint } from './fingerprint.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 
 export const DEFAULT_CACHE_LOCATION = '.claimlint-cache';
 export const CACHE_STRATEGIES = ['metadata', 'content'] as const;
 export type CacheStrategy = (typeof CACHE_STRATEGIES)[number];
-const FORMAT = 2;
+const FORMAT = 3;
 /** A stat younger than this, when taken, might not show a write in the same timestamp tick. */
 export const SETTLED_MS = 2000;
 
@@ -48,9 +50,22 @@ interface Meta extends FileStat {
 
 interface Line {
   meta: Meta;
-  /** Where the result's JSON is in the file (bytes): read and parsed when first asked for. */
+  /**
+   * Where the rest of the line is in the file (bytes): `<view JSON>\t<result JSON>`, read and
+   * parsed when asked for. The view is the source's corpus view: its claims that corpus rules
+   * read (a run that reports some pages needs no more of the others).
+   */
   offset: number;
   length: number;
+  viewLength: number;
+}
+
+/** A source's corpus view, as the cache stores it. */
+interface View {
+  doc: Omit<SourceDocument, 'text'>;
+  claims: Claim[];
+  claimCount: number;
+  suppressions?: SourceResult['suppressions'];
 }
 
 /** Pending appends are written once they reach this size, so a cold run never holds them all. */
@@ -84,6 +99,8 @@ export class SourceCache {
     readonly dir: string,
     readonly fingerprint: string,
     readonly strategy: CacheStrategy = 'metadata',
+    /** Which claims a corpus view keeps (those some corpus rule reads). */
+    private readonly corpusClaim: (claim: Claim) => boolean = readByCorpusRules,
   ) {}
 
   get file(): string {
@@ -164,7 +181,7 @@ export class SourceCache {
       if (raw === undefined) continue;
       const prefix = `${JSON.stringify(line.meta)}\t`;
       const length = Buffer.byteLength(raw);
-      moved.set(path, { meta: line.meta, offset: offset + Buffer.byteLength(prefix), length });
+      moved.set(path, { meta: line.meta, offset: offset + Buffer.byteLength(prefix), length, viewLength: line.viewLength });
       out.push(`${prefix}${raw}\n`);
       offset += Buffer.byteLength(prefix) + length + 1;
     }
@@ -199,7 +216,12 @@ export class SourceCache {
       this.rejected++;
       return;
     }
-    lines.set(meta.path, { meta, offset: base + tab + 1, length: end - tab - 1 });
+    const second = buffer.indexOf(0x09, tab + 1);
+    if (second === -1 || second >= end) {
+      this.rejected++;
+      return;
+    }
+    lines.set(meta.path, { meta, offset: base + tab + 1, length: end - tab - 1, viewLength: second - tab - 1 });
   }
 
   /**
@@ -216,18 +238,24 @@ export class SourceCache {
     return same && settled ? m.sha256 : undefined;
   }
 
-  private raw(line: Line): string | undefined {
+  /** The rest of a line (both parts), or only its view or its result. */
+  private raw(line: Line, part?: 'view' | 'result'): string | undefined {
     if (this.fd === undefined || line.length <= 0) return undefined;
-    const buffer = Buffer.allocUnsafe(line.length);
+    const start = part === 'result' ? line.offset + line.viewLength + 1 : line.offset;
+    const length = part === 'view' ? line.viewLength : part === 'result' ? line.length - line.viewLength - 1 : line.length;
+    const buffer = Buffer.allocUnsafe(length);
     try {
-      return readSync(this.fd, buffer, 0, line.length, line.offset) === line.length ? buffer.toString('utf8') : undefined;
+      return readSync(this.fd, buffer, 0, length, start) === length ? buffer.toString('utf8') : undefined;
     } catch {
       return undefined;
     }
   }
 
-  /** The cached result for this display path and content, or undefined (missing, stale, corrupt). */
-  get(path: string, contentSha: string): SourceResult | undefined {
+  /**
+   * The cached result for this display path and content, or undefined (missing, stale, corrupt).
+   * `view`: only the source's corpus view (claimCount set, claims those corpus rules read).
+   */
+  get(path: string, contentSha: string, view = false): SourceResult | undefined {
     const line = this.load().get(path);
     if (!line || line.meta.sha256 !== contentSha) {
       this.misses++;
@@ -235,11 +263,12 @@ export class SourceCache {
     }
     let r: SourceResult | undefined;
     try {
-      r = JSON.parse(this.raw(line) ?? '') as SourceResult;
+      r = JSON.parse(this.raw(line, view ? 'view' : 'result') ?? '') as SourceResult;
     } catch {
       r = undefined;
     }
     const ok =
+      (!view || (typeof r?.claimCount === 'number' && r.claimCount >= r.claims?.length)) &&
       r &&
       typeof r === 'object' &&
       Array.isArray(r.claims) &&
@@ -267,7 +296,8 @@ export class SourceCache {
     const doc = result.doc;
     if (!doc || !stat) return;
     const { text: _text, ...rest } = doc;
-    this.append(doc.path, { path: doc.path, sha256: doc.sha256, ...stat, at }, JSON.stringify({ ...result, doc: rest }));
+    const view: View = { doc: rest, claims: result.claims.filter(this.corpusClaim), claimCount: result.claims.length, ...(result.suppressions ? { suppressions: result.suppressions } : {}) };
+    this.append(doc.path, { path: doc.path, sha256: doc.sha256, ...stat, at }, `${JSON.stringify(view)}\t${JSON.stringify({ ...result, doc: rest })}`);
   }
 
   /** The entry of a path is right but its stat is not (the page was touched or checked out): refiles it. */
@@ -279,7 +309,7 @@ export class SourceCache {
 
   private append(path: string, meta: Meta, raw: string): void {
     // Later lines replace earlier ones; this run needs only the meta from now on.
-    this.load().set(path, { meta, offset: 0, length: 0 });
+    this.load().set(path, { meta, offset: 0, length: 0, viewLength: 0 });
     const line = `${JSON.stringify(meta)}\t${raw}\n`;
     this.pending.push(line);
     this.pendingSize += line.length;

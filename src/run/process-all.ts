@@ -17,6 +17,11 @@ export interface ProcessOptions {
   defaultLanguage?: string;
   /** Told of each source done, cached or not (the CLI's progress bar). */
   onProgress?: (path: string) => void;
+  /**
+   * Display paths whose findings the run does not report (--changed-since): from the cache,
+   * only their corpus view is loaded (SourceResult.claimCount).
+   */
+  viewOnly?: (path: string) => boolean;
 }
 
 /** Below this many uncached sources per extra thread, 'auto' stays in-process: starting a worker costs more. */
@@ -38,7 +43,7 @@ export function processAll(files: string[], engine: Engine, options: ProcessOpti
   const at = Date.now();
   const stats: Array<FileStat | undefined> = new Array(files.length);
   for (let i = 0; i < files.length; i++) {
-    const hit = cache && timed('cache', () => fromCache(files[i], cache, (stats[i] = fileStat(files[i])), at));
+    const hit = cache && timed('cache', () => fromCache(files[i], cache, (stats[i] = fileStat(files[i])), at, options.viewOnly));
     if (hit) {
       results[i] = hit;
       options.onProgress?.(files[i]);
@@ -66,11 +71,12 @@ export function processAll(files: string[], engine: Engine, options: ProcessOpti
   return results;
 }
 
-function fromCache(file: string, cache: SourceCache, stat: FileStat | undefined, at: number): SourceResult | undefined {
+function fromCache(file: string, cache: SourceCache, stat: FileStat | undefined, at: number, viewOnly?: (path: string) => boolean): SourceResult | undefined {
   const path = displayPath(file);
+  const view = viewOnly?.(path) ?? false;
   const trusted = cache.trustedHash(path, stat);
   if (trusted) {
-    const hit = cache.get(path, trusted);
+    const hit = cache.get(path, trusted, view);
     if (hit) return withTextReadLater(hit, file);
   }
   let bytes: Buffer;
@@ -79,7 +85,7 @@ function fromCache(file: string, cache: SourceCache, stat: FileStat | undefined,
   } catch {
     return undefined;
   }
-  const hit = cache.get(path, sha256(bytes));
+  const hit = cache.get(path, sha256(bytes), view);
   if (!hit) return undefined;
   const decoded = decode(bytes);
   if (!decoded.ok) return undefined;

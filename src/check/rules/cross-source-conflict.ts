@@ -1,4 +1,4 @@
-import type { ContraindicationValue, Finding, RelatedValue } from '../../types.js';
+import type { Claim, ContraindicationValue, Finding, RelatedValue } from '../../types.js';
 import type { JudgedClaim, Rule, RuleMeta } from '../rule.js';
 import { evidenceOf, localized } from '../rule.js';
 import { ATTRIBUTE_LABELS, attributeOf, formatValue, referenceCell } from '../format-value.js';
@@ -20,8 +20,7 @@ export const MAX_VALUES = 4;
 const COMPARED = new Set(['needle.length', 'needle.depth', 'needle.gauge', 'sessions.count', 'sessions.frequency', 'sessions.frequency.maintenance']);
 
 /** The value compared across sources, or undefined when the claim takes no part. */
-function comparable(item: JudgedClaim): string | undefined {
-  const { claim } = item;
+function comparable({ claim }: { claim: Claim }): string | undefined {
   if (claim.modifiers.negated) return undefined;
   const attribute = attributeOf(claim);
   if (COMPARED.has(attribute)) return formatValue(claim).replace(/^≈/, '');
@@ -36,6 +35,7 @@ function comparable(item: JudgedClaim): string | undefined {
 export const crossSourceConflict: Rule = {
   meta,
   scope: 'corpus',
+  reads: (claim) => comparable({ claim }) !== undefined,
   check(items, ctx) {
     const groups = new Map<string, Map<string, JudgedClaim[]>>();
     // Each claim's compared value, worked out once (a 10,000-page corpus has 100,000 claims).
