@@ -25,6 +25,8 @@ import { timed } from './run/timing.js';
 
 export interface CheckOptions {
   paths: string[];
+  /** `paths` are already the sorted source files (config/sources.ts expanded them): not walked or stat'ed again. */
+  collected?: boolean;
   referencePath: string;
   severities?: SeverityConfig;
   defaultLanguage?: string;
@@ -251,7 +253,7 @@ export function buildReport(results: SourceResult[], engine: Engine, severities:
 /** The whole run, in memory. */
 export function runCheck(options: CheckOptions): { report: Report; results: SourceResult[]; engine: Engine } {
   const engine = loadEngine(options.referencePath);
-  const files = options.preloaded ? [] : collectSources(options.paths);
+  const files = options.preloaded ? [] : options.collected ? options.paths : collectSources(options.paths);
   const progress = options.preloaded ? undefined : options.progress?.(files.length);
   const reported = reportedPaths(options.gate);
   const results =

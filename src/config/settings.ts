@@ -97,6 +97,7 @@ function isPartial(positionals: string[], configured: string[]): boolean {
 export function pipelineOptions(settings: Settings) {
   return {
     paths: settings.files,
+    collected: true,
     referencePath: settings.referencePath,
     severities: settings.severities,
     defaultLanguage: settings.defaultLanguage,
