@@ -53,6 +53,9 @@ interface Run {
 
 /** Runs a command, returning wall seconds, peak RSS (MB, from /usr/bin/time) and CLAIMLINT_TIMINGS. */
 function measure(cmd: string[], env: Record<string, string> = {}, cwd = ROOT): Run {
+  // The previous run's reports (hundreds of MB) are still being written back to disk: flush them
+  // first, so that a run is not charged with its predecessor's I/O.
+  spawnSync('sync');
   const args = TIME ? ['-f', 'RSS_KB=%M', ...cmd] : cmd;
   const t = performance.now();
   const r = spawnSync(TIME ?? cmd[0], TIME ? args : cmd.slice(1), { cwd, encoding: 'utf8', env: { ...process.env, ...env }, maxBuffer: 1 << 30, stdio: ['ignore', 'ignore', 'pipe'] });

@@ -70,9 +70,11 @@ export function loadEngine(referencePath: string): Engine {
  * Source files under the given paths, sorted, so runs are reproducible. A symlink found while
  * walking a directory is followed only when its target stays inside that directory or the
  * project (root); symlink loops are walked once. A directory that cannot be listed is returned
- * as it is, so that reading it reports the problem as a source-error.
+ * as it is, so that reading it reports the problem as a source-error. `linked` receives the
+ * files that may be symlinks (named ones, and those reached through a link): every other file is
+ * a plain file, whose real path is its directory's real path plus its name.
  */
-export function collectSources(paths: string[], root = process.cwd()): string[] {
+export function collectSources(paths: string[], root = process.cwd(), linked?: Set<string>): string[] {
   const out = new Set<string>();
   const rootReal = realQuiet(root) ?? resolve(root);
   const inside = (real: string, dir: string) => real === dir || real.startsWith(dir.endsWith(sep) ? dir : dir + sep);
@@ -89,13 +91,17 @@ export function collectSources(paths: string[], root = process.cwd()): string[] 
     // corpus this way: no realpath for each).
     if (explicit && !st.isDirectory()) {
       out.add(p);
+      linked?.add(p);
       return;
     }
     const real = realQuiet(p);
     if (real === undefined) return;
     if (!explicit && !inside(real, boundary ?? real) && !inside(real, rootReal)) return;
     if (st.isDirectory()) walkDirectory(p, real, boundary ?? real, seen);
-    else if (SOURCE_EXTENSIONS.has(extname(p).toLowerCase())) out.add(p);
+    else if (SOURCE_EXTENSIONS.has(extname(p).toLowerCase())) {
+      out.add(p);
+      linked?.add(p);
+    }
   };
   // A directory whose real path is known: its plain files and subdirectories (not symlinks) are
   // inside it by construction, so only symlinks need stat and realpath (10,000 pages: half a

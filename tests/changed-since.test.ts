@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Report } from '../src/report/model.js';
 import { runCli } from './helpers/cli.js';
@@ -85,6 +85,17 @@ describe('--changed-since', () => {
     const withWaivers = check(dir, '--changed-since', 'HEAD').report!;
     expect(withWaivers.findings.filter((f) => f.rule === 'waiver-orphaned')).toHaveLength(1);
     expect(withWaivers.findings.filter((f) => f.path === 'sources/b.md')).toEqual(all.findings.filter((f) => f.path === 'sources/b.md'));
+  });
+
+  it('a page that is a symlink counts as changed when its target changed', () => {
+    const dir = repo({ 'shared/e.md': page(9) });
+    symlinkSync('../shared/e.md', join(dir, 'sources/e.md'));
+    execFileSync('git', ['add', 'sources/e.md'], { cwd: dir, stdio: 'pipe' });
+    execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.org', '-c', 'commit.gpgsign=false', 'commit', '-qm', 'link'], { cwd: dir, stdio: 'pipe' });
+    writeFileSync(join(dir, 'shared/e.md'), page(11));
+    const { report } = check(dir, '--changed-since', 'HEAD');
+    expect(report!.changedSince).toEqual({ ref: 'HEAD', paths: ['sources/e.md'] });
+    expect(new Set(report!.findings.map((f) => f.path))).toEqual(new Set(['sources/e.md']));
   });
 
   it('nothing changed: no findings, exit 0', () => {

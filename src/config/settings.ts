@@ -53,9 +53,10 @@ export function resolveSettings(flags: SettingFlags, positionals: string[], cwd 
   const base = loaded?.dir ?? cwd;
   const fromConfig = (p: string | undefined, fallback: string) => (p !== undefined ? resolve(base, p) : resolve(cwd, fallback));
   const notes: string[] = [];
+  const linked = new Set<string>();
   const files = positionals.length
-    ? expandSources(positionals, c.ignore ?? [], cwd, (p) => notes.push(`no source matches "${p}"`))
-    : expandSources(c.sources ?? [...DEFAULTS.sources], c.ignore ?? [], base, (p) => notes.push(`${loaded?.path ?? 'config'}: no source matches "${p}"`));
+    ? expandSources(positionals, c.ignore ?? [], cwd, (p) => notes.push(`no source matches "${p}"`), linked)
+    : expandSources(c.sources ?? [...DEFAULTS.sources], c.ignore ?? [], base, (p) => notes.push(`${loaded?.path ?? 'config'}: no source matches "${p}"`), linked);
   const referencePath = flags.reference !== undefined ? resolve(cwd, flags.reference) : fromConfig(c.reference, DEFAULTS.reference);
   const waiversPath = flags.waivers !== undefined ? resolve(cwd, flags.waivers) : fromConfig(c.waivers, DEFAULTS.waivers);
   const gate: GateOptions = { waivers: loadWaivers(waiversPath), today: today(), ...(isPartial(positionals, c.sources ?? [...DEFAULTS.sources]) ? { partial: true } : {}) };
@@ -66,7 +67,7 @@ export function resolveSettings(flags: SettingFlags, positionals: string[], cwd 
     const hit = globalInputs.find((p) => changed.has(p));
     if (hit) notes.push(`--changed-since ${ref}: ${relative(cwd, hit) || hit} changed, so every source is checked`);
     else {
-      const reals = realPaths(files);
+      const reals = realPaths(files, (f) => linked.has(f));
       const paths = files.filter((_, i) => changed.has(reals[i])).map((f) => relative(cwd, f).split('\\').join('/'));
       if (gate.waivers && changed.has(realPath(waiversPath))) paths.push(gate.waivers.path);
       gate.only = { ref, paths };

@@ -58,6 +58,8 @@ interface Line {
   offset: number;
   length: number;
   viewLength: number;
+  /** The view's JSON, kept from the scan when the run asked for views (see viewsFor). */
+  view?: string;
 }
 
 /** A source's corpus view, as the cache stores it. */
@@ -94,6 +96,7 @@ export class SourceCache {
   private tailClean = true;
   /** The file starts with this cache's header line. */
   private headed = false;
+  private wantsView: ((path: string) => boolean) | undefined;
 
   constructor(
     readonly dir: string,
@@ -102,6 +105,14 @@ export class SourceCache {
     /** Which claims a corpus view keeps (those some corpus rule reads). */
     private readonly corpusClaim: (claim: Claim) => boolean = readByCorpusRules,
   ) {}
+
+  /**
+   * Sources whose corpus view the run will ask for: their views are kept while the file is
+   * scanned, instead of being read again one by one. Call before the first lookup.
+   */
+  viewsFor(paths: ((path: string) => boolean) | undefined): void {
+    this.wantsView = paths;
+  }
 
   get file(): string {
     return join(this.dir, `claimlint-${this.fingerprint.slice(0, 32)}.jsonl`);
@@ -221,7 +232,9 @@ export class SourceCache {
       this.rejected++;
       return;
     }
-    lines.set(meta.path, { meta, offset: base + tab + 1, length: end - tab - 1, viewLength: second - tab - 1 });
+    const line: Line = { meta, offset: base + tab + 1, length: end - tab - 1, viewLength: second - tab - 1 };
+    if (this.wantsView?.(meta.path)) line.view = buffer.toString('utf8', tab + 1, second);
+    lines.set(meta.path, line);
   }
 
   /**
@@ -263,7 +276,7 @@ export class SourceCache {
     }
     let r: SourceResult | undefined;
     try {
-      r = JSON.parse(this.raw(line, view ? 'view' : 'result') ?? '') as SourceResult;
+      r = JSON.parse((view ? line.view : undefined) ?? this.raw(line, view ? 'view' : 'result') ?? '') as SourceResult;
     } catch {
       r = undefined;
     }

@@ -42,6 +42,7 @@ export function processAll(files: string[], engine: Engine, options: ProcessOpti
   // Taken before any file is stat'ed or read: what the cache records as the moment of each stat.
   const at = Date.now();
   const stats: Array<FileStat | undefined> = new Array(files.length);
+  cache?.viewsFor(options.viewOnly);
   for (let i = 0; i < files.length; i++) {
     const hit = cache && timed('cache', () => fromCache(files[i], cache, (stats[i] = fileStat(files[i])), at, options.viewOnly));
     if (hit) {
