@@ -44,7 +44,7 @@ export type Rule =
     };
 
 // One list per fact, shared (frozen) by all its findings: a list of its own per finding was
-// 40 % of the heap of a 10,000-page run.
+// about a tenth of the heap of a 10,000-page run.
 const evidenceLists = new WeakMap<Reference, WeakMap<Fact, EvidenceRef[]>>();
 
 export function evidenceOf(ref: Reference, fact: Fact | undefined): EvidenceRef[] {
