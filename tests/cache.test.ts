@@ -54,6 +54,26 @@ describe('the cache file (src/run/cache.ts)', () => {
     cache.close();
   });
 
+  it('two runs that found no file write one header between them', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'claimlint-cache-'));
+    const fp = 'c'.repeat(64);
+    const a = new SourceCache(dir, fp);
+    const b = new SourceCache(dir, fp);
+    expect(a.get('a.md', 'a'.repeat(64))).toBeUndefined();
+    expect(b.get('b.md', 'b'.repeat(64))).toBeUndefined();
+    a.set(result('a.md', 'a'.repeat(64)), stat(1), 2 * SETTLED_MS);
+    b.set(result('b.md', 'b'.repeat(64)), stat(1), 2 * SETTLED_MS);
+    a.flush();
+    b.flush();
+    const lines = readFileSync(join(dir, readdirSync(dir)[0]), 'utf8').split('\n').filter(Boolean);
+    expect(lines.filter((l) => l.startsWith('{"format"'))).toHaveLength(1);
+    expect(lines).toHaveLength(3);
+    const c = new SourceCache(dir, fp);
+    expect(c.get('a.md', 'a'.repeat(64))?.doc?.path).toBe('a.md');
+    expect(c.get('b.md', 'b'.repeat(64))?.doc?.path).toBe('b.md');
+    expect(c.rejected).toBe(0);
+  });
+
   it('starts again when the header is not its own (another format, a damaged file)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'claimlint-cache-'));
     const fp = 'd'.repeat(64);

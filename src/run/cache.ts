@@ -18,7 +18,7 @@
  * so a page edited within the same timestamp tick as the read is never mistaken for
  * unchanged ("racily clean" in git). `--cache-strategy content` always reads and hashes.
  */
-import { appendFileSync, closeSync, mkdirSync, openSync, readdirSync, readSync, rmSync, statSync } from 'node:fs';
+import { appendFileSync, closeSync, mkdirSync, openSync, readdirSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Engine, SourceResult } from '../pipeline.js';
 import type { Claim, SourceDocument } from '../types.js';
@@ -337,8 +337,14 @@ export class SourceCache {
       mkdirSync(this.dir, { recursive: true });
       let prefix = '';
       if (!this.headed) {
-        // No file yet, or an empty one.
-        prefix = this.header() + '\n';
+        // No file when this run looked: the header goes first, written only by whichever of
+        // two concurrent runs creates the file (the other appends after it).
+        try {
+          writeFileSync(this.file, this.header() + '\n', { flag: 'wx' });
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+          if (statSync(this.file).size === 0) prefix = this.header() + '\n';
+        }
         this.removeOthers();
       } else if (!this.tailClean) prefix = '\n';
       appendFileSync(this.file, prefix + this.pending.join(''));
