@@ -34,7 +34,6 @@ export function writeOutputs(report: Report, results: SourceResult[], ref: Refer
       const file = claimsFileOf(r)!;
       const path = join(options.claimsDir, `${file.source}.yaml`);
       writeDerivedFile(path, renderClaimsFile(file));
-      keep.add(`${file.source}.yaml`);
       written.push(path);
     }
     if (options.pruneClaims) {
