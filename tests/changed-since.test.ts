@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, copyFileSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Report } from '../src/report/model.js';
 import { runCli } from './helpers/cli.js';
@@ -65,6 +65,16 @@ describe('--changed-since', () => {
     expect(claimsFile('c')).toMatch(/\bc\b/);
     expect(claimsFile('b')).not.toBe(before.b);
     expect(claimsFile('b')).toMatch(/\b7\b/);
+  });
+
+  it('a full run (not --changed-since) still removes the claims file of a page that is gone', () => {
+    const dir = repo();
+    const write = () => runCli(['check', '--reference', 'reference.yaml', '--claims-dir', 'out/claims', '--report-dir', 'out/reports'], dir);
+    expect(write().code).toBe(1);
+    expect(readdirSync(join(dir, 'out/claims')).sort()).toEqual(['a.yaml', 'b.yaml', 'c.yaml']);
+    rmSync(join(dir, 'sources/c.md'));
+    write();
+    expect(readdirSync(join(dir, 'out/claims')).sort()).toEqual(['a.yaml', 'b.yaml']);
   });
 
   it('a changed waivers file brings back the waiver problems of unchanged sources, judged against all their findings', () => {
