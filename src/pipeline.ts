@@ -5,23 +5,22 @@
  */
 import { readdirSync, statSync, realpathSync } from 'node:fs';
 import { extname, join, resolve, sep } from 'node:path';
-import type { Claim, Finding, SourceDocument } from './types.js';
+import type { Claim, SourceDocument } from './types.js';
 import { readSource, SOURCE_EXTENSIONS, type SourceProblem } from './source/read.js';
 import { parseSentences } from './parse/sentences.js';
 import { extractClaims } from './extract/index.js';
 import { loadLanguages, type LanguagePack } from './vocab/load.js';
 import { loadReference, type Reference } from './reference/load.js';
-import { judgeAll, runRules, sortFindings, type SeverityConfig } from './check/index.js';
-import { sourceErrorMeta } from './check/rules/source-error.js';
-import { summarize, type Report, type ReportClaim, type SourceEntry } from './report/model.js';
-import { contentId } from './util/hash.js';
-import { TOOL } from './version.js';
+import type { SeverityConfig } from './check/index.js';
+import { CheckRun, reportedPaths } from './check/run.js';
+import type { Report } from './report/model.js';
 import { ConfigError } from './util/yaml-load.js';
 import { parseSuppressions, type SuppressionDirective } from './check/suppressions.js';
-import { applyGate, type GateOptions } from './check/gate.js';
-import { processAll } from './run/process-all.js';
+import type { GateOptions } from './check/gate.js';
+import { forEachResult } from './run/process-all.js';
+import { withTextReadLater } from './source/read-later.js';
 import { cacheAt, type CacheStrategy } from './run/cache.js';
-import { timed } from './run/timing.js';
+import { memoryMark, timed } from './run/timing.js';
 
 export interface CheckOptions {
   paths: string[];
@@ -40,6 +39,10 @@ export interface CheckOptions {
   cacheStrategy?: CacheStrategy;
   /** Per-source results already computed (claimlint merge of --shard outputs): nothing is read. */
   preloaded?: SourceResult[];
+  /** Keep the report's claims in a temporary file, not in memory (src/check/run.ts); the results returned then hold no claims. */
+  spill?: boolean;
+  /** Told of each source's result, claims included, before the check stage lets go of them (claims files are written from here). */
+  onSource?: (result: SourceResult) => void;
   /** Called with the number of sources to process; what it returns is told of each source done (the CLI's progress bar). */
   progress?: (total: number) => { tick(path?: string): void; done(): void };
 }
@@ -155,133 +158,49 @@ export function processSource(path: string, engine: Engine, defaultLanguage?: st
   }
 }
 
-function problemFinding(p: SourceProblem): Finding {
-  return {
-    id: contentId('f', sourceErrorMeta.id, p.path, p.message),
-    rule: sourceErrorMeta.id,
-    severity: 'error',
-    verdict: 'error',
-    source: p.id,
-    path: p.path,
-    position: { start: p.point, end: p.point },
-    text: '',
-    claims: [],
-    message: `${p.path}: ${p.message}`,
-    evidence: [],
-  };
+/** check → report, over the results of every source (in file order). */
+export function buildReport(results: SourceResult[], engine: Engine, severities: SeverityConfig = {}, gateOptions: GateOptions = {}): Report {
+  const run = new CheckRun(engine, { severities, gate: gateOptions });
+  for (const r of results) run.add(r);
+  return run.finish();
 }
 
 /**
- * The source ids whose findings a --changed-since run reports, or undefined for all. The gate
- * keeps only those anyway; knowing them before the rules run spares building (and fingerprinting)
- * the findings of the unchanged rest. When the waivers file changed, every finding is needed to
- * tell which waivers still match, so the scope is left to the gate.
+ * The whole run. Each source's result goes through the check stage as soon as it is made
+ * (src/check/run.ts); with `spill`, the report's claims are kept on disk, and the results
+ * returned keep no claims.
  */
-function findingScope(results: SourceResult[], gateOptions: GateOptions): Set<string> | undefined {
-  const paths = reportedPaths(gateOptions);
-  if (!paths) return undefined;
-  const ids = new Set<string>();
-  for (const r of results) {
-    const entry = r.doc ?? r.problem;
-    if (entry && paths.has(entry.path)) ids.add(entry.id);
-  }
-  return ids;
-}
-
-/** The display paths whose findings a --changed-since run reports (see findingScope), or undefined for all. */
-function reportedPaths(gateOptions: GateOptions = {}): Set<string> | undefined {
-  const only = gateOptions.only;
-  if (!only || (gateOptions.waivers && only.paths.includes(gateOptions.waivers.path))) return undefined;
-  return new Set(only.paths);
-}
-
-/** check → report, over the results of every source. */
-export function buildReport(results: SourceResult[], engine: Engine, severities: SeverityConfig = {}, gateOptions: GateOptions = {}): Report {
-  const ref = engine.reference;
-  const claims = results.flatMap((r) => r.claims);
-  const scope = findingScope(results, gateOptions);
-  const judged = judgeAll(claims, ref, scope && ((claim) => scope.has(claim.source)));
-  const findings = runRules(judged, ref, severities, scope && ((source) => scope.has(source)));
-  if (severities[sourceErrorMeta.id] !== 'off')
-    for (const r of results) if (r.problem && (!scope || scope.has(r.problem.id))) findings.push({ ...problemFinding(r.problem), severity: (severities[sourceErrorMeta.id] as 'error') ?? 'error' });
-  const gate = applyGate(
-    findings,
-    results.map((r) => (r.doc ? { source: r.doc.id, path: r.doc.path, suppressions: r.suppressions } : { source: r.problem!.id, path: r.problem!.path })),
-    scope ? claims.filter((c) => scope.has(c.source)) : claims,
-    severities,
-    gateOptions,
-  );
-  const sorted = sortFindings(gate.findings);
-  // --changed-since: the report is about the changed pages, so it lists their claims only.
-  const listedPaths = gateOptions.only && new Set(gateOptions.only.paths);
-  const listed = listedPaths ? judged.filter((j) => listedPaths.has(j.claim.path)) : judged;
-  // The verdict is written onto the claim itself rather than onto a copy: a copy of every claim
-  // was a fifth of the heap of a large corpus. Claims files leave these two keys out (claims-file.ts).
-  const reportClaims: ReportClaim[] = listed.map(({ claim, judgement }) => {
-    const c = claim as ReportClaim;
-    c.verdict = judgement.verdict;
-    c.fact = judgement.fact?.id;
-    return c;
-  });
-  reportClaims.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) || a.position.start.offset - b.position.start.offset || (a.id < b.id ? -1 : 1));
-  const findingsPerPath = new Map<string, number>();
-  for (const f of sorted) findingsPerPath.set(f.path, (findingsPerPath.get(f.path) ?? 0) + 1);
-  const sources: SourceEntry[] = results
-    .map((r): SourceEntry => {
-      if (r.problem) return { id: r.problem.id, path: r.problem.path, status: 'error', claims: 0, findings: findingsPerPath.get(r.problem.path) ?? 0 };
-      const d = r.doc!;
-      const entry: SourceEntry = {
-        id: d.id,
-        path: d.path,
-        status: 'ok',
-        sha256: d.sha256,
-        language: d.meta.language,
-        claims: r.claimCount ?? r.claims.length,
-        findings: findingsPerPath.get(d.path) ?? 0,
-      };
-      if (d.meta.title) entry.title = d.meta.title;
-      if (d.meta.publisher) entry.publisher = d.meta.publisher;
-      return entry;
-    })
-    .sort((a, b) => (a.path < b.path ? -1 : 1));
-  return {
-    tool: { ...TOOL },
-    reference: { id: ref.id, version: ref.version, title: ref.title, path: ref.path, sha256: ref.sha256 },
-    sources,
-    claims: reportClaims,
-    findings: sorted,
-    summary: summarize(sources, reportClaims, sorted),
-    ...(gate.suppressed.length ? { suppressed: gate.suppressed } : {}),
-    ...(gateOptions.only ? { changedSince: { ref: gateOptions.only.ref, paths: [...gateOptions.only.paths].sort() } } : {}),
-  };
-}
-
-/** The whole run, in memory. */
 export function runCheck(options: CheckOptions): { report: Report; results: SourceResult[]; engine: Engine } {
   const engine = loadEngine(options.referencePath);
   const files = options.preloaded ? [] : options.collected ? options.paths : collectSources(options.paths);
   const progress = options.preloaded ? undefined : options.progress?.(files.length);
   const reported = reportedPaths(options.gate);
-  const results =
-    options.preloaded ??
-    processAll(files, engine, {
-      jobs: options.jobs,
-      cache: cacheAt(options.cache, engine, options.defaultLanguage, options.cacheStrategy),
-      referencePath: options.referencePath,
-      defaultLanguage: options.defaultLanguage,
-      onProgress: progress && ((p) => progress.tick(p)),
-      viewOnly: reported && ((path) => !reported.has(path)),
-    });
+  const run = new CheckRun(engine, { severities: options.severities, gate: options.gate, spill: options.spill, onSource: options.onSource });
+  const results: SourceResult[] = [];
+  const take = (result: SourceResult): void => {
+    timed('check', () => run.add(result));
+    // Streaming, a page's text is read again if a report shows it (most are not shown).
+    if (options.spill && !options.preloaded && result.doc && Object.getOwnPropertyDescriptor(result.doc, 'text')?.value !== undefined) withTextReadLater(result, result.doc.path);
+    results.push(result);
+  };
+  if (options.preloaded) options.preloaded.forEach(take);
+  else
+    forEachResult(
+      files,
+      engine,
+      {
+        jobs: options.jobs,
+        cache: cacheAt(options.cache, engine, options.defaultLanguage, options.cacheStrategy),
+        referencePath: options.referencePath,
+        defaultLanguage: options.defaultLanguage,
+        onProgress: progress && ((p) => progress.tick(p)),
+        viewOnly: reported && ((path) => !reported.has(path)),
+      },
+      take,
+    );
   progress?.done();
-  const ids = new Map<string, string>();
-  for (const r of results) {
-    if (!r.doc) continue;
-    const seen = ids.get(r.doc.id);
-    if (seen) {
-      r.problem = { id: r.doc.id, path: r.doc.path, message: `duplicate source id "${r.doc.id}" (also used by ${seen})`, point: { line: 1, column: 1, offset: 0 } };
-      r.doc = undefined;
-      r.claims = [];
-    } else ids.set(r.doc.id, r.doc.path);
-  }
-  return { report: timed('check', () => buildReport(results, engine, options.severities, options.gate)), results, engine };
+  memoryMark('sources done');
+  const report = timed('check', () => run.finish());
+  memoryMark('checked');
+  return { report, results, engine };
 }

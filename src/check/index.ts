@@ -31,7 +31,13 @@ export function judgeAll(claims: Claim[], ref: Reference, eager?: (claim: Claim)
  * source) — re-checking a changed page of a large corpus does not build the corpus's findings.
  */
 export function runRules(items: JudgedClaim[], ref: Reference, severities: SeverityConfig = {}, inScope?: (source: string) => boolean): Finding[] {
-  const ctx: RuleContext = {
+  const findings = runClaimRules(items, ref, severities, inScope);
+  for (const f of runCorpusRules(items, ref, severities, inScope)) findings.push(f);
+  return findings;
+}
+
+function contextOf(ref: Reference, severities: SeverityConfig, inScope?: (source: string) => boolean): RuleContext {
+  return {
     ref,
     inScope,
     severity(rule, fact) {
@@ -40,18 +46,31 @@ export function runRules(items: JudgedClaim[], ref: Reference, severities: Sever
       return configured ?? fact?.severity ?? rule.defaultSeverity;
     },
   };
+}
+
+/** The rules that look at one claim at a time (a source's claims can go through them as soon as it is read). */
+export function runClaimRules(items: JudgedClaim[], ref: Reference, severities: SeverityConfig = {}, inScope?: (source: string) => boolean): Finding[] {
+  const ctx = contextOf(ref, severities, inScope);
   const findings: Finding[] = [];
   for (const rule of RULES) {
-    if (rule.scope === 'claim') {
-      for (const item of items) {
-        if (inScope && !inScope(item.claim.source)) continue;
-        const f = rule.check(item, ctx);
-        if (f) findings.push(f);
-      }
-    } else {
-      // Not push(...list): a corpus of 50,000 pages gives more findings than a call has room for arguments.
-      for (const f of rule.check(items, ctx)) findings.push(f);
+    if (rule.scope !== 'claim') continue;
+    for (const item of items) {
+      if (inScope && !inScope(item.claim.source)) continue;
+      const f = rule.check(item, ctx);
+      if (f) findings.push(f);
     }
+  }
+  return findings;
+}
+
+/** The rules that compare sources: they need every source's corpus view. */
+export function runCorpusRules(items: JudgedClaim[], ref: Reference, severities: SeverityConfig = {}, inScope?: (source: string) => boolean): Finding[] {
+  const ctx = contextOf(ref, severities, inScope);
+  const findings: Finding[] = [];
+  for (const rule of RULES) {
+    if (rule.scope !== 'corpus') continue;
+    // Not push(...list): a corpus of 50,000 pages gives more findings than a call has room for arguments.
+    for (const f of rule.check(items, ctx)) findings.push(f);
   }
   return findings;
 }

@@ -10,36 +10,42 @@ import { AtomicBatch, writeDerivedFile } from '../util/atomic-write.js';
 
 export interface WriteOptions {
   reportDir?: string;
-  claimsDir?: string;
-  /** Remove claims files of sources no longer present (off for partial runs such as shards). */
-  pruneClaims?: boolean;
   /** Comparison with --baseline, shown in the Markdown and HTML reports. */
   baseline?: BaselineComparison;
-  /**
-   * Write claims files only for these source paths (--changed-since: the unchanged sources'
-   * files are left as they are; rendering 10,000 of them to find them unchanged costs half a second).
-   */
-  claimsOnlyFor?: ReadonlySet<string>;
 }
 
-/** Writes claims files and reports; each file whole or not at all. */
+/**
+ * claims/extracted/<id>.yaml for each source, written as the run hands the sources on (the
+ * check stage then lets go of their claims); each file whole or not at all. `prune` then removes
+ * the files of sources no longer present.
+ */
+export class ClaimsFiles {
+  private readonly keep = new Set<string>();
+
+  constructor(
+    private readonly dir: string,
+    /** Write only for these source paths (--changed-since: the unchanged sources' files are left as they are; rendering 10,000 of them to find them unchanged costs half a second). */
+    private readonly only?: ReadonlySet<string>,
+  ) {}
+
+  add(result: SourceResult): void {
+    const doc = result.doc;
+    if (!doc) return;
+    this.keep.add(`${doc.id}.yaml`);
+    if (this.only && !this.only.has(doc.path)) return;
+    const file = claimsFileOf(result)!;
+    writeDerivedFile(join(this.dir, `${file.source}.yaml`), renderClaimsFile(file));
+  }
+
+  /** Removes the claims files of sources this (whole-corpus) run did not see. */
+  prune(): void {
+    for (const name of safeList(this.dir)) if (name.endsWith('.yaml') && !this.keep.has(name)) rmSync(join(this.dir, name), { force: true });
+  }
+}
+
+/** Writes the reports; each file whole or not at all. */
 export function writeOutputs(report: Report, results: SourceResult[], ref: Reference, options: WriteOptions): string[] {
   const written: string[] = [];
-  if (options.claimsDir) {
-    const keep = new Set<string>();
-    for (const r of results) {
-      if (!r.doc) continue;
-      keep.add(`${r.doc.id}.yaml`);
-      if (options.claimsOnlyFor && !options.claimsOnlyFor.has(r.doc.path)) continue;
-      const file = claimsFileOf(r)!;
-      const path = join(options.claimsDir, `${file.source}.yaml`);
-      writeDerivedFile(path, renderClaimsFile(file));
-      written.push(path);
-    }
-    if (options.pruneClaims) {
-      for (const name of safeList(options.claimsDir)) if (name.endsWith('.yaml') && !keep.has(name)) rmSync(join(options.claimsDir, name), { force: true });
-    }
-  }
   if (options.reportDir) {
     // Every report goes to its temporary file first (large ones in chunks), and all are renamed
     // into place only when all are written: a failure leaves every previous report untouched.

@@ -351,16 +351,19 @@ export function renderHtml(report: Report, ref: Reference, ctx: Partial<FormatCo
   const okSources = report.sources.filter((s) => s.status === 'ok');
   const sourceIndex = new Map(report.sources.map((s, i) => [s.path, i] as const));
   const sourceAnchor = (path: string) => `src-${sourceIndex.get(path) ?? 'x'}`;
+  const rows = consensusRows(report, ref);
+  const kept = plan(report, rows, okSources, baseline);
+  // Only the claims of pages with a text view are marked, and have a span to link to (a large
+  // corpus's claims are read from disk one by one: only those few pages' are kept).
   const claimsByPath = new Map<string, ReportClaim[]>();
+  const anchors = new Set<string>();
   for (const c of report.claims) {
+    if (!kept.views.has(c.path)) continue;
+    anchors.add(claimAnchor(c.id));
     const list = claimsByPath.get(c.path);
     if (list) list.push(c);
     else claimsByPath.set(c.path, [c]);
   }
-  const rows = consensusRows(report, ref);
-  const kept = plan(report, rows, okSources, baseline);
-  // Only the claims of pages with a text view have a span to link to.
-  const anchors = new Set(report.claims.filter((c) => kept.views.has(c.path)).map((c) => claimAnchor(c.id)));
   const env: Env = { report, ref, baseline, sourceAnchor, anchors, texts: ctx.texts, plan: kept, viewed: (path) => kept.views.has(path) };
 
   const title = `claimlint report: ${report.reference.title || report.reference.id}`;
@@ -557,24 +560,29 @@ interface Mark {
 }
 
 function numbersSection(env: Env): string {
-  const figures = NUMERIC.map((n) => numberFigure(env, n.attribute, n.unit)).filter(Boolean);
+  // One pass over the claims (a large corpus's are read from disk), each page's distinct values kept.
+  const marksOf = new Map<string, Mark[]>(NUMERIC.map((n) => [n.attribute, []]));
+  const seen = new Set<string>();
+  for (const c of env.report.claims) {
+    if (c.modifiers.negated || (c.kind !== 'needle' && c.kind !== 'sessions.count')) continue;
+    const attribute = attributeOf(c);
+    const marks = marksOf.get(attribute);
+    if (!marks) continue;
+    const v = c.value as NeedleValue | CountValue;
+    const key = `${attribute}\u0000${c.source}\u0000${v.min}\u0000${v.max}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    marks.push({ label: c.source, min: v.min, max: v.max, verdict: c.verdict, text: c.text, anchor: claimAnchor(c.id), count: 1 });
+  }
+  const figures = NUMERIC.map((n) => numberFigure(env, n.attribute, n.unit, marksOf.get(n.attribute)!)).filter(Boolean);
   return `<section id="numbers" aria-labelledby="h-numbers"><h2 id="h-numbers">Numbers against the reference</h2>${
     figures.length ? `<p>Each page's figures as marks (a single value) or bars (a range); the green band or dashed lines are what the reference holds. Shapes repeat the colour: ● supported, ✕ contradicted, ◆ unverified.</p>${figures.join('')}` : '<p>No numeric claims.</p>'
   }</section>`;
 }
 
-function numberFigure(env: Env, attribute: string, unit: string): string {
-  const claims = env.report.claims.filter((c) => !c.modifiers.negated && (c.kind === 'needle' || c.kind === 'sessions.count') && attributeOf(c) === attribute);
-  if (!claims.length) return '';
-  let marks: Mark[] = [];
-  const seen = new Set<string>();
-  for (const c of claims) {
-    const v = c.value as NeedleValue | CountValue;
-    const key = `${c.source}\u0000${v.min}\u0000${v.max}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    marks.push({ label: c.source, min: v.min, max: v.max, verdict: c.verdict, text: c.text, anchor: claimAnchor(c.id), count: 1 });
-  }
+/** `marks`: each page's distinct values of this attribute, in claim order. */
+function numberFigure(env: Env, attribute: string, unit: string, marks: Mark[]): string {
+  if (!marks.length) return '';
   // Many pages: one row per distinct value, with how many pages state it.
   if (marks.length > 40) {
     const byValue = new Map<string, Mark>();

@@ -44,19 +44,26 @@ export interface Report {
   run?: RunRecord;
 }
 
-export function summarize(sources: SourceEntry[], claims: ReportClaim[], findings: Finding[]): Report['summary'] {
+/** Claims counted by verdict: what the summary says of them (src/check/run.ts counts them as they pass). */
+export interface ClaimTally {
+  total: number;
+  byVerdict: Record<Verdict, number>;
+}
+
+export function summarize(sources: SourceEntry[], claims: readonly Pick<ReportClaim, 'verdict'>[] | ClaimTally, findings: Finding[]): Report['summary'] {
   const bySeverity: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   const byRule: Record<string, number> = {};
   const byVerdict: Record<Verdict, number> = { supported: 0, contradicted: 0, unverified: 0 };
+  if ('byVerdict' in claims) Object.assign(byVerdict, claims.byVerdict);
+  else for (const c of claims) byVerdict[c.verdict]++;
   for (const f of findings) {
     bySeverity[f.severity]++;
     byRule[f.rule] = (byRule[f.rule] ?? 0) + 1;
   }
-  for (const c of claims) byVerdict[c.verdict]++;
   return {
     sources: sources.length,
     sourceErrors: sources.filter((s) => s.status === 'error').length,
-    claims: claims.length,
+    claims: 'byVerdict' in claims ? claims.total : claims.length,
     findings: findings.length,
     bySeverity,
     byRule: Object.fromEntries(Object.entries(byRule).sort()),

@@ -264,6 +264,12 @@ export class SourceCache {
     }
   }
 
+  /** Whether an entry is filed for this path and content (get() may still find it corrupt). */
+  has(path: string, contentSha: string): boolean {
+    const line = this.load().get(path);
+    return Boolean(line && line.length > 0 && line.meta.sha256 === contentSha);
+  }
+
   /**
    * The cached result for this display path and content, or undefined (missing, stale, corrupt).
    * `view`: only the source's corpus view (claimCount set, claims those corpus rules read).

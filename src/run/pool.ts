@@ -3,8 +3,9 @@
  * function returning its exit code. The main thread and N-1 worker threads take
  * task indices from one shared counter; workers post each SourceResult on their
  * own MessagePort, and the main thread, between tasks of its own, drains those
- * ports with receiveMessageOnPort and sleeps on Atomics.wait. Results are stored
- * by index, so the output never depends on the number of workers or their timing.
+ * ports with receiveMessageOnPort and sleeps on Atomics.wait. Each result is told with its
+ * index (src/run/process-all.ts puts them back in file order), so the output never depends
+ * on the number of workers or their timing.
  */
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import type { Engine, SourceResult } from '../pipeline.js';
@@ -25,8 +26,8 @@ export interface PoolOptions {
 
 type Message = { type: 'result'; index: number; result: SourceResult } | { type: 'fatal'; message: string } | { type: 'done'; timings?: Record<string, number> };
 
-export function processInPool(files: string[], engine: Engine, options: PoolOptions): SourceResult[] {
-  const results: SourceResult[] = new Array(files.length);
+/** Each result goes to `onResult` as it is made, in whatever order the threads finish. */
+export function processInPool(files: string[], engine: Engine, options: PoolOptions, onResult: (result: SourceResult, index: number) => void): void {
   const state = new Int32Array(new SharedArrayBuffer(8));
   const workers: Array<{ worker: Worker; port: MessagePort; done: boolean }> = [];
   try {
@@ -56,9 +57,9 @@ export function processInPool(files: string[], engine: Engine, options: PoolOpti
         while (!w.done && (m = receiveMessageOnPort(w.port) as { message: Message } | undefined)) {
           const msg = m.message;
           if (msg.type === 'result') {
-            results[msg.index] = msg.result;
             received++;
             options.onProgress?.(files[msg.index]);
+            onResult(msg.result, msg.index);
           } else if (msg.type === 'done') {
             w.done = true;
             if (msg.timings) addTimings(msg.timings);
@@ -70,9 +71,10 @@ export function processInPool(files: string[], engine: Engine, options: PoolOpti
     for (;;) {
       const i = Atomics.add(state, 0, 1);
       if (i >= files.length) break;
-      results[i] = processSource(files[i], engine, options.defaultLanguage);
+      const result = processSource(files[i], engine, options.defaultLanguage);
       own++;
       options.onProgress?.(files[i]);
+      onResult(result, i);
       drain();
     }
     let last = Date.now();
@@ -85,7 +87,6 @@ export function processInPool(files: string[], engine: Engine, options: PoolOpti
       else if (Date.now() - last > STALL_MS) throw new Error('claimlint worker stalled (no result for 120 s)');
       Atomics.wait(state, 1, seen, 1000);
     }
-    return results;
   } finally {
     for (const w of workers) {
       w.port.close();

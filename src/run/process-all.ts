@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import type { Engine, SourceResult } from '../pipeline.js';
 import { processSource } from '../pipeline.js';
 import { decode } from '../source/decode.js';
+import { withTextReadLater } from '../source/read-later.js';
 import { displayPath } from '../source/read.js';
 import { sha256 } from '../util/hash.js';
 import { fileStat, type FileStat, type SourceCache } from './cache.js';
@@ -37,95 +38,100 @@ export function defaultJobs(): number {
  */
 export function processAll(files: string[], engine: Engine, options: ProcessOptions): SourceResult[] {
   const results: SourceResult[] = new Array(files.length);
-  const todo: number[] = [];
+  forEachResult(files, engine, options, (result, index) => {
+    results[index] = result;
+  });
+  return results;
+}
+
+/** Where a file's result comes from: the cache (the content hash its entry is filed under), or the work. */
+type Slot = { sha: string; trusted: boolean; view: boolean } | undefined;
+
+/**
+ * As processAll, but each result is handed to `onResult` in file order as soon as it and those
+ * before it are ready, and not kept: a consumer that lets go of what it has read (src/check/run.ts)
+ * holds no more than the few results the threads are ahead by. Cached results are read from the
+ * cache only when their turn comes.
+ */
+export function forEachResult(files: string[], engine: Engine, options: ProcessOptions, onResult: (result: SourceResult, index: number) => void): void {
   const cache = options.cache;
   // Taken before any file is stat'ed or read: what the cache records as the moment of each stat.
   const at = Date.now();
   const stats: Array<FileStat | undefined> = new Array(files.length);
+  const slots: Slot[] = new Array(files.length);
+  const todo: number[] = [];
   cache?.viewsFor(options.viewOnly);
   for (let i = 0; i < files.length; i++) {
-    const hit = cache && timed('cache', () => fromCache(files[i], cache, (stats[i] = fileStat(files[i])), at, options.viewOnly));
-    if (hit) {
-      results[i] = hit;
+    const slot = cache && timed('cache', () => cached(files[i], cache, (stats[i] = fileStat(files[i])), options.viewOnly));
+    if (slot) {
+      slots[i] = slot;
       options.onProgress?.(files[i]);
     } else todo.push(i);
   }
-  const missing = todo.map((i) => files[i]);
+  const ready: Array<SourceResult | undefined> = new Array(files.length);
+  let next = 0;
+  const made = (result: SourceResult, i: number): void => {
+    if (cache) timed('cache', () => cache.set(result, stats[i], at));
+    ready[i] = result;
+    // Every result whose turn has come goes out now: the cached ones are read here.
+    for (; next < files.length; next++) {
+      let r = ready[next];
+      if (r) ready[next] = undefined;
+      else if (slots[next]) r = fromCache(files[next], cache!, slots[next]!, stats[next], at) ?? remake(next);
+      else break;
+      onResult(r, next);
+    }
+  };
+  // A cached entry found corrupt when its turn comes is made again, there and then.
+  const remake = (i: number): SourceResult => {
+    const r = processSource(files[i], engine, options.defaultLanguage);
+    if (cache) timed('cache', () => cache.set(r, stats[i], at));
+    return r;
+  };
   let jobs = options.jobs ?? 1;
-  if (jobs === 'auto') jobs = Math.min(defaultJobs(), 1 + Math.floor(missing.length / AUTO_MIN_PER_WORKER));
-  jobs = Math.max(1, Math.min(jobs, missing.length));
-  const done =
-    jobs > 1
-      ? processInPool(missing, engine, { jobs, referencePath: options.referencePath, defaultLanguage: options.defaultLanguage, onProgress: options.onProgress })
-      : missing.map((f) => {
-          const r = processSource(f, engine, options.defaultLanguage);
-          options.onProgress?.(f);
-          return r;
-        });
-  for (let k = 0; k < todo.length; k++) results[todo[k]] = done[k];
+  if (jobs === 'auto') jobs = Math.min(defaultJobs(), 1 + Math.floor(todo.length / AUTO_MIN_PER_WORKER));
+  jobs = Math.max(1, Math.min(jobs, todo.length));
+  const missing = todo.map((i) => files[i]);
+  if (jobs > 1)
+    processInPool(missing, engine, { jobs, referencePath: options.referencePath, defaultLanguage: options.defaultLanguage, onProgress: options.onProgress }, (result, k) => made(result, todo[k]));
+  else
+    for (const i of todo) {
+      const r = processSource(files[i], engine, options.defaultLanguage);
+      options.onProgress?.(files[i]);
+      made(r, i);
+    }
+  // No work at all (every file cached), or cached files after the last one made.
+  for (; next < files.length; next++) onResult(fromCache(files[next], cache!, slots[next]!, stats[next], at) ?? remake(next), next);
   if (cache)
     timed('cache', () => {
-      for (let k = 0; k < todo.length; k++) cache.set(done[k], stats[todo[k]], at);
       cache.flush();
       cache.close();
     });
-  return results;
 }
 
-function fromCache(file: string, cache: SourceCache, stat: FileStat | undefined, at: number, viewOnly?: (path: string) => boolean): SourceResult | undefined {
+/** Whether the cache holds this file's result, and under which content hash; undefined: it must be made. */
+function cached(file: string, cache: SourceCache, stat: FileStat | undefined, viewOnly?: (path: string) => boolean): Slot {
   const path = displayPath(file);
   const view = viewOnly?.(path) ?? false;
   const trusted = cache.trustedHash(path, stat);
-  if (trusted) {
-    const hit = cache.get(path, trusted, view);
-    if (hit) return withTextReadLater(hit, file);
-  }
+  if (trusted && cache.has(path, trusted)) return { sha: trusted, trusted: true, view };
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
   } catch {
     return undefined;
   }
-  const hit = cache.get(path, sha256(bytes), view);
+  const sha = sha256(bytes);
+  if (!cache.has(path, sha) || !decode(bytes).ok) return undefined;
+  return { sha, trusted: false, view };
+}
+
+function fromCache(file: string, cache: SourceCache, slot: NonNullable<Slot>, stat: FileStat | undefined, at: number): SourceResult | undefined {
+  const path = displayPath(file);
+  const hit = timed('cache', () => cache.get(path, slot.sha, slot.view));
   if (!hit) return undefined;
-  const decoded = decode(bytes);
-  if (!decoded.ok) return undefined;
   // Same content, another stat (touched, checked out, copied): record the new stat.
-  if (!trusted) cache.restat(path, stat, at);
-  return { ...hit, doc: { ...hit.doc!, text: decoded.text } };
+  if (!slot.trusted) cache.restat(path, stat, at);
+  return withTextReadLater(hit, file);
 }
 
-/**
- * A page known unchanged by its stat has not been read: its text is read when a report first
- * shows it (most pages of a large corpus never are, in a --changed-since run), and checked
- * against the hash its claims were made from.
- */
-function withTextReadLater(result: SourceResult, file: string): SourceResult {
-  const doc = result.doc!;
-  // Not kept once read: a report reads a page's text once per format, in file order
-  // (sourceTexts keeps the last one), and 50,000 pages' texts would stay in memory.
-  let text: string | undefined;
-  Object.defineProperty(doc, 'text', {
-    enumerable: true,
-    configurable: true,
-    get: () => text ?? readChecked(file, doc.sha256, doc.path),
-    set: (value: string) => {
-      text = value;
-    },
-  });
-  return result;
-}
-
-function readChecked(file: string, sha: string, path: string): string {
-  try {
-    const bytes = readFileSync(file);
-    if (sha256(bytes) === sha) {
-      const decoded = decode(bytes);
-      if (decoded.ok) return decoded.text;
-    }
-  } catch {
-    // reported below
-  }
-  process.stderr.write(`claimlint: ${path} changed while it was being checked; the reports quote no lines from it\n`);
-  return '';
-}

@@ -24,9 +24,20 @@ export function addTimings(other: Partial<Record<Stage, number>>): void {
   for (const [k, v] of Object.entries(other)) timings[k as Stage] += v ?? 0;
 }
 
+const marks: string[] = [];
+
+/** Notes the process's memory at this point of the run (with timings on): where the peak builds up. */
+export function memoryMark(label: string): void {
+  if (!TIMINGS_ON) return;
+  // Under --expose-gc, what is still held rather than what awaits collection.
+  (globalThis as { gc?: () => void }).gc?.();
+  const m = process.memoryUsage();
+  marks.push(`${label}: rss=${Math.round(m.rss / 1048576)} heap=${Math.round(m.heapUsed / 1048576)}/${Math.round(m.heapTotal / 1048576)} external=${Math.round(m.external / 1048576)}`);
+}
+
 /** One line for stderr: `claimlint timings (ms): read=… parse=… …`. */
 export function timingsLine(): string {
   return `claimlint timings (ms): ${Object.entries(timings)
     .map(([k, v]) => `${k}=${v.toFixed(1)}`)
-    .join(' ')}\n`;
+    .join(' ')}\n${marks.length ? `claimlint memory (MB): ${marks.join('; ')}\n` : ''}`;
 }

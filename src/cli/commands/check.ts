@@ -6,12 +6,12 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { compareBaseline, loadBaseline } from '../../report/baseline.js';
 import { EXIT } from '../exit-codes.js';
-import { writeOutputs } from '../output.js';
+import { ClaimsFiles, writeOutputs } from '../output.js';
 import { oneOf, UsageError } from '../args.js';
 import { pipelineOptions, resolveSettings } from '../../config/settings.js';
 import type { SourceResult } from '../../pipeline.js';
 import { cacheLocation, cacheStrategy, parseJobs, printTimings, runShard, SCALE_HELP, SCALE_OPTIONS } from '../scale.js';
-import { timed } from '../../run/timing.js';
+import { memoryMark, timed } from '../../run/timing.js';
 import { createProgress } from '../progress.js';
 import { runRecord } from '../../report/provenance.js';
 
@@ -63,12 +63,18 @@ export function checkCommand(argv: string[], preloaded?: SourceResult[]): number
   const failOn = oneOf('--fail-on', settings.failOn, FAIL_LEVELS);
   if (values.shard !== undefined && !preloaded) return runShard(values, settings, positionals);
   const previous = values.baseline === undefined ? undefined : loadBaseline(values.baseline);
+  const write = !values['no-write'];
+  const claimsFiles = write ? new ClaimsFiles(settings.claimsDir, settings.gate.only && new Set(settings.gate.only.paths)) : undefined;
   const { report, results, engine } = runCheck({
     ...pipelineOptions(settings),
     jobs: parseJobs(values.jobs),
     cache: cacheLocation(values),
     cacheStrategy: cacheStrategy(values),
     preloaded,
+    // The report's claims wait on disk, and each page's claims file is written as it comes:
+    // the run holds the findings, not the corpus.
+    spill: true,
+    onSource: claimsFiles && ((result) => claimsFiles.add(result)),
     progress: (total) => createProgress(total),
   });
   if (settings.config) report.config = { path: settings.config.path, sha256: settings.config.sha256 };
@@ -77,17 +83,13 @@ export function checkCommand(argv: string[], preloaded?: SourceResult[]): number
   const baseline = previous && compareBaseline(report, previous, values.baseline!);
   const tty = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
   let written: string[] = [];
-  if (!values['no-write']) {
-    written = timed('report', () =>
-      writeOutputs(report, results, engine.reference, {
-        reportDir: settings.reportDir,
-        claimsDir: settings.claimsDir,
-        pruneClaims: settings.wholeCorpus,
-        baseline,
-        ...(settings.gate.only ? { claimsOnlyFor: new Set(settings.gate.only.paths) } : {}),
-      }),
-    );
+  if (write) {
+    written = timed('report', () => {
+      if (settings.wholeCorpus) claimsFiles!.prune();
+      return writeOutputs(report, results, engine.reference, { reportDir: settings.reportDir, baseline });
+    });
   }
+  memoryMark('reports written');
   timed('report', () => printReport(format, report, { ref: engine.reference, tty, texts: sourceTexts(results), baseline }, written, settings.reportDir));
   printTimings();
   return exitCodeFor(report, failOn);

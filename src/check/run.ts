@@ -1,0 +1,221 @@
+/**
+ * check → report, one source at a time. Each page's claims are judged and its claim rules run
+ * as soon as the page comes in; what the page is then held by is only what the corpus rules read
+ * (its corpus view), its findings and, for the report, its claims with their verdicts. With
+ * `spill`, those claims go to a temporary file (src/util/spill.ts) and the report reads them back
+ * from there: memory then grows with the findings kept, not with every claim of the corpus.
+ * The report is the same whichever way the claims are held (tests/streaming.test.ts).
+ */
+import type { Claim, Finding } from '../types.js';
+import type { Engine, SourceResult } from '../pipeline.js';
+import type { SourceProblem } from '../source/read.js';
+import type { JudgedClaim } from './rule.js';
+import { judgeAll, readByCorpusRules, runCorpusRules, runClaimRules, sortFindings, type SeverityConfig } from './index.js';
+import { sourceErrorMeta } from './rules/source-error.js';
+import { applyGate, type GateOptions, type GateSource } from './gate.js';
+import { summarize, type Report, type ReportClaim, type SourceEntry } from '../report/model.js';
+import { contentId } from '../util/hash.js';
+import { TOOL } from '../version.js';
+import { SpillFile, spilledArray } from '../util/spill.js';
+
+export interface CheckRunOptions {
+  severities?: SeverityConfig;
+  gate?: GateOptions;
+  /** Keep the report's claims in a temporary file rather than in memory. */
+  spill?: boolean;
+  /** Told of each source, claims included, once it is known not to duplicate another source's id. */
+  onSource?: (result: SourceResult) => void;
+}
+
+/** A source as the report sees it once its claims are handed on: no claims, only their count. */
+export interface CheckedSource {
+  entry: SourceEntry;
+  gate: GateSource;
+  problem?: SourceProblem;
+}
+
+export class CheckRun {
+  private readonly ids = new Map<string, string>();
+  /** Ids of the sources whose findings are reported (--changed-since), or undefined for all. */
+  private readonly scope: Set<string> | undefined;
+  private readonly reported: Set<string> | undefined;
+  private readonly listedPaths: Set<string> | undefined;
+  private readonly findings: Finding[] = [];
+  /** The claims corpus rules read, from every source, with their verdicts (judged when first asked for). */
+  private readonly views: JudgedClaim[] = [];
+  /** Claim id and kind of each claim a finding can name (what fingerprints read). */
+  private readonly kinds: Array<Pick<Claim, 'id' | 'kind'>> = [];
+  private readonly sources: CheckedSource[] = [];
+  /** The report's claims, per source: in memory, or their indices in the spill file. */
+  private readonly blocks: Array<{ path: string; claims?: ReportClaim[]; first: number; count: number }> = [];
+  private readonly spill: SpillFile | undefined;
+  private readonly tally = { total: 0, byVerdict: { supported: 0, contradicted: 0, unverified: 0 } };
+
+  constructor(
+    private readonly engine: Engine,
+    private readonly options: CheckRunOptions = {},
+  ) {
+    const gate = options.gate ?? {};
+    this.reported = reportedPaths(gate);
+    this.scope = this.reported && new Set();
+    this.listedPaths = gate.only && new Set(gate.only.paths);
+    this.spill = options.spill ? new SpillFile() : undefined;
+  }
+
+  /**
+   * Takes one source's result, in file order. Its claims are released here (`result.claims` is
+   * emptied); the result keeps its document and problem, and its claim count.
+   */
+  add(result: SourceResult): CheckedSource {
+    const entryOf = result.doc ?? result.problem;
+    if (result.doc) {
+      const seen = this.ids.get(result.doc.id);
+      if (seen) {
+        result.problem = { id: result.doc.id, path: result.doc.path, message: `duplicate source id "${result.doc.id}" (also used by ${seen})`, point: { line: 1, column: 1, offset: 0 } };
+        result.doc = undefined;
+        result.claims = [];
+      } else this.ids.set(result.doc.id, result.doc.path);
+    }
+    this.options.onSource?.(result);
+    if (entryOf && this.reported?.has(entryOf.path)) this.scope!.add(entryOf.id);
+    const ref = this.engine.reference;
+    const scope = this.scope;
+    const judged = judgeAll(result.claims, ref, scope && ((claim) => scope.has(claim.source)));
+    const made = runClaimRules(judged, ref, this.options.severities, scope && ((source) => scope.has(source)));
+    if (made.length) {
+      const kindOf = new Map(judged.map(({ claim }) => [claim.id, claim.kind]));
+      for (const f of made) {
+        this.findings.push(f);
+        const kind = kindOf.get(f.claims[0]);
+        if (kind) this.kinds.push({ id: f.claims[0], kind });
+      }
+    }
+    for (const j of judged) {
+      if (result.claimCount !== undefined || readByCorpusRules(j.claim)) {
+        this.views.push(j);
+        this.kinds.push({ id: j.claim.id, kind: j.claim.kind });
+      }
+    }
+    if (result.doc && (!this.listedPaths || this.listedPaths.has(result.doc.path)) && result.claimCount === undefined) this.list(result.doc.path, judged);
+    const checked = this.checked(result);
+    this.sources.push(checked);
+    // Spilled, the claims live on in the file (and the views): the result lets go of them.
+    if (this.spill) result.claims = [];
+    return checked;
+  }
+
+  /** The report's claims of one source, with their verdicts, in (place, id) order. */
+  private list(path: string, judged: JudgedClaim[]): void {
+    // The verdict is written onto the claim itself rather than onto a copy: a copy of every claim
+    // was a fifth of the heap of a large corpus. Claims files leave these two keys out (claims-file.ts).
+    const claims = judged.map(({ claim, judgement }) => {
+      const c = claim as ReportClaim;
+      c.verdict = judgement.verdict;
+      c.fact = judgement.fact?.id;
+      this.tally.byVerdict[c.verdict]++;
+      return c;
+    });
+    claims.sort((a, b) => a.position.start.offset - b.position.start.offset || (a.id < b.id ? -1 : 1));
+    this.tally.total += claims.length;
+    if (!this.spill) {
+      this.blocks.push({ path, claims, first: 0, count: claims.length });
+      return;
+    }
+    const first = this.spill.length;
+    for (const c of claims) this.spill.push(c);
+    this.blocks.push({ path, first, count: claims.length });
+  }
+
+  private checked(r: SourceResult): CheckedSource {
+    if (r.problem || !r.doc) {
+      const p = r.problem!;
+      return { entry: { id: p.id, path: p.path, status: 'error', claims: 0, findings: 0 }, gate: { source: p.id, path: p.path }, problem: p };
+    }
+    const d = r.doc;
+    const entry: SourceEntry = {
+      id: d.id,
+      path: d.path,
+      status: 'ok',
+      sha256: d.sha256,
+      language: d.meta.language,
+      claims: r.claimCount ?? r.claims.length,
+      findings: 0,
+    };
+    if (d.meta.title) entry.title = d.meta.title;
+    if (d.meta.publisher) entry.publisher = d.meta.publisher;
+    return { entry, gate: { source: d.id, path: d.path, suppressions: r.suppressions } };
+  }
+
+  /** The corpus rules, the gate and the report, once every source is in. */
+  finish(): Report {
+    const ref = this.engine.reference;
+    const scope = this.scope;
+    const severities = this.options.severities ?? {};
+    const findings = this.findings;
+    for (const f of runCorpusRules(this.views, ref, severities, scope && ((source) => scope.has(source)))) findings.push(f);
+    if (severities[sourceErrorMeta.id] !== 'off')
+      for (const { problem } of this.sources)
+        if (problem && (!scope || scope.has(problem.id))) findings.push({ ...problemFinding(problem), severity: (severities[sourceErrorMeta.id] as 'error') ?? 'error' });
+    const gateOptions = this.options.gate ?? {};
+    const gate = applyGate(
+      findings,
+      this.sources.map((s) => s.gate),
+      this.kinds,
+      severities,
+      gateOptions,
+    );
+    const sorted = sortFindings(gate.findings);
+    const findingsPerPath = new Map<string, number>();
+    for (const f of sorted) findingsPerPath.set(f.path, (findingsPerPath.get(f.path) ?? 0) + 1);
+    const sources = this.sources.map(({ entry }) => ({ ...entry, findings: findingsPerPath.get(entry.path) ?? 0 })).sort((a, b) => (a.path < b.path ? -1 : 1));
+    const claims = this.claims();
+    return {
+      tool: { ...TOOL },
+      reference: { id: ref.id, version: ref.version, title: ref.title, path: ref.path, sha256: ref.sha256 },
+      sources,
+      claims,
+      findings: sorted,
+      summary: summarize(sources, this.tally, sorted),
+      ...(gate.suppressed.length ? { suppressed: gate.suppressed } : {}),
+      ...(gateOptions.only ? { changedSince: { ref: gateOptions.only.ref, paths: [...gateOptions.only.paths].sort() } } : {}),
+    };
+  }
+
+  /** Every listed claim, by path, then place, then id. */
+  private claims(): ReportClaim[] {
+    const blocks = [...this.blocks].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    if (!this.spill) return blocks.flatMap((b) => b.claims!);
+    const order = new Float64Array(this.tally.total);
+    let k = 0;
+    for (const b of blocks) for (let i = 0; i < b.count; i++) order[k++] = b.first + i;
+    return spilledArray<ReportClaim>(this.spill, order);
+  }
+}
+
+function problemFinding(p: SourceProblem): Finding {
+  return {
+    id: contentId('f', sourceErrorMeta.id, p.path, p.message),
+    rule: sourceErrorMeta.id,
+    severity: 'error',
+    verdict: 'error',
+    source: p.id,
+    path: p.path,
+    position: { start: p.point, end: p.point },
+    text: '',
+    claims: [],
+    message: `${p.path}: ${p.message}`,
+    evidence: [],
+  };
+}
+
+/**
+ * The display paths whose findings a --changed-since run reports, or undefined for all. The gate
+ * keeps only those anyway; knowing them before the rules run spares building (and fingerprinting)
+ * the findings of the unchanged rest. When the waivers file changed, every finding is needed to
+ * tell which waivers still match, so the scope is left to the gate.
+ */
+export function reportedPaths(gateOptions: GateOptions = {}): Set<string> | undefined {
+  const only = gateOptions.only;
+  if (!only || (gateOptions.waivers && only.paths.includes(gateOptions.waivers.path))) return undefined;
+  return new Set(only.paths);
+}

@@ -1,0 +1,43 @@
+/**
+ * A page's text read from disk only when a report shows it, and checked then against the hash its
+ * claims were made from: pages the cache knew unchanged, and pages whose text a streaming run let go.
+ */
+import { readFileSync } from 'node:fs';
+import type { SourceResult } from '../pipeline.js';
+import { decode } from './decode.js';
+import { sha256 } from '../util/hash.js';
+
+/**
+ * A page known unchanged by its stat has not been read: its text is read when a report first
+ * shows it (most pages of a large corpus never are, in a --changed-since run), and checked
+ * against the hash its claims were made from.
+ */
+export function withTextReadLater(result: SourceResult, file: string): SourceResult {
+  const doc = result.doc!;
+  // Not kept once read: a report reads a page's text once per format, in file order
+  // (sourceTexts keeps the last one), and 50,000 pages' texts would stay in memory.
+  let text: string | undefined;
+  Object.defineProperty(doc, 'text', {
+    enumerable: true,
+    configurable: true,
+    get: () => text ?? readChecked(file, doc.sha256, doc.path),
+    set: (value: string) => {
+      text = value;
+    },
+  });
+  return result;
+}
+
+function readChecked(file: string, sha: string, path: string): string {
+  try {
+    const bytes = readFileSync(file);
+    if (sha256(bytes) === sha) {
+      const decoded = decode(bytes);
+      if (decoded.ok) return decoded.text;
+    }
+  } catch {
+    // reported below
+  }
+  process.stderr.write(`claimlint: ${path} changed while it was being checked; the reports quote no lines from it\n`);
+  return '';
+}

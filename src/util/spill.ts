@@ -1,0 +1,135 @@
+/**
+ * Values kept on disk instead of in memory, as JSON lines in a temporary file: what lets a run
+ * over a large corpus hold only the findings, not every claim of every page (the claims of
+ * 50,000 pages are 400 MB of heap).
+ *
+ * The file is unlinked as soon as it is opened: it lives as long as its descriptor, and a run
+ * that is killed leaves nothing behind. Lines are written in 1 MB batches and read back through a
+ * 1 MB window, so reading them in order (what every report does) costs one read per megabyte.
+ */
+import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const BATCH = 1 << 20;
+const WINDOW = 1 << 20;
+
+export class SpillFile {
+  private fd: number;
+  private pending: string[] = [];
+  private pendingBytes = 0;
+  private written = 0;
+  /** Start of each line in the file; the end of the last line is `written`. */
+  private starts = new Float64Array(1024);
+  private count = 0;
+  private window = Buffer.alloc(0);
+  private windowAt = 0;
+
+  constructor() {
+    const dir = mkdtempSync(join(tmpdir(), 'claimlint-spill-'));
+    const file = join(dir, 'spill.jsonl');
+    this.fd = openSync(file, 'w+');
+    rmSync(dir, { recursive: true, force: true });
+  }
+
+  get length(): number {
+    return this.count;
+  }
+
+  /** Appends one value; returns its index. */
+  push(value: unknown): number {
+    const line = JSON.stringify(value);
+    if (this.count === this.starts.length) {
+      const grown = new Float64Array(this.starts.length * 2);
+      grown.set(this.starts);
+      this.starts = grown;
+    }
+    this.starts[this.count] = this.written + this.pendingBytes;
+    const bytes = Buffer.byteLength(line) + 1;
+    this.pending.push(line);
+    this.pendingBytes += bytes;
+    if (this.pendingBytes >= BATCH) this.flush();
+    return this.count++;
+  }
+
+  private flush(): void {
+    if (!this.pending.length) return;
+    const buffer = Buffer.from(`${this.pending.join('\n')}\n`);
+    let done = 0;
+    while (done < buffer.length) done += writeSync(this.fd, buffer, done, buffer.length - done, this.written + done);
+    this.written += buffer.length;
+    this.pending = [];
+    this.pendingBytes = 0;
+  }
+
+  /** The value at `index`, parsed anew at each call. */
+  get<T>(index: number): T {
+    if (index < 0 || index >= this.count) throw new RangeError(`spill index ${index} out of range (${this.count})`);
+    this.flush();
+    const start = this.starts[index];
+    const end = (index + 1 < this.count ? this.starts[index + 1] : this.written) - 1;
+    if (start < this.windowAt || end > this.windowAt + this.window.length) this.load(start, end - start);
+    return JSON.parse(this.window.toString('utf8', start - this.windowAt, end - this.windowAt)) as T;
+  }
+
+  private load(at: number, atLeast: number): void {
+    const size = Math.max(WINDOW, atLeast);
+    if (this.window.length < size) this.window = Buffer.allocUnsafe(size);
+    let got = 0;
+    while (got < atLeast) {
+      const n = readSync(this.fd, this.window, got, size - got, at + got);
+      if (n === 0) break;
+      got += n;
+    }
+    this.window = this.window.subarray(0, got);
+    this.windowAt = at;
+  }
+
+  close(): void {
+    if (this.fd < 0) return;
+    closeSync(this.fd);
+    this.fd = -1;
+  }
+}
+
+/**
+ * A read-only array whose items live in a spill file, in the order `order` gives (indices into
+ * the file): reports read it like any array (length, index, for…of, filter, JSON), each item
+ * parsed when it is read.
+ */
+export function spilledArray<T>(spill: SpillFile, order: ArrayLike<number>): T[] {
+  const length = order.length;
+  return new Proxy([] as T[], {
+    get(target, key, receiver) {
+      if (key === 'length') return length;
+      if (typeof key === 'string' && isIndex(key)) {
+        const i = Number(key);
+        return i < length ? spill.get<T>(order[i]) : undefined;
+      }
+      return Reflect.get(target, key, receiver);
+    },
+    has(target, key) {
+      if (typeof key === 'string' && isIndex(key)) return Number(key) < length;
+      return Reflect.has(target, key);
+    },
+    set() {
+      throw new TypeError('a spilled array is read-only');
+    },
+    ownKeys(target) {
+      return [...Array.from({ length }, (_, i) => String(i)), ...Reflect.ownKeys(target).filter((k) => k !== 'length'), 'length'];
+    },
+    getOwnPropertyDescriptor(target, key) {
+      if (key === 'length') return { value: length, writable: true, enumerable: false, configurable: false };
+      if (typeof key === 'string' && isIndex(key) && Number(key) < length)
+        return { value: spill.get<T>(order[Number(key)]), writable: false, enumerable: true, configurable: true };
+      return Reflect.getOwnPropertyDescriptor(target, key);
+    },
+  });
+}
+
+/** "0", "17": an array index, as a property key. */
+function isIndex(key: string): boolean {
+  const c = key.charCodeAt(0);
+  if (c < 48 || c > 57) return false;
+  return key === '0' || (c !== 48 && String(Number(key)) === key);
+}

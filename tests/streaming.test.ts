@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SpillFile, spilledArray } from '../src/util/spill.js';
+import { collectSources, runCheck, type SourceResult } from '../src/pipeline.js';
+import { forEachResult } from '../src/run/process-all.js';
+import { cacheAt } from '../src/run/cache.js';
+import { displayPath } from '../src/source/read.js';
+import { FORMATS, sourceTexts } from '../src/report/formats.js';
+import { getEngine, REFERENCE, ROOT } from './helpers/engine.js';
+import { generatePage, prng } from '../bench/generate.js';
+
+describe('spill file', () => {
+  it('gives back every value in any order, across its read window, Unicode and long lines included', () => {
+    const spill = new SpillFile();
+    const values = Array.from({ length: 3000 }, (_, i) => ({ i, text: i % 300 ? `≈ ${i} mm – “ago” ${'x'.repeat(i % 50)}` : 'é'.repeat(600_000 + i) }));
+    for (const v of values) spill.push(v);
+    expect(spill.length).toBe(values.length);
+    for (const i of [0, 2999, 1, 1500, 7, 14, 1499, 2998]) expect(spill.get(i)).toEqual(values[i]);
+    for (let i = 0; i < values.length; i++) expect(spill.get<{ i: number }>(i).i).toBe(i);
+    expect(() => spill.get(3000)).toThrow(RangeError);
+    spill.close();
+  });
+
+  it('reads back as an array: length, index, in, for…of, filter, JSON, read-only', () => {
+    const spill = new SpillFile();
+    for (let i = 0; i < 10; i++) spill.push({ n: i });
+    const order = Float64Array.from([9, 3, 5]);
+    const list = spilledArray<{ n: number }>(spill, order);
+    expect(Array.isArray(list)).toBe(true);
+    expect(list.length).toBe(3);
+    expect(list[1]).toEqual({ n: 3 });
+    expect(list[3]).toBeUndefined();
+    expect(2 in list).toBe(true);
+    expect(3 in list).toBe(false);
+    expect([...list].map((x) => x.n)).toEqual([9, 3, 5]);
+    expect(list.filter((x) => x.n > 4).map((x) => x.n)).toEqual([9, 5]);
+    expect(JSON.stringify(list)).toBe('[{"n":9},{"n":3},{"n":5}]');
+    expect(JSON.stringify({ a: list }, null, 2)).toBe(JSON.stringify({ a: [{ n: 9 }, { n: 3 }, { n: 5 }] }, null, 2));
+    expect(() => {
+      (list as unknown as { n: number }[])[0] = { n: 1 };
+    }).toThrow(TypeError);
+  });
+});
+
+/** The seed pages and generated pages in four languages, in two folders (so file order is not one folder's). */
+function corpus(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'claimlint-stream-'));
+  cpSync(join(ROOT, 'sources'), join(dir, 'b'), { recursive: true });
+  mkdirSync(join(dir, 'a'));
+  const r = prng(11);
+  for (let i = 0; i < 16; i++) {
+    const page = generatePage(r, i);
+    writeFileSync(join(dir, i % 2 ? 'a' : 'b', page.name), page.text);
+  }
+  return dir;
+}
+
+describe('streaming check: the report is the same whether claims are held in memory or spilled', () => {
+  it('renders every report format byte for byte the same, and the spilled run keeps no claims in its results', () => {
+    const dir = corpus();
+    const cwd = process.cwd();
+    process.chdir(dir);
+    try {
+      const run = (spill: boolean, jobs: number) => runCheck({ paths: ['a', 'b'], referencePath: REFERENCE, spill, jobs });
+      const held = run(false, 1);
+      const spilled = run(true, 2);
+      expect(held.report.claims.length).toBeGreaterThan(100);
+      expect(spilled.report.claims.length).toBe(held.report.claims.length);
+      expect(spilled.results.every((r) => r.claims.length === 0)).toBe(true);
+      expect(held.results.some((r) => r.claims.length > 0)).toBe(true);
+      for (const format of FORMATS) {
+        const a = format.render(held.report, { ref: held.engine.reference, tty: false, texts: sourceTexts(held.results) });
+        const b = format.render(spilled.report, { ref: spilled.engine.reference, tty: false, texts: sourceTexts(spilled.results) });
+        expect(b, format.name).toBe(a);
+      }
+    } finally {
+      process.chdir(cwd);
+    }
+  });
+
+  it('hands results on in file order, whatever thread made them, reading cached ones only when their turn comes', () => {
+    const dir = corpus();
+    const files = collectSources([join(dir, 'a'), join(dir, 'b')]);
+    const seen: number[] = [];
+    const paths: string[] = [];
+    forEachResult(files, getEngine(), { jobs: 2, referencePath: REFERENCE }, (result: SourceResult, index) => {
+      seen.push(index);
+      paths.push(result.doc?.path ?? result.problem!.path);
+    });
+    expect(seen).toEqual(files.map((_, i) => i));
+    expect(paths.map((p) => p.split('/').slice(-2).join('/'))).toEqual(files.map((f) => f.split('/').slice(-2).join('/')));
+
+    // Again from a cache: each entry is read just before it is handed on, not all up front.
+    const location = join(dir, 'cache');
+    const engine = getEngine();
+    forEachResult(files, engine, { jobs: 1, referencePath: REFERENCE, cache: cacheAt(location, engine) }, () => {});
+    const cache = cacheAt(location, engine)!;
+    const events: string[] = [];
+    const get = cache.get.bind(cache);
+    cache.get = (path, sha, view) => {
+      events.push(`get ${path}`);
+      return get(path, sha, view);
+    };
+    forEachResult(files, engine, { jobs: 1, referencePath: REFERENCE, cache }, (result) => events.push(`result ${result.doc?.path}`));
+    expect(cache.hits).toBe(files.length);
+    expect(events).toEqual(files.flatMap((f) => [`get ${displayPath(f)}`, `result ${displayPath(f)}`]));
+  });
+});
