@@ -35,7 +35,10 @@ export interface GateOutcome {
 export function applyGate(findings: Finding[], sources: GateSource[], claims: readonly Pick<Claim, 'id' | 'kind'>[], severities: SeverityConfig, options: GateOptions = {}): GateOutcome {
   const sorted = sortFindings(findings);
   const prints = fingerprintFindings(sorted, claims);
-  const withPrints = sorted.map((f) => ({ ...f, fingerprint: prints.get(f.id)! }));
+  // Written onto the findings themselves (the rules made them for this run): a copy of each
+  // would double the findings' memory while the gate runs.
+  for (const f of sorted) f.fingerprint = prints.get(f.id)!;
+  const withPrints = sorted;
   const severity = (rule: string, fallback: Finding['severity']) => {
     const s = severities[rule];
     return s === 'off' ? undefined : (s ?? fallback);

@@ -156,6 +156,8 @@ export class CheckRun {
     if (severities[sourceErrorMeta.id] !== 'off')
       for (const { problem } of this.sources)
         if (problem && (!scope || scope.has(problem.id))) findings.push({ ...problemFinding(problem), severity: (severities[sourceErrorMeta.id] as 'error') ?? 'error' });
+    // The corpus rules have read the views: nothing else does.
+    this.views.length = 0;
     const gateOptions = this.options.gate ?? {};
     const gate = applyGate(
       findings,

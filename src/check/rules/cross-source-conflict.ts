@@ -3,6 +3,7 @@ import type { JudgedClaim, Rule, RuleMeta } from '../rule.js';
 import { evidenceOf, localized } from '../rule.js';
 import { ATTRIBUTE_LABELS, attributeOf, formatValue, referenceCell } from '../format-value.js';
 import { contentId } from '../../util/hash.js';
+import type { Fact } from '../../reference/load.js';
 
 const meta: RuleMeta = {
   id: 'cross-source-conflict',
@@ -71,9 +72,9 @@ export const crossSourceConflict: Rule = {
       // examples: in a corpus of thousands the finding stays small and says what matters.
       const pagesOf = new Map([...byValue].map(([v, entries]) => [v, [...new Set(entries.map((e) => e.source))]]));
       const valueOrder = [...byValue.keys()].sort((a, b) => pagesOf.get(b)!.length - pagesOf.get(a)!.length || (a < b ? -1 : 1));
-      for (const [source, list] of sources) {
-        if (ctx.inScope && !ctx.inScope(source)) continue;
-        const mine = valuesOf(list);
+      const label = ATTRIBUTE_LABELS[attribute] ?? attribute.replace(':', ' ');
+      /** What a page stating `mine` is told of the others: the statements quoted, and the message. */
+      const againstOthers = (mine: Set<string>, fact: Fact | undefined): { related: RelatedValue[]; message: string } => {
         const related: RelatedValue[] = [];
         const others: string[] = [];
         let restValues = 0;
@@ -91,13 +92,23 @@ export const crossSourceConflict: Rule = {
           related.push(...entries.slice(0, EXAMPLES_PER_VALUE));
           others.push(pages.length <= EXAMPLES_PER_VALUE ? `${v} (${pages.join(', ')})` : `${v} (${pages.length} pages, e.g. ${pages.slice(0, EXAMPLES_PER_VALUE).join(', ')})`);
         }
-        if (related.length === 0) continue;
         if (restValues > 0) others.push(`and ${restValues} other value${restValues === 1 ? '' : 's'}`);
+        return { related, message: `${label}: this page says ${[...mine].join(', ')}; other pages say ${others.join('; ')}${fact ? `; the reference: ${referenceCell(fact)}` : ''}` };
+      };
+      // Pages that state the same values are told the same of the others: made once and shared
+      // (a large corpus has a hundred thousand such findings, and a few dozen distinct ones).
+      const shared = new Map<string, { related: RelatedValue[]; message: string }>();
+      for (const [source, list] of sources) {
+        if (ctx.inScope && !ctx.inScope(source)) continue;
+        const mine = valuesOf(list);
         const first = list[0];
         const fact = first.judgement.fact;
+        const key = `${fact?.id ?? ''}\u0000${[...mine].join('\u0000')}`;
+        let against = shared.get(key);
+        if (!against) shared.set(key, (against = againstOthers(mine, fact)));
+        if (against.related.length === 0) continue;
         const severity = ctx.severity(meta, undefined);
         if (!severity) continue;
-        const label = ATTRIBUTE_LABELS[attribute] ?? attribute.replace(':', ' ');
         const finding: Finding = {
           id: contentId('f', meta.id, source, attribute),
           rule: meta.id,
@@ -109,9 +120,9 @@ export const crossSourceConflict: Rule = {
           text: first.claim.text,
           claims: list.map((i) => i.claim.id),
           attribute,
-          message: `${label}: this page says ${[...mine].join(', ')}; other pages say ${others.join('; ')}${fact ? `; the reference: ${referenceCell(fact)}` : ''}`,
+          message: against.message,
           evidence: evidenceOf(ctx.ref, fact),
-          related,
+          related: against.related,
         };
         const expected = localized(fact?.statement, 'en');
         if (expected) finding.expected = expected;
