@@ -3,6 +3,8 @@ import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SpillFile, spilledArray } from '../src/util/spill.js';
+import { detached, Interner } from '../src/util/strings.js';
+import { sha256, sha256Prefix } from '../src/util/hash.js';
 import { collectSources, runCheck, type SourceResult } from '../src/pipeline.js';
 import { forEachResult } from '../src/run/process-all.js';
 import { cacheAt } from '../src/run/cache.js';
@@ -57,6 +59,25 @@ function corpus(): string {
   return dir;
 }
 
+describe('compact strings', () => {
+  it('sha256Prefix is the prefix and the first digits of the hex hash', () => {
+    for (const [data, digits, prefix] of [['a', 12, 'f-'], ['ü–≥', 32, ''], ['', 7, 'x'], ['long '.repeat(100), 64, 'c-']] as const)
+      expect(sha256Prefix(data, digits, prefix)).toBe(prefix + sha256(data).slice(0, digits));
+  });
+
+  it('an interner gives back the first of equal strings, up to its limit', () => {
+    const strings = new Interner(2);
+    const a = ['needle', '-length'].join('');
+    expect(strings.of(a)).toBe(a);
+    expect(strings.of('needle-length')).toBe(a);
+    strings.of('b');
+    strings.of('c');
+    expect(strings.size).toBe(2);
+    expect(strings.of(undefined)).toBeUndefined();
+    expect(detached('x'.repeat(20) + 'y')).toBe('x'.repeat(20) + 'y');
+  });
+});
+
 describe('streaming check: the report is the same whether claims are held in memory or spilled', () => {
   it('renders every report format byte for byte the same, and the spilled run keeps no claims in its results', () => {
     const dir = corpus();
@@ -76,6 +97,29 @@ describe('streaming check: the report is the same whether claims are held in mem
         expect(b, format.name).toBe(a);
       }
     } finally {
+      process.chdir(cwd);
+    }
+  });
+
+  it('keeps the claims in memory, with a note, where no temporary file can be made', () => {
+    const dir = corpus();
+    const cwd = process.cwd();
+    const tmp = process.env.TMPDIR;
+    const write = process.stderr.write;
+    const notes: string[] = [];
+    process.chdir(dir);
+    try {
+      const held = runCheck({ paths: ['a', 'b'], referencePath: REFERENCE });
+      process.env.TMPDIR = join(dir, 'no-such-dir');
+      process.stderr.write = ((chunk: string) => notes.push(String(chunk)) > 0) as typeof process.stderr.write;
+      const fallback = runCheck({ paths: ['a', 'b'], referencePath: REFERENCE, spill: true });
+      process.stderr.write = write;
+      expect(notes.join('')).toMatch(/no temporary file could be made in .*no-such-dir.*kept in memory/);
+      expect(FORMATS.find((f) => f.name === 'json')!.render(fallback.report, { ref: fallback.engine.reference, tty: false })).toBe(FORMATS.find((f) => f.name === 'json')!.render(held.report, { ref: held.engine.reference, tty: false }));
+    } finally {
+      process.stderr.write = write;
+      if (tmp === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = tmp;
       process.chdir(cwd);
     }
   });

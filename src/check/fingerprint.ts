@@ -7,7 +7,8 @@
  * commits with them) and the waivers file key on these values.
  */
 import type { Claim, Finding } from '../types.js';
-import { sha256 } from '../util/hash.js';
+import { sha256Prefix } from '../util/hash.js';
+import { flatAscii } from '../util/strings.js';
 
 /** Version of the fingerprint recipe; bump it if the recipe changes (the SARIF key carries it). */
 export const FINGERPRINT_VERSION = 1;
@@ -37,7 +38,7 @@ export function normalizeForFingerprint(text: string): string {
 
 /** The base fingerprint: 32 hex digits of SHA-256 over the parts. */
 export function fingerprint(parts: FingerprintParts): string {
-  return sha256([`v${FINGERPRINT_VERSION}`, parts.rule, parts.source, parts.kind, normalizeForFingerprint(parts.text)].join('\u0000')).slice(0, 32);
+  return sha256Prefix([`v${FINGERPRINT_VERSION}`, parts.rule, parts.source, parts.kind, normalizeForFingerprint(parts.text)].join('\u0000'), 32);
 }
 
 /** The parts of a finding, with the kind of its (first) claim when known. */
@@ -65,7 +66,7 @@ export function fingerprintFindings(findings: readonly Finding[], claims: readon
     const hash = fingerprint(findingParts(f, f.claims.length ? kinds.get(f.claims[0]) : undefined));
     const n = (seen.get(hash) ?? 0) + 1;
     seen.set(hash, n);
-    out.set(f.id, `${hash}:${n}`);
+    out.set(f.id, flatAscii(`${hash}:${n}`));
   }
   return out;
 }

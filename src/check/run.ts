@@ -17,6 +17,8 @@ import { summarize, type Report, type ReportClaim, type SourceEntry } from '../r
 import { contentId } from '../util/hash.js';
 import { TOOL } from '../version.js';
 import { SpillFile, spilledArray } from '../util/spill.js';
+import { Interner } from '../util/strings.js';
+import { tmpdir } from 'node:os';
 
 export interface CheckRunOptions {
   severities?: SeverityConfig;
@@ -50,6 +52,8 @@ export class CheckRun {
   private readonly blocks: Array<{ path: string; claims?: ReportClaim[]; first: number; count: number }> = [];
   private readonly spill: SpillFile | undefined;
   private readonly tally = { total: 0, byVerdict: { supported: 0, contradicted: 0, unverified: 0 } };
+  /** The strings findings and views repeat (messages, quotes, paths), one copy each. */
+  private readonly strings = new Interner();
 
   constructor(
     private readonly engine: Engine,
@@ -59,7 +63,7 @@ export class CheckRun {
     this.reported = reportedPaths(gate);
     this.scope = this.reported && new Set();
     this.listedPaths = gate.only && new Set(gate.only.paths);
-    this.spill = options.spill ? new SpillFile() : undefined;
+    this.spill = options.spill ? openSpill() : undefined;
   }
 
   /**
@@ -85,14 +89,14 @@ export class CheckRun {
     if (made.length) {
       const kindOf = new Map(judged.map(({ claim }) => [claim.id, claim.kind]));
       for (const f of made) {
-        this.findings.push(f);
+        this.findings.push(this.compact(f));
         const kind = kindOf.get(f.claims[0]);
         if (kind) this.kinds.push({ id: f.claims[0], kind });
       }
     }
     for (const j of judged) {
       if (result.claimCount !== undefined || readByCorpusRules(j.claim)) {
-        this.views.push(j);
+        this.views.push(viewOf(j, this.strings));
         this.kinds.push({ id: j.claim.id, kind: j.claim.kind });
       }
     }
@@ -102,6 +106,17 @@ export class CheckRun {
     // Spilled, the claims live on in the file (and the views): the result lets go of them.
     if (this.spill) result.claims = [];
     return checked;
+  }
+
+  /** A finding as it is held until the report: its repeated strings shared. */
+  private compact(f: Finding): Finding {
+    const s = this.strings;
+    f.message = s.of(f.message);
+    f.text = s.of(f.text);
+    f.path = s.of(f.path);
+    f.source = s.of(f.source);
+    if (f.attribute !== undefined) f.attribute = s.of(f.attribute);
+    return f;
   }
 
   /** The report's claims of one source, with their verdicts, in (place, id) order. */
@@ -152,7 +167,7 @@ export class CheckRun {
     const scope = this.scope;
     const severities = this.options.severities ?? {};
     const findings = this.findings;
-    for (const f of runCorpusRules(this.views, ref, severities, scope && ((source) => scope.has(source)))) findings.push(f);
+    for (const f of runCorpusRules(this.views, ref, severities, scope && ((source) => scope.has(source)))) findings.push(this.compact(f));
     if (severities[sourceErrorMeta.id] !== 'off')
       for (const { problem } of this.sources)
         if (problem && (!scope || scope.has(problem.id))) findings.push({ ...problemFinding(problem), severity: (severities[sourceErrorMeta.id] as 'error') ?? 'error' });
@@ -192,6 +207,32 @@ export class CheckRun {
     for (const b of blocks) for (let i = 0; i < b.count; i++) order[k++] = b.first + i;
     return spilledArray<ReportClaim>(this.spill, order);
   }
+}
+
+/** A spill file, or undefined (with a note) where no temporary file can be made: the claims then stay in memory. */
+function openSpill(): SpillFile | undefined {
+  try {
+    return new SpillFile();
+  } catch (error) {
+    process.stderr.write(`claimlint: no temporary file could be made in ${tmpdir()} (${(error as Error).message}); the report's claims are kept in memory\n`);
+    return undefined;
+  }
+}
+
+/**
+ * A claim as the corpus rules read it, held until they have: without its sentence (they do not
+ * read it) and with its repeated strings shared; a large corpus holds a hundred thousand.
+ */
+function viewOf(j: JudgedClaim, strings: Interner): JudgedClaim {
+  const { sentence: _sentence, ...rest } = j.claim;
+  const claim = rest as Claim;
+  claim.text = strings.of(claim.text);
+  claim.path = strings.of(claim.path);
+  claim.source = strings.of(claim.source);
+  claim.language = strings.of(claim.language);
+  const judgement = Object.getOwnPropertyDescriptor(j, 'judgement')!;
+  // A judgement not made yet (--changed-since: a claim outside the scope) stays lazy.
+  return judgement.get ? Object.defineProperty({ claim } as JudgedClaim, 'judgement', { get: judgement.get, enumerable: true }) : { claim, judgement: j.judgement };
 }
 
 function problemFinding(p: SourceProblem): Finding {

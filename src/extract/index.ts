@@ -1,3 +1,4 @@
+import { detached } from '../util/strings.js';
 import type { Claim, Sentence, SourceDocument } from '../types.js';
 import type { Reference } from '../reference/load.js';
 import type { LanguagePack } from '../vocab/load.js';
@@ -67,8 +68,8 @@ export function extractClaims(doc: SourceDocument, sentences: Sentence[], lang: 
         path: doc.path,
         kind: r.kind,
         value: r.value,
-        text: doc.text.slice(start, end),
-        sentence: doc.text.slice(sentence.start, sentence.end),
+        text: detached(doc.text.slice(start, end)),
+        sentence: detached(doc.text.slice(sentence.start, sentence.end)),
         position,
         language: lang.language,
         modifiers: r.modifiers,
