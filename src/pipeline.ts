@@ -41,6 +41,8 @@ export interface CheckOptions {
   preloaded?: SourceResult[];
   /** Keep the report's claims in a temporary file, not in memory (src/check/run.ts); the results returned then hold no claims. */
   spill?: boolean;
+  /** With `spill`: claim-rule findings held in memory before they go to disk too (src/check/run.ts). */
+  findingsInMemory?: number;
   /** Told of each source's result, claims included, before the check stage lets go of them (claims files are written from here). */
   onSource?: (result: SourceResult) => void;
   /** Called with the number of sources to process; what it returns is told of each source done (the CLI's progress bar). */
@@ -175,7 +177,7 @@ export function runCheck(options: CheckOptions): { report: Report; results: Sour
   const files = options.preloaded ? [] : options.collected ? options.paths : collectSources(options.paths);
   const progress = options.preloaded ? undefined : options.progress?.(files.length);
   const reported = reportedPaths(options.gate);
-  const run = new CheckRun(engine, { severities: options.severities, gate: options.gate, spill: options.spill, onSource: options.onSource });
+  const run = new CheckRun(engine, { severities: options.severities, gate: options.gate, spill: options.spill, findingsInMemory: options.findingsInMemory, onSource: options.onSource });
   const results: SourceResult[] = [];
   const take = (result: SourceResult): void => {
     timed('check', () => run.add(result));

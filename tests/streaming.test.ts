@@ -84,17 +84,20 @@ describe('streaming check: the report is the same whether claims are held in mem
     const cwd = process.cwd();
     process.chdir(dir);
     try {
-      const run = (spill: boolean, jobs: number) => runCheck({ paths: ['a', 'b'], referencePath: REFERENCE, spill, jobs });
+      const run = (spill: boolean, jobs: number, findingsInMemory?: number) => runCheck({ paths: ['a', 'b'], referencePath: REFERENCE, spill, jobs, findingsInMemory });
       const held = run(false, 1);
-      const spilled = run(true, 2);
-      expect(held.report.claims.length).toBeGreaterThan(100);
-      expect(spilled.report.claims.length).toBe(held.report.claims.length);
-      expect(spilled.results.every((r) => r.claims.length === 0)).toBe(true);
-      expect(held.results.some((r) => r.claims.length > 0)).toBe(true);
-      for (const format of FORMATS) {
-        const a = format.render(held.report, { ref: held.engine.reference, tty: false, texts: sourceTexts(held.results) });
-        const b = format.render(spilled.report, { ref: spilled.engine.reference, tty: false, texts: sourceTexts(spilled.results) });
-        expect(b, format.name).toBe(a);
+      // Claims on disk; claims and findings on disk (the findings go there after the first 10).
+      for (const spilled of [run(true, 2), run(true, 1, 10)]) {
+        expect(held.report.claims.length).toBeGreaterThan(100);
+        expect(held.report.findings.length).toBeGreaterThan(100);
+        expect(spilled.report.claims.length).toBe(held.report.claims.length);
+        expect(spilled.results.every((r) => r.claims.length === 0)).toBe(true);
+        expect(held.results.some((r) => r.claims.length > 0)).toBe(true);
+        for (const format of FORMATS) {
+          const a = format.render(held.report, { ref: held.engine.reference, tty: false, texts: sourceTexts(held.results) });
+          const b = format.render(spilled.report, { ref: spilled.engine.reference, tty: false, texts: sourceTexts(spilled.results) });
+          expect(b, format.name).toBe(a);
+        }
       }
     } finally {
       process.chdir(cwd);

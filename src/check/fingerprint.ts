@@ -58,18 +58,25 @@ export function findingParts(finding: Finding, claimKind?: string): FingerprintP
  * (the same claim made twice on a page gets :1 and :2), as GitHub does for
  * its own line hashes. Findings must be in report order (sorted by place).
  */
-export function fingerprintFindings(findings: readonly Finding[], claims: readonly Pick<Claim, 'id' | 'kind'>[] = []): Map<string, string> {
-  const kinds = new Map(claims.map((c) => [c.id, c.kind]));
+export function fingerprintFindings(findings: Iterable<Finding>, claims: readonly Pick<Claim, 'id' | 'kind'>[] | ((claimId: string) => string | undefined) = []): Map<string, string> {
+  const kinds = typeof claims === 'function' ? undefined : new Map(claims.map((c) => [c.id, c.kind]));
+  const kindOf = typeof claims === 'function' ? claims : (id: string) => kinds!.get(id);
   const seen = new Map<string, number>();
   const out = new Map<string, string>();
   for (const f of findings) {
-    const hash = fingerprint(findingParts(f, f.claims.length ? kinds.get(f.claims[0]) : undefined));
+    const hash = fingerprint(findingParts(f, f.claims.length ? kindOf(f.claims[0]) : undefined));
     const n = (seen.get(hash) ?? 0) + 1;
     seen.set(hash, n);
     out.set(f.id, flatAscii(`${hash}:${n}`));
   }
   return out;
 }
+
+/**
+ * Lists of findings known to carry every fingerprint (the gate gave each one): a writer need not
+ * read them all to find out (a large corpus's findings are read from disk).
+ */
+export const fingerprinted = new WeakSet<object>();
 
 /** The fingerprint of one finding in its report (see fingerprintFindings). */
 export function findingFingerprint(finding: Finding, report: { findings: readonly Finding[]; claims: readonly Pick<Claim, 'id' | 'kind'>[] }): string | undefined {

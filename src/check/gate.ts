@@ -9,7 +9,7 @@ import type { SeverityConfig } from './index.js';
 import { sortFindings } from './index.js';
 import { fingerprintFindings } from './fingerprint.js';
 import { applySuppressions, type SuppressionDirective } from './suppressions.js';
-import { applyWaivers, type WaiverSet } from './waivers.js';
+import { Waivers, type WaiverSet } from './waivers.js';
 
 export interface GateOptions {
   waivers?: WaiverSet;
@@ -33,33 +33,78 @@ export interface GateOutcome {
 }
 
 export function applyGate(findings: Finding[], sources: GateSource[], claims: readonly Pick<Claim, 'id' | 'kind'>[], severities: SeverityConfig, options: GateOptions = {}): GateOutcome {
-  const sorted = sortFindings(findings);
-  const prints = fingerprintFindings(sorted, claims);
-  // Written onto the findings themselves (the rules made them for this run): a copy of each
-  // would double the findings' memory while the gate runs.
-  for (const f of sorted) f.fingerprint = prints.get(f.id)!;
-  const withPrints = sorted;
-  const severity = (rule: string, fallback: Finding['severity']) => {
-    const s = severities[rule];
-    return s === 'off' ? undefined : (s ?? fallback);
-  };
-  const inline = applySuppressions(
-    withPrints,
-    sources.filter((s) => s.suppressions?.length).map((s) => ({ source: s.source, path: s.path, directives: s.suppressions! })),
-    severity,
-  );
-  const known = new Set(sources.flatMap((s) => [s.source, s.path]));
-  const waivers = options.waivers && options.partial ? { ...options.waivers, waivers: options.waivers.waivers.filter((w) => known.has(w.source)) } : options.waivers;
-  const waived = applyWaivers(inline.active, waivers, options.today ?? '0000-00-00', severity, inline.suppressed);
-  let active = [...waived.active, ...inline.problems, ...waived.problems];
-  let suppressed = [...inline.suppressed, ...waived.waived];
-  if (options.only) {
-    const keep = new Set(options.only.paths);
-    const ids = new Set(sources.filter((s) => keep.has(s.path)).map((s) => s.source));
-    // Waiver problems live in the waivers file: keep those about a changed source, or all if the waivers file changed.
-    const inScope = (f: Finding) => keep.has(f.path) || (/^waiver-/.test(f.rule) && (ids.has(f.source) || keep.has(f.source)));
-    active = active.filter(inScope);
-    suppressed = suppressed.filter(inScope);
+  const gate = new Gate(sources, severities, options);
+  // By path: two sources can share an id (the second then has only its duplicate-id error).
+  const byPath = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const list = byPath.get(f.path);
+    if (list) list.push(f);
+    else byPath.set(f.path, [f]);
   }
+  const gateSources = new Map(sources.map((s) => [s.path, s]));
+  const kinds = new Map(claims.map((c) => [c.id, c.kind]));
+  const kindOf = (id: string) => kinds.get(id);
+  const active: Finding[] = [];
+  const suppressed: Finding[] = [];
+  for (const [path, list] of byPath) {
+    const outcome = gate.source(list, gateSources.get(path), kindOf);
+    for (const f of outcome.findings) active.push(f);
+    for (const f of outcome.suppressed) suppressed.push(f);
+  }
+  for (const f of gate.finish()) active.push(f);
   return { findings: sortFindings(active), suppressed: sortFindings(suppressed) };
+}
+
+/**
+ * The gate one source at a time (fingerprints, suppressions and waivers look no further than a
+ * source's own findings), then finish() for what only the whole run can tell: the waivers that
+ * matched nothing or have expired.
+ */
+export class Gate {
+  private readonly severity: (rule: string, fallback: Finding['severity']) => Finding['severity'] | undefined;
+  private readonly waivers: Waivers;
+  private readonly keep: Set<string> | undefined;
+  private readonly ids: Set<string> | undefined;
+
+  constructor(
+    sources: GateSource[],
+    severities: SeverityConfig,
+    private readonly options: GateOptions = {},
+  ) {
+    this.severity = (rule, fallback) => {
+      const s = severities[rule];
+      return s === 'off' ? undefined : (s ?? fallback);
+    };
+    const known = new Set(sources.flatMap((s) => [s.source, s.path]));
+    const set = options.waivers && options.partial ? { ...options.waivers, waivers: options.waivers.waivers.filter((w) => known.has(w.source)) } : options.waivers;
+    this.waivers = new Waivers(set, options.today ?? '0000-00-00', this.severity);
+    if (options.only) {
+      this.keep = new Set(options.only.paths);
+      this.ids = new Set(sources.filter((s) => this.keep!.has(s.path)).map((s) => s.source));
+    }
+  }
+
+  /** --changed-since: waiver problems live in the waivers file; those about a changed source are kept, or all if the waivers file changed. */
+  private inScope(f: Finding): boolean {
+    return !this.keep || this.keep.has(f.path) || (/^waiver-/.test(f.rule) && (this.ids!.has(f.source) || this.keep.has(f.source)));
+  }
+
+  /** One source's findings (all of them: its claims', the corpus rules', its read error), each sorted list in report order. */
+  source(findings: Finding[], source: GateSource | undefined, kindOf: (claimId: string) => string | undefined): GateOutcome {
+    const sorted = sortFindings(findings);
+    const prints = fingerprintFindings(sorted, kindOf);
+    // Written onto the findings themselves (the rules made them for this run): a copy of each
+    // would double the findings' memory while the gate runs.
+    for (const f of sorted) f.fingerprint = prints.get(f.id)!;
+    const inline = applySuppressions(sorted, source?.suppressions?.length ? [{ source: source.source, path: source.path, directives: source.suppressions }] : [], this.severity);
+    const waived = this.waivers.apply(inline.active, inline.suppressed);
+    const active = [...waived.active, ...inline.problems].filter((f) => this.inScope(f));
+    const suppressed = [...inline.suppressed, ...waived.waived].filter((f) => this.inScope(f));
+    return { findings: sortFindings(active), suppressed: sortFindings(suppressed) };
+  }
+
+  /** Waivers that expired or matched nothing, once every source has been through source(). */
+  finish(): Finding[] {
+    return sortFindings(this.waivers.problems().filter((f) => this.inScope(f)));
+  }
 }

@@ -3,6 +3,7 @@ import type { Reference } from '../reference/load.js';
 import type { JudgedClaim, RuleContext } from './rule.js';
 import type { Claim } from '../types.js';
 import { RULES } from './rules/index.js';
+import { LazyList } from '../report/json-chunks.js';
 import { judge, type Judgement } from './verdict.js';
 
 export type SeverityConfig = Record<string, Severity | 'off'>;
@@ -83,13 +84,37 @@ export function readByCorpusRules(claim: Claim): boolean {
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /** The one order every report prints findings in: by file, then place, then rule. */
-export function sortFindings(findings: Finding[]): Finding[] {
-  return [...findings].sort(
-    (a, b) =>
-      (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) ||
-      a.position.start.offset - b.position.start.offset ||
-      SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
-      (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0) ||
-      (a.id < b.id ? -1 : 1),
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) ||
+    a.position.start.offset - b.position.start.offset ||
+    SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+    (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0) ||
+    (a.id < b.id ? -1 : 1)
   );
+}
+
+export function sortFindings(findings: Finding[]): Finding[] {
+  return [...findings].sort(compareFindings);
+}
+
+/**
+ * Two lists in report order as one, without copying either (the first of a large corpus is read
+ * from disk): the merged order is worked out in one pass, and items are read as they are asked for.
+ * Equal items come from `a` first, as sortFindings([...a, ...b]) orders them.
+ */
+export function mergeFindings<T extends Finding>(a: readonly T[], b: readonly T[]): LazyList<T> {
+  // i >= 0: a[i]; i < 0: b[-i - 1].
+  const order = new Float64Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  let head: T | undefined = a.length ? a[0] : undefined;
+  while (i < a.length || j < b.length) {
+    if (j >= b.length || (i < a.length && compareFindings(head!, b[j]) <= 0)) {
+      order[k++] = i++;
+      head = i < a.length ? a[i] : undefined;
+    } else order[k++] = -(j++) - 1;
+  }
+  return new LazyList(order.length, (n) => (order[n] >= 0 ? a[order[n]] : b[-order[n] - 1]));
 }

@@ -12,8 +12,9 @@ import type { SourceProblem } from '../source/read.js';
 import type { JudgedClaim } from './rule.js';
 import { judgeAll, readByCorpusRules, runCorpusRules, runClaimRules, sortFindings, type SeverityConfig } from './index.js';
 import { sourceErrorMeta } from './rules/source-error.js';
-import { applyGate, type GateOptions, type GateSource } from './gate.js';
-import { summarize, type Report, type ReportClaim, type SourceEntry } from '../report/model.js';
+import { Gate, type GateOptions, type GateSource } from './gate.js';
+import { fingerprinted } from './fingerprint.js';
+import { summarize, type FindingTally, type Report, type ReportClaim, type SourceEntry } from '../report/model.js';
 import { contentId } from '../util/hash.js';
 import { TOOL } from '../version.js';
 import { SpillFile, spilledArray } from '../util/spill.js';
@@ -25,6 +26,11 @@ export interface CheckRunOptions {
   gate?: GateOptions;
   /** Keep the report's claims in a temporary file rather than in memory. */
   spill?: boolean;
+  /**
+   * With `spill`: how many claim-rule findings are held in memory before all of them go to a
+   * spill file too (the report then reads its findings back from disk, in a few passes).
+   */
+  findingsInMemory?: number;
   /** Told of each source, claims included, once it is known not to duplicate another source's id. */
   onSource?: (result: SourceResult) => void;
 }
@@ -36,18 +42,66 @@ export interface CheckedSource {
   problem?: SourceProblem;
 }
 
+/**
+ * Findings held in memory by a spilling run before they too go to disk. Reading them back costs
+ * each report a pass of parsing; below this many (some 100 MB of heap) that is not worth it.
+ */
+export const FINDINGS_IN_MEMORY = 150_000;
+
+/** Values kept in memory up to `limit`, then all of them in a spill file. */
+class Store<T> {
+  private held: T[] = [];
+  private file: SpillFile | undefined;
+
+  constructor(private limit: number) {}
+
+  get length(): number {
+    return this.file ? this.file.length : this.held.length;
+  }
+
+  get spilled(): boolean {
+    return this.file !== undefined;
+  }
+
+  push(value: T): void {
+    if (this.file) {
+      this.file.push(value);
+      return;
+    }
+    this.held.push(value);
+    if (this.held.length > this.limit) {
+      const file = openSpill();
+      if (!file) {
+        this.limit = Infinity;
+        return;
+      }
+      for (const v of this.held) file.push(v);
+      this.held = [];
+      this.file = file;
+    }
+  }
+
+  get(index: number): T {
+    return this.file ? this.file.get<T>(index) : this.held[index];
+  }
+
+  /** The values in this order, as an array (read from disk as it is read, if spilled). */
+  array(order: Float64Array): T[] {
+    return this.file ? spilledArray<T>(this.file, order) : Array.from(order, (i) => this.held[i]);
+  }
+}
+
 export class CheckRun {
   private readonly ids = new Map<string, string>();
   /** Ids of the sources whose findings are reported (--changed-since), or undefined for all. */
   private readonly scope: Set<string> | undefined;
   private readonly reported: Set<string> | undefined;
   private readonly listedPaths: Set<string> | undefined;
-  private readonly findings: Finding[] = [];
+  /** The claim rules' findings, source after source, each with the kind of its claim (what its fingerprint reads). */
+  private readonly raw: Store<[string | null, Finding]>;
   /** The claims corpus rules read, from every source, with their verdicts (judged when first asked for). */
   private readonly views: JudgedClaim[] = [];
-  /** Claim id and kind of each claim a finding can name (what fingerprints read). */
-  private readonly kinds: Array<Pick<Claim, 'id' | 'kind'>> = [];
-  private readonly sources: CheckedSource[] = [];
+  private readonly sources: Array<CheckedSource & { first: number; count: number }> = [];
   /** The report's claims, per source: in memory, or their indices in the spill file. */
   private readonly blocks: Array<{ path: string; claims?: ReportClaim[]; first: number; count: number }> = [];
   private readonly spill: SpillFile | undefined;
@@ -64,6 +118,7 @@ export class CheckRun {
     this.scope = this.reported && new Set();
     this.listedPaths = gate.only && new Set(gate.only.paths);
     this.spill = options.spill ? openSpill() : undefined;
+    this.raw = new Store(this.spill ? (options.findingsInMemory ?? FINDINGS_IN_MEMORY) : Infinity);
   }
 
   /**
@@ -86,23 +141,15 @@ export class CheckRun {
     const scope = this.scope;
     const judged = judgeAll(result.claims, ref, scope && ((claim) => scope.has(claim.source)));
     const made = runClaimRules(judged, ref, this.options.severities, scope && ((source) => scope.has(source)));
+    const first = this.raw.length;
     if (made.length) {
       const kindOf = new Map(judged.map(({ claim }) => [claim.id, claim.kind]));
-      for (const f of made) {
-        this.findings.push(this.compact(f));
-        const kind = kindOf.get(f.claims[0]);
-        if (kind) this.kinds.push({ id: f.claims[0], kind });
-      }
+      for (const f of made) this.raw.push([kindOf.get(f.claims[0]) ?? null, this.compact(f)]);
     }
-    for (const j of judged) {
-      if (result.claimCount !== undefined || readByCorpusRules(j.claim)) {
-        this.views.push(viewOf(j, this.strings));
-        this.kinds.push({ id: j.claim.id, kind: j.claim.kind });
-      }
-    }
+    for (const j of judged) if (result.claimCount !== undefined || readByCorpusRules(j.claim)) this.views.push(viewOf(j, this.strings));
     if (result.doc && (!this.listedPaths || this.listedPaths.has(result.doc.path)) && result.claimCount === undefined) this.list(result.doc.path, judged);
     const checked = this.checked(result);
-    this.sources.push(checked);
+    this.sources.push({ ...checked, first, count: this.raw.length - first });
     // Spilled, the claims live on in the file (and the views): the result lets go of them.
     if (this.spill) result.claims = [];
     return checked;
@@ -161,39 +208,88 @@ export class CheckRun {
     return { entry, gate: { source: d.id, path: d.path, suppressions: r.suppressions } };
   }
 
-  /** The corpus rules, the gate and the report, once every source is in. */
+  /**
+   * The corpus rules, the gate and the report, once every source is in. The gate goes source by
+   * source, in path order (a source's findings are all about its own path), so the findings of a
+   * large corpus go from one store to the other without all being in memory at once.
+   */
   finish(): Report {
     const ref = this.engine.reference;
     const scope = this.scope;
     const severities = this.options.severities ?? {};
-    const findings = this.findings;
-    for (const f of runCorpusRules(this.views, ref, severities, scope && ((source) => scope.has(source)))) findings.push(this.compact(f));
-    if (severities[sourceErrorMeta.id] !== 'off')
-      for (const { problem } of this.sources)
-        if (problem && (!scope || scope.has(problem.id))) findings.push({ ...problemFinding(problem), severity: (severities[sourceErrorMeta.id] as 'error') ?? 'error' });
+    const viewKind = new Map(this.views.map(({ claim }) => [claim.id, claim.kind]));
+    const corpus = new Map<string, Finding[]>();
+    for (const f of runCorpusRules(this.views, ref, severities, scope && ((source) => scope.has(source)))) {
+      const list = corpus.get(f.path);
+      if (list) list.push(this.compact(f));
+      else corpus.set(f.path, [this.compact(f)]);
+    }
     // The corpus rules have read the views: nothing else does.
     this.views.length = 0;
     const gateOptions = this.options.gate ?? {};
-    const gate = applyGate(
-      findings,
+    const gate = new Gate(
       this.sources.map((s) => s.gate),
-      this.kinds,
       severities,
       gateOptions,
     );
-    const sorted = sortFindings(gate.findings);
+    const byPath = [...this.sources].sort((a, b) => (a.entry.path < b.entry.path ? -1 : a.entry.path > b.entry.path ? 1 : 0));
+    const out = new Store<Finding>(this.raw.spilled ? 0 : Infinity);
+    const blocks: Array<{ path: string; first: number; count: number }> = [];
+    const suppressed: Finding[] = [];
+    const tally: FindingTally = { total: 0, bySeverity: { error: 0, warning: 0, info: 0 }, byRule: {} };
     const findingsPerPath = new Map<string, number>();
-    for (const f of sorted) findingsPerPath.set(f.path, (findingsPerPath.get(f.path) ?? 0) + 1);
+    let printed = true;
+    const keep = (path: string, findings: Finding[]): void => {
+      if (!findings.length) return;
+      blocks.push({ path, first: out.length, count: findings.length });
+      findingsPerPath.set(path, (findingsPerPath.get(path) ?? 0) + findings.length);
+      for (const f of findings) {
+        out.push(f);
+        if (!f.fingerprint) printed = false;
+        tally.total++;
+        tally.bySeverity[f.severity]++;
+        tally.byRule[f.rule] = (tally.byRule[f.rule] ?? 0) + 1;
+      }
+    };
+    const errorSeverity = severities[sourceErrorMeta.id];
+    for (const source of byPath) {
+      const path = source.entry.path;
+      const kinds = new Map<string, string>();
+      const findings: Finding[] = [];
+      for (let i = source.first; i < source.first + source.count; i++) {
+        const [kind, f] = this.raw.get(i);
+        if (kind !== null && f.claims.length) kinds.set(f.claims[0], kind);
+        findings.push(f);
+      }
+      for (const f of corpus.get(path) ?? []) findings.push(f);
+      corpus.delete(path);
+      const problem = source.problem;
+      if (problem && errorSeverity !== 'off' && (!scope || scope.has(problem.id))) findings.push({ ...problemFinding(problem), severity: (errorSeverity as 'error') ?? 'error' });
+      if (!findings.length) continue;
+      const outcome = gate.source(findings, source.gate, (id) => kinds.get(id) ?? viewKind.get(id));
+      keep(path, outcome.findings);
+      for (const f of outcome.suppressed) suppressed.push(f);
+    }
+    // What only the whole run can tell (waivers that matched nothing), in the place its path sorts to.
+    const late = gate.finish();
+    const latePaths = [...new Set(late.map((f) => f.path))];
+    for (const path of latePaths) keep(path, late.filter((f) => f.path === path));
+    blocks.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.first - b.first));
+    const order = new Float64Array(out.length);
+    let k = 0;
+    for (const b of blocks) for (let i = 0; i < b.count; i++) order[k++] = b.first + i;
     const sources = this.sources.map(({ entry }) => ({ ...entry, findings: findingsPerPath.get(entry.path) ?? 0 })).sort((a, b) => (a.path < b.path ? -1 : 1));
     const claims = this.claims();
+    const findings = out.array(order);
+    if (printed) fingerprinted.add(findings);
     return {
       tool: { ...TOOL },
       reference: { id: ref.id, version: ref.version, title: ref.title, path: ref.path, sha256: ref.sha256 },
       sources,
       claims,
-      findings: sorted,
-      summary: summarize(sources, this.tally, sorted),
-      ...(gate.suppressed.length ? { suppressed: gate.suppressed } : {}),
+      findings,
+      summary: summarize(sources, this.tally, tally),
+      ...(suppressed.length ? { suppressed: sortFindings(suppressed) } : {}),
       ...(gateOptions.only ? { changedSince: { ref: gateOptions.only.ref, paths: [...gateOptions.only.paths].sort() } } : {}),
     };
   }

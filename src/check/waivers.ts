@@ -89,36 +89,64 @@ export function applyWaivers(
   severity: (ruleId: string, fallback: Finding['severity']) => Finding['severity'] | undefined,
   alsoSeen: Finding[] = [],
 ): WaiverOutcome {
-  if (!set || set.waivers.length === 0) return { active: findings, waived: [], problems: [] };
-  const problems: Finding[] = [];
-  const valid = set.waivers.filter((w) => w.expiry >= date);
-  const used = new Set<Waiver>();
-  const active: Finding[] = [];
-  const waived: Finding[] = [];
-  for (const f of findings) {
-    const w = valid.find((v) => matches(v, f));
-    if (!w) {
-      active.push(f);
-      continue;
-    }
-    used.add(w);
-    waived.push({
-      ...f,
-      suppression: { kind: 'waiver', reason: w.reason, path: set.path, line: w.position.start.line, column: w.position.start.column, reviewer: w.reviewer, date: w.date, expiry: w.expiry },
-    });
+  const waivers = new Waivers(set, date, severity);
+  return { ...waivers.apply(findings, alsoSeen), problems: waivers.problems() };
+}
+
+/**
+ * The waivers of a run, applied batch by batch (a streaming run gates one source at a time);
+ * which waivers matched is remembered, so problems() can tell the expired and orphaned ones.
+ */
+export class Waivers {
+  private readonly valid: Waiver[];
+  private readonly used = new Set<Waiver>();
+
+  constructor(
+    private readonly set: WaiverSet | undefined,
+    private readonly date: string,
+    private readonly severity: (ruleId: string, fallback: Finding['severity']) => Finding['severity'] | undefined,
+  ) {
+    this.valid = set ? set.waivers.filter((w) => w.expiry >= date) : [];
   }
-  for (const w of valid) if (!used.has(w) && alsoSeen.some((f) => matches(w, f))) used.add(w);
-  const what = (w: Waiver) => `waiver for ${w.rule} on ${w.source} (fingerprint ${w.fingerprint}, reviewer ${w.reviewer})`;
-  for (const w of set.waivers) {
-    if (w.expiry < date) {
-      const sev = severity(waiverExpiredMeta.id, waiverExpiredMeta.defaultSeverity);
-      if (sev) problems.push(problem(set, w, waiverExpiredMeta.id, sev, `${what(w)} expired on ${w.expiry}: fix the finding or renew the waiver`));
-    } else if (!used.has(w)) {
-      const sev = severity(waiverOrphanedMeta.id, waiverOrphanedMeta.defaultSeverity);
-      if (sev) problems.push(problem(set, w, waiverOrphanedMeta.id, sev, `${what(w)} matches no finding: remove it or update its fingerprint`));
+
+  apply(findings: Finding[], alsoSeen: Finding[] = []): { active: Finding[]; waived: Finding[] } {
+    const set = this.set;
+    if (!set || set.waivers.length === 0) return { active: findings, waived: [] };
+    const active: Finding[] = [];
+    const waived: Finding[] = [];
+    for (const f of findings) {
+      const w = this.valid.find((v) => matches(v, f));
+      if (!w) {
+        active.push(f);
+        continue;
+      }
+      this.used.add(w);
+      waived.push({
+        ...f,
+        suppression: { kind: 'waiver', reason: w.reason, path: set.path, line: w.position.start.line, column: w.position.start.column, reviewer: w.reviewer, date: w.date, expiry: w.expiry },
+      });
     }
+    for (const w of this.valid) if (!this.used.has(w) && alsoSeen.some((f) => matches(w, f))) this.used.add(w);
+    return { active, waived };
   }
-  return { active, waived, problems };
+
+  /** waiver-expired and waiver-orphaned findings, once every batch is in. */
+  problems(): Finding[] {
+    const set = this.set;
+    if (!set || set.waivers.length === 0) return [];
+    const problems: Finding[] = [];
+    const what = (w: Waiver) => `waiver for ${w.rule} on ${w.source} (fingerprint ${w.fingerprint}, reviewer ${w.reviewer})`;
+    for (const w of set.waivers) {
+      if (w.expiry < this.date) {
+        const sev = this.severity(waiverExpiredMeta.id, waiverExpiredMeta.defaultSeverity);
+        if (sev) problems.push(problem(set, w, waiverExpiredMeta.id, sev, `${what(w)} expired on ${w.expiry}: fix the finding or renew the waiver`));
+      } else if (!this.used.has(w)) {
+        const sev = this.severity(waiverOrphanedMeta.id, waiverOrphanedMeta.defaultSeverity);
+        if (sev) problems.push(problem(set, w, waiverOrphanedMeta.id, sev, `${what(w)} matches no finding: remove it or update its fingerprint`));
+      }
+    }
+    return problems;
+  }
 }
 
 function problem(set: WaiverSet, w: Waiver, rule: string, severity: Finding['severity'], message: string): Finding {

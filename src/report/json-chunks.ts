@@ -15,8 +15,13 @@ export class LazyList<T = unknown> {
     readonly item: (index: number) => T,
   ) {}
 
-  static map<S, T>(items: readonly S[], fn: (item: S) => T): LazyList<T> {
+  static map<S, T>(items: readonly S[] | LazyList<S>, fn: (item: S) => T): LazyList<T> {
+    if (items instanceof LazyList) return new LazyList(items.length, (i) => fn(items.item(i)));
     return new LazyList(items.length, (i) => fn(items[i]));
+  }
+
+  *[Symbol.iterator](): Iterator<T> {
+    for (let i = 0; i < this.length; i++) yield this.item(i);
   }
 
   toJSON(): T[] {

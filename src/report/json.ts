@@ -19,7 +19,7 @@ export function jsonDocument(report: Report): Record<string, unknown> {
   for (const [key, value] of Object.entries(report)) {
     if (key === 'findings' || key === 'suppressed') out[key] = LazyList.map(value as Finding[], byId);
     else out[key] = value;
-    if (key === 'findings') out.evidence = citedEvidence([...report.findings, ...(report.suppressed ?? [])]);
+    if (key === 'findings') out.evidence = citedEvidence(report.findings, report.suppressed ?? []);
   }
   return out;
 }

@@ -4,9 +4,9 @@ import remarkGfm from 'remark-gfm';
 import type { Root, RootContent, PhrasingContent, TableRow, ListItem } from 'mdast';
 import type { Report } from './model.js';
 import type { Reference } from '../reference/load.js';
-import type { Finding } from '../types.js';
+import type { EvidenceRef, Finding } from '../types.js';
 import { consensusRows } from './consensus.js';
-import { citedEvidence } from './evidence.js';
+import { sortedEvidence } from './evidence.js';
 
 const t = (value: string): PhrasingContent => ({ type: 'text', value });
 const strong = (value: string): PhrasingContent => ({ type: 'strong', children: [t(value)] });
@@ -100,23 +100,34 @@ export function renderMarkdown(report: Report, ref: Reference, status?: FindingS
   }
 
   children.push(h(2, 'Findings by source'));
-  const findingsByPath = new Map<string, Finding[]>();
-  for (const f of report.findings) {
-    const list = findingsByPath.get(f.path);
-    if (list) list.push(f);
-    else findingsByPath.set(f.path, [f]);
-  }
   // In a large corpus the warnings and info findings (conflicts between pages, claims the reference
   // cannot confirm) would bury the errors a reviewer must act on: they are counted here, and listed
   // in full in report.json and report.sarif. Pages without errors get no section,
   // and beyond LISTED_ERRORS the remaining errors are counted, not listed: a Markdown file of
   // tens of megabytes is read by nobody (and takes remark-stringify seconds per thousand pages).
   const brief = report.sources.length > DETAILED_INFO_SOURCES;
+  // Sources and findings are both in path order: read side by side, one page's findings at a
+  // time (a large corpus's findings are read from disk), with the evidence they cite noted on
+  // the way. Findings about no source (a waivers file) are only cited.
+  const cited = new Map<string, EvidenceRef>();
+  const cite = (f: Finding) => {
+    for (const e of f.evidence) if (!cited.has(e.id)) cited.set(e.id, e);
+  };
+  const all = report.findings[Symbol.iterator]();
+  let next = all.next();
+  const findingsOf = (path: string): Finding[] => {
+    const list: Finding[] = [];
+    for (; !next.done && next.value.path <= path; next = all.next()) {
+      cite(next.value);
+      if (next.value.path === path) list.push(next.value);
+    }
+    return list;
+  };
   let listed = 0;
   const untold = { errors: 0, pages: 0 };
   let quiet = 0;
   for (const source of report.sources) {
-    const findings = findingsByPath.get(source.path) ?? [];
+    const findings = findingsOf(source.path);
     const errors = brief ? findings.filter((f) => f.severity === 'error') : findings;
     if (brief && errors.length === 0 && source.status === 'ok') {
       quiet++;
@@ -154,14 +165,16 @@ export function renderMarkdown(report: Report, ref: Reference, status?: FindingS
     if (resolved.length === 0) children.push(p(t('None: every finding of the baseline is still reported.')));
     for (const f of resolved) children.push(...findingBlock(f, 'resolved'));
   }
-  const cited = citedEvidence([...report.findings, ...(resolved ?? [])]);
-  if (cited.length) {
+  for (; !next.done; next = all.next()) cite(next.value);
+  for (const f of resolved ?? []) cite(f);
+  const evidence = sortedEvidence(cited);
+  if (evidence.length) {
     children.push(h(2, 'Evidence'));
     children.push({
       type: 'list',
       ordered: false,
       spread: false,
-      children: cited.map((e) => li(code(e.id), t(` ${e.citation}${e.doi ? ` doi:${e.doi}` : ''}${e.pmid ? ` PMID ${e.pmid}` : ''} — ${e.kind}, ${e.status}`))),
+      children: evidence.map((e) => li(code(e.id), t(` ${e.citation}${e.doi ? ` doi:${e.doi}` : ''}${e.pmid ? ` PMID ${e.pmid}` : ''} — ${e.kind}, ${e.status}`))),
     });
   }
   const tree: Root = { type: 'root', children };

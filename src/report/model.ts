@@ -50,21 +50,32 @@ export interface ClaimTally {
   byVerdict: Record<Verdict, number>;
 }
 
-export function summarize(sources: SourceEntry[], claims: readonly Pick<ReportClaim, 'verdict'>[] | ClaimTally, findings: Finding[]): Report['summary'] {
+/** Findings counted by severity and rule. */
+export interface FindingTally {
+  total: number;
+  bySeverity: Record<Severity, number>;
+  byRule: Record<string, number>;
+}
+
+export function summarize(sources: SourceEntry[], claims: readonly Pick<ReportClaim, 'verdict'>[] | ClaimTally, findings: readonly Finding[] | FindingTally): Report['summary'] {
   const bySeverity: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   const byRule: Record<string, number> = {};
   const byVerdict: Record<Verdict, number> = { supported: 0, contradicted: 0, unverified: 0 };
   if ('byVerdict' in claims) Object.assign(byVerdict, claims.byVerdict);
   else for (const c of claims) byVerdict[c.verdict]++;
-  for (const f of findings) {
-    bySeverity[f.severity]++;
-    byRule[f.rule] = (byRule[f.rule] ?? 0) + 1;
-  }
+  if ('bySeverity' in findings) {
+    Object.assign(bySeverity, findings.bySeverity);
+    Object.assign(byRule, findings.byRule);
+  } else
+    for (const f of findings) {
+      bySeverity[f.severity]++;
+      byRule[f.rule] = (byRule[f.rule] ?? 0) + 1;
+    }
   return {
     sources: sources.length,
     sourceErrors: sources.filter((s) => s.status === 'error').length,
     claims: 'byVerdict' in claims ? claims.total : claims.length,
-    findings: findings.length,
+    findings: 'bySeverity' in findings ? findings.total : findings.length,
     bySeverity,
     byRule: Object.fromEntries(Object.entries(byRule).sort()),
     byVerdict,

@@ -20,9 +20,19 @@ export function renderPretty(report: Report, options: PrettyOptions = {}): strin
   const c = (code: keyof typeof COLORS, s: string) => (options.color ? `${COLORS[code]}${s}${COLORS.reset}` : s);
   const lines: string[] = [];
   const source = new SourceLines(options.texts);
-  const byPath = new Map<string, Finding[]>();
-  for (const f of report.findings) byPath.set(f.path, [...(byPath.get(f.path) ?? []), f]);
-  for (const [path, findings] of byPath) {
+  // Findings come in path order: each page's are printed as the next page's begin.
+  const groups = function* (): Generator<[string, Finding[]]> {
+    let group: Finding[] = [];
+    for (const f of report.findings) {
+      if (group.length && group[0].path !== f.path) {
+        yield [group[0].path, group];
+        group = [];
+      }
+      group.push(f);
+    }
+    if (group.length) yield [group[0].path, group];
+  };
+  for (const [path, findings] of groups()) {
     lines.push(c('bold', path));
     const locs = findings.map((f) => `${path}:${f.position.start.line}:${f.position.start.column}`);
     const width = Math.max(...locs.map((l) => l.length));

@@ -11,11 +11,11 @@ import type { EvidenceRef, Finding, Position, Severity, SuppressionRecord } from
 import type { Report } from './model.js';
 import type { RuleMeta } from '../check/rule.js';
 import { RULE_METAS } from '../check/rules/index.js';
-import { FINGERPRINT_KEY, fingerprintFindings } from '../check/fingerprint.js';
-import { sortFindings } from '../check/index.js';
+import { FINGERPRINT_KEY, fingerprinted, fingerprintFindings } from '../check/fingerprint.js';
+import { mergeFindings } from '../check/index.js';
 import { SourceLines, type SourceTexts } from './source-text.js';
 import { jsonChunks, LazyList } from './json-chunks.js';
-import { citedEvidence } from './evidence.js';
+import { sortedEvidence } from './evidence.js';
 
 export const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 export const INFORMATION_URI = 'https://claimlint.dev/';
@@ -62,9 +62,24 @@ function ruleName(id: string): string {
   return id.replace(/(^|-)(\w)/g, (_, _d: string, c: string) => c.toUpperCase());
 }
 
+function every<T>(items: Iterable<T>, test: (item: T) => boolean): boolean {
+  for (const item of items) if (!test(item)) return false;
+  return true;
+}
+
+/** The evidence the findings of each rule cite, in one pass over the findings. */
+function citedByRule(findings: Iterable<Finding>): Map<string, EvidenceRef[]> {
+  const byRule = new Map<string, Map<string, EvidenceRef>>();
+  for (const f of findings) {
+    let cited = byRule.get(f.rule);
+    if (!cited) byRule.set(f.rule, (cited = new Map()));
+    for (const e of f.evidence) if (!cited.has(e.id)) cited.set(e.id, e);
+  }
+  return new Map([...byRule].map(([rule, cited]) => [rule, sortedEvidence(cited)]));
+}
+
 /** A rule descriptor: metadata plus the evidence its findings cite in this run. */
-function ruleDescriptor(meta: RuleMeta, findings: readonly Finding[]): Json {
-  const cited = citedEvidence(findings.filter((f) => f.rule === meta.id));
+function ruleDescriptor(meta: RuleMeta, cited: EvidenceRef[]): Json {
   const text = [meta.docs, ...(cited.length ? ['', 'Evidence cited by the findings of this run:', ...cited.map((e) => `- [${e.id}] ${citation(e)}`)] : [])].join('\n');
   const markdown = [
     `**${meta.description}**`,
@@ -116,9 +131,10 @@ export function buildSarif(report: Report, options: SarifOptions = {}): Json {
   const artifactIndex = new Map(report.sources.map((s, i) => [s.path, i]));
   // Suppressed and waived findings (report.suppressed) are results too, each with its SARIF suppression.
   const suppressed = (report as Report & { suppressed?: GateFinding[] }).suppressed ?? [];
-  const findings: GateFinding[] = suppressed.length ? sortFindings([...report.findings, ...suppressed]) : report.findings;
+  const findings: GateFinding[] | LazyList<GateFinding> = suppressed.length ? mergeFindings(report.findings as GateFinding[], suppressed) : report.findings;
   // The CI gate gives every finding its fingerprint; a report built without it gets them here.
-  const computed = findings.every((f) => f.fingerprint) ? undefined : fingerprintFindings(findings, report.claims);
+  const computed = (fingerprinted.has(report.findings) && suppressed.every((f) => f.fingerprint)) || every(findings, (f) => Boolean(f.fingerprint)) ? undefined : fingerprintFindings(findings, report.claims);
+  const cited = citedByRule(findings);
   const location = (path: string, position: Position, snippet: string | undefined, withContext: boolean): Json => {
     const artifactLocation: Json = { uri: pathToUri(path), uriBaseId: SRCROOT };
     const index = artifactIndex.get(path);
@@ -185,7 +201,7 @@ export function buildSarif(report: Report, options: SarifOptions = {}): Json {
             version: report.tool.version,
             semanticVersion: report.tool.version,
             informationUri: INFORMATION_URI,
-            rules: rules.map((r) => ruleDescriptor(r, findings)),
+            rules: rules.map((r) => ruleDescriptor(r, cited.get(r.id) ?? [])),
           },
         },
         originalUriBaseIds: { [SRCROOT]: { description: { text: 'The directory claimlint ran in (the repository root in CI).' } } },
