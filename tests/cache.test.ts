@@ -83,14 +83,14 @@ describe('the cache file (src/run/cache.ts)', () => {
     first.close();
     const file = join(dir, readdirSync(dir)[0]);
     const text = readFileSync(file, 'utf8');
-    writeFileSync(file, text.replace('"format":3', '"format":2'));
+    writeFileSync(file, text.replace('"format":4', '"format":3'));
     const second = new SourceCache(dir, fp);
     expect(second.get('a.md', 'a'.repeat(64))).toBeUndefined();
     second.set(result('b.md', 'b'.repeat(64)), stat(1), 2 * SETTLED_MS);
     second.flush();
     second.close();
     const lines = readFileSync(file, 'utf8').split('\n').filter(Boolean);
-    expect(JSON.parse(lines[0])).toEqual({ format: 3, fingerprint: fp });
+    expect(JSON.parse(lines[0])).toEqual({ format: 4, fingerprint: fp });
     expect(lines).toHaveLength(2);
     expect(lines[1]).toMatch(/^\{"path":"b\.md"/);
   });

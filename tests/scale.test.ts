@@ -39,7 +39,7 @@ function cacheEntries(dir: string): Array<{ meta: { path: string }; view: unknow
   const names = readdirSync(dir).filter((f) => f.endsWith('.jsonl'));
   expect(names).toHaveLength(1);
   const [header, ...lines] = readFileSync(join(dir, names[0]), 'utf8').split('\n');
-  expect(JSON.parse(header)).toMatchObject({ format: 3 });
+  expect(JSON.parse(header)).toMatchObject({ format: 4 });
   return lines.filter(Boolean).flatMap((line) => {
     try {
       const [meta, view, result] = line.split('\t');

@@ -8,6 +8,8 @@ import { sha256, sha256Prefix } from '../src/util/hash.js';
 import { collectSources, runCheck, type SourceResult } from '../src/pipeline.js';
 import { forEachResult } from '../src/run/process-all.js';
 import { cacheAt } from '../src/run/cache.js';
+import { loadWaivers } from '../src/check/waivers.js';
+import type { GateOptions } from '../src/check/gate.js';
 import { displayPath } from '../src/source/read.js';
 import { FORMATS, sourceTexts } from '../src/report/formats.js';
 import { getEngine, REFERENCE, ROOT } from './helpers/engine.js';
@@ -97,6 +99,39 @@ describe('streaming check: the report is the same whether claims are held in mem
           const a = format.render(held.report, { ref: held.engine.reference, tty: false, texts: sourceTexts(held.results) });
           const b = format.render(spilled.report, { ref: spilled.engine.reference, tty: false, texts: sourceTexts(spilled.results) });
           expect(b, format.name).toBe(a);
+        }
+      }
+    } finally {
+      process.chdir(cwd);
+    }
+  });
+
+  it('gates page by page as the whole corpus was gated: suppressions, waivers (matched, orphaned, expired) and spilled findings', () => {
+    const dir = corpus();
+    const cwd = process.cwd();
+    process.chdir(dir);
+    try {
+      writeFileSync(
+        join(dir, 'a', 'suppressed.md'),
+        '# Mesotherapy\n\n<!-- claimlint-disable-next-line unsupported-claim -- quoted from a leaflet we rebut below -->\nMesotherapy has no side effects and is painless.\n\n<!-- claimlint-disable-next-line contradicts-reference -- unused on purpose -->\nWe inject at 4 mm.\n\nIt eliminates toxins. We use 6 mm needles, 3-5 sessions.\n',
+      );
+      const run = (gate: GateOptions, findingsInMemory?: number) => runCheck({ paths: ['a', 'b'], referencePath: REFERENCE, spill: findingsInMemory !== undefined, findingsInMemory, gate });
+      const first = run({}).report;
+      const target = first.findings.find((f) => f.rule === 'unverified-claim' && f.path.startsWith('b/'))!;
+      const entry = (fingerprint: string, rule: string, source: string, expiry: string) =>
+        `  - fingerprint: "${fingerprint}"\n    rule: ${rule}\n    source: ${source}\n    reason: reviewed by the editors\n    reviewer: Dr. Rossi\n    date: "2019-01-10"\n    expiry: "${expiry}"\n`;
+      writeFileSync(join(dir, 'waivers.yaml'), `waivers:\n${entry(target.fingerprint!, target.rule, target.source, '2099-01-01')}${entry('0'.repeat(32), 'unsupported-claim', 'suppressed', '2099-01-01')}${entry('1'.repeat(32), 'unverified-claim', 'suppressed', '2020-01-01')}`);
+      const gate: GateOptions = { waivers: loadWaivers(join(dir, 'waivers.yaml')), today: '2026-11-26' };
+      const held = run(gate);
+      expect(held.report.suppressed?.some((f) => f.suppression?.kind === 'inline')).toBe(true);
+      expect(held.report.suppressed?.some((f) => f.suppression?.kind === 'waiver')).toBe(true);
+      expect(held.report.findings.map((f) => f.rule)).toEqual(expect.arrayContaining(['suppression-unused', 'waiver-orphaned', 'waiver-expired']));
+      for (const limit of [0, 10, 1_000_000]) {
+        const spilled = run(gate, limit);
+        for (const format of FORMATS) {
+          const a = format.render(held.report, { ref: held.engine.reference, tty: false, texts: sourceTexts(held.results) });
+          const b = format.render(spilled.report, { ref: spilled.engine.reference, tty: false, texts: sourceTexts(spilled.results) });
+          expect(b, `${format.name}, ${limit} findings in memory`).toBe(a);
         }
       }
     } finally {

@@ -3,8 +3,10 @@
  * as soon as the page comes in; what the page is then held by is only what the corpus rules read
  * (its corpus view), its findings and, for the report, its claims with their verdicts. With
  * `spill`, those claims go to a temporary file (src/util/spill.ts) and the report reads them back
- * from there: memory then grows with the findings kept, not with every claim of the corpus.
- * The report is the same whichever way the claims are held (tests/streaming.test.ts).
+ * from there: memory then grows with the findings kept, not with every claim of the corpus (and
+ * past FINDINGS_IN_MEMORY the findings go to disk too). Once every source is in, the corpus rules
+ * run over the views and the gate goes source by source, in path order.
+ * The report is the same whichever way claims and findings are held (tests/streaming.test.ts).
  */
 import type { Claim, Finding } from '../types.js';
 import type { Engine, SourceResult } from '../pipeline.js';
@@ -321,14 +323,15 @@ function openSpill(): SpillFile | undefined {
  * read it) and with its repeated strings shared; a large corpus holds a hundred thousand.
  */
 function viewOf(j: JudgedClaim, strings: Interner): JudgedClaim {
-  const { sentence: _sentence, ...rest } = j.claim;
-  const claim = rest as Claim;
+  // A claim from a cached view has no sentence, and nothing else holds it: kept as it is.
+  const claim = j.claim.sentence === undefined ? j.claim : (({ sentence: _sentence, ...rest }) => rest as Claim)(j.claim);
   claim.text = strings.of(claim.text);
   claim.path = strings.of(claim.path);
   claim.source = strings.of(claim.source);
   claim.language = strings.of(claim.language);
   const judgement = Object.getOwnPropertyDescriptor(j, 'judgement')!;
   // A judgement not made yet (--changed-since: a claim outside the scope) stays lazy.
+  if (claim === j.claim) return j;
   return judgement.get ? Object.defineProperty({ claim } as JudgedClaim, 'judgement', { get: judgement.get, enumerable: true }) : { claim, judgement: j.judgement };
 }
 
