@@ -59,12 +59,12 @@ function trim(v: unknown, key = ''): unknown {
 
 const shape = (term: string) => term.replace(/[\p{L}\p{N}\p{M}]+/gu, 'a');
 
-async function verdicts(patterns: Map<string, { source: string; flags: string }>, timeout: number): Promise<Array<{ name: string; status: string; complexity?: string }>> {
+async function verdicts(patterns: Map<string, { source: string; flags: string }>, timeout: number, parallel = 8): Promise<Array<{ name: string; status: string; complexity?: string }>> {
   const out: Array<{ name: string; status: string; complexity?: string }> = [];
   const list = [...patterns];
-  for (let i = 0; i < list.length; i += 8) {
+  for (let i = 0; i < list.length; i += parallel) {
     await Promise.all(
-      list.slice(i, i + 8).map(async ([name, { source, flags }]) => {
+      list.slice(i, i + parallel).map(async ([name, { source, flags }]) => {
         const d = await check(source, flags.replace(/[dgy]/g, ''), { timeout, randomSeed: 7 });
         const complexity = d.status === 'vulnerable' ? `${d.complexity.type}${d.complexity.type === 'polynomial' ? ` degree ${d.complexity.degree}` : ''}` : undefined;
         out.push({ name, status: d.status, complexity });
@@ -75,6 +75,17 @@ async function verdicts(patterns: Map<string, { source: string; flags: string }>
 }
 
 const failures = (v: Array<{ name: string; status: string; complexity?: string }>) => v.filter((r) => r.status === 'vulnerable' && r.complexity !== 'polynomial degree 2');
+
+/**
+ * The failures of a batch, each checked again alone with a longer time limit: under load the
+ * exact (automaton) analysis can run out of time, and recheck's fuzzing fallback then sometimes
+ * calls a safe shape polynomial (seen once in a full parallel test run, never alone).
+ */
+async function confirmedFailures(patterns: Map<string, { source: string; flags: string }>, v: Array<{ name: string; status: string; complexity?: string }>): Promise<Array<{ name: string; status: string; complexity?: string }>> {
+  const suspects = failures(v);
+  if (!suspects.length) return [];
+  return failures(await verdicts(new Map(suspects.map((r) => [r.name, patterns.get(r.name)!])), 20_000, 1));
+}
 
 describe('regular expressions: no catastrophic backtracking', () => {
   it('every term shape of the vocabularies and the reference', async () => {
@@ -89,7 +100,7 @@ describe('regular expressions: no catastrophic backtracking', () => {
     for (const t of terms) if (t.trim()) shapes.set(shape(t), { source: termSource(shape(t)), flags: 'u' });
     expect(terms.length).toBeGreaterThan(1000);
     const v = await verdicts(shapes, 2000);
-    expect(failures(v)).toEqual([]);
+    expect(await confirmedFailures(shapes, v)).toEqual([]);
     // Most shapes are proven safe within the time limit (74 of 85 on an idle machine); the rest end
     // "unknown" (recheck timed out): reported, not failed, since how many depends on the machine's load.
     const unknown = v.filter((r) => r.status === 'unknown').map((r) => r.name);
@@ -130,7 +141,7 @@ describe('regular expressions: no catastrophic backtracking', () => {
     expect(patterns.size).toBeGreaterThan(process.env.REGEX_FULL ? 150 : 20);
     expect([...patterns.keys()].some((k) => k.startsWith('cached.'))).toBe(true);
     const v = await verdicts(patterns, 1000);
-    expect(failures(v)).toEqual([]);
+    expect(await confirmedFailures(patterns, v)).toEqual([]);
     expect(MAX_SENTENCE_CHARS).toBeLessThanOrEqual(1000);
     void ROOT;
   }, 300_000);

@@ -111,6 +111,8 @@ export class CheckRun {
   private readonly tally = { total: 0, byVerdict: { supported: 0, contradicted: 0, unverified: 0 } };
   /** The strings findings and views repeat (messages, quotes, paths), one copy each. */
   private readonly strings = new Interner();
+  /** The path and id of the last view's page, as kept. */
+  private readonly lastView = { path: '', source: '' };
 
   constructor(
     private readonly engine: Engine,
@@ -143,13 +145,18 @@ export class CheckRun {
     const ref = this.engine.reference;
     const scope = this.scope;
     const judged = judgeAll(result.claims, ref, scope && ((claim) => scope.has(claim.source)));
-    const made = runClaimRules(judged, ref, this.options.severities, scope && ((source) => scope.has(source)));
     const first = this.raw.length;
-    if (made.length) {
-      const kindOf = new Map(judged.map(({ claim }) => [claim.id, claim.kind]));
-      for (const f of made) this.raw.push([kindOf.get(f.claims[0]) ?? null, this.compact(f)]);
+    if (result.claimCount !== undefined) {
+      // A corpus view (--changed-since, a page outside the scope): no findings of its own to make.
+      for (const j of judged) this.views.push(this.viewOf(j));
+    } else {
+      const made = runClaimRules(judged, ref, this.options.severities, scope && ((source) => scope.has(source)));
+      if (made.length) {
+        const kindOf = new Map(judged.map(({ claim }) => [claim.id, claim.kind]));
+        for (const f of made) this.raw.push([kindOf.get(f.claims[0]) ?? null, this.compact(f)]);
+      }
+      for (const j of judged) if (readByCorpusRules(j.claim)) this.views.push(this.viewOf(j));
     }
-    for (const j of judged) if (result.claimCount !== undefined || readByCorpusRules(j.claim)) this.views.push(viewOf(j, this.strings));
     if (result.doc && (!this.listedPaths || this.listedPaths.has(result.doc.path)) && result.claimCount === undefined) this.list(result.doc.path, judged);
     const checked = this.checked(result);
     this.sources.push({ ...checked, first, count: this.raw.length - first });
@@ -167,6 +174,30 @@ export class CheckRun {
     f.source = s.of(f.source);
     if (f.attribute !== undefined) f.attribute = s.of(f.attribute);
     return f;
+  }
+
+  /**
+   * A claim as the corpus rules read it, held until they have: without its sentence (they do not
+   * read it) and with its repeated strings shared; a large corpus holds a hundred thousand.
+   */
+  private viewOf(j: JudgedClaim): JudgedClaim {
+    const strings = this.strings;
+    // A claim from a cached view has no sentence, and nothing else holds it: kept as it is.
+    const claim = j.claim.sentence === undefined ? j.claim : (({ sentence: _sentence, ...rest }) => rest as Claim)(j.claim);
+    claim.text = strings.of(claim.text);
+    // A page's claims share its path and id: looked up once per page, not once per claim.
+    const last = this.lastView;
+    if (claim.path !== last.path || claim.source !== last.source) {
+      last.path = strings.of(claim.path);
+      last.source = strings.of(claim.source);
+    }
+    claim.path = last.path;
+    claim.source = last.source;
+    claim.language = strings.of(claim.language);
+    const judgement = Object.getOwnPropertyDescriptor(j, 'judgement')!;
+    if (claim === j.claim) return j;
+    // A judgement not made yet (--changed-since: a claim outside the scope) stays lazy.
+    return judgement.get ? Object.defineProperty({ claim } as JudgedClaim, 'judgement', { get: judgement.get, enumerable: true }) : { claim, judgement: j.judgement };
   }
 
   /** The report's claims of one source, with their verdicts, in (place, id) order. */
@@ -316,23 +347,6 @@ function openSpill(): SpillFile | undefined {
     process.stderr.write(`claimlint: no temporary file could be made in ${tmpdir()} (${(error as Error).message}); the report's claims are kept in memory\n`);
     return undefined;
   }
-}
-
-/**
- * A claim as the corpus rules read it, held until they have: without its sentence (they do not
- * read it) and with its repeated strings shared; a large corpus holds a hundred thousand.
- */
-function viewOf(j: JudgedClaim, strings: Interner): JudgedClaim {
-  // A claim from a cached view has no sentence, and nothing else holds it: kept as it is.
-  const claim = j.claim.sentence === undefined ? j.claim : (({ sentence: _sentence, ...rest }) => rest as Claim)(j.claim);
-  claim.text = strings.of(claim.text);
-  claim.path = strings.of(claim.path);
-  claim.source = strings.of(claim.source);
-  claim.language = strings.of(claim.language);
-  const judgement = Object.getOwnPropertyDescriptor(j, 'judgement')!;
-  // A judgement not made yet (--changed-since: a claim outside the scope) stays lazy.
-  if (claim === j.claim) return j;
-  return judgement.get ? Object.defineProperty({ claim } as JudgedClaim, 'judgement', { get: judgement.get, enumerable: true }) : { claim, judgement: j.judgement };
 }
 
 function problemFinding(p: SourceProblem): Finding {
