@@ -1,10 +1,10 @@
 /**
- * The CI gate, applied to the findings of the whole corpus in buildReport:
- * fingerprints → inline suppressions → waivers → (--changed-since) only the
- * changed sources. Suppressed and waived findings leave the failing set but
- * stay in the report (report.suppressed), each with its reason.
+ * The CI gate, applied source by source (src/check/run.ts): fingerprints →
+ * inline suppressions → waivers → (--changed-since) only the changed sources.
+ * Suppressed and waived findings leave the failing set but stay in the report
+ * (report.suppressed), each with its reason.
  */
-import type { Claim, Finding } from '../types.js';
+import type { Finding } from '../types.js';
 import type { SeverityConfig } from './index.js';
 import { sortFindings } from './index.js';
 import { fingerprintFindings } from './fingerprint.js';
@@ -30,29 +30,6 @@ export interface GateSource {
 export interface GateOutcome {
   findings: Finding[];
   suppressed: Finding[];
-}
-
-export function applyGate(findings: Finding[], sources: GateSource[], claims: readonly Pick<Claim, 'id' | 'kind'>[], severities: SeverityConfig, options: GateOptions = {}): GateOutcome {
-  const gate = new Gate(sources, severities, options);
-  // By path: two sources can share an id (the second then has only its duplicate-id error).
-  const byPath = new Map<string, Finding[]>();
-  for (const f of findings) {
-    const list = byPath.get(f.path);
-    if (list) list.push(f);
-    else byPath.set(f.path, [f]);
-  }
-  const gateSources = new Map(sources.map((s) => [s.path, s]));
-  const kinds = new Map(claims.map((c) => [c.id, c.kind]));
-  const kindOf = (id: string) => kinds.get(id);
-  const active: Finding[] = [];
-  const suppressed: Finding[] = [];
-  for (const [path, list] of byPath) {
-    const outcome = gate.source(list, gateSources.get(path), kindOf);
-    for (const f of outcome.findings) active.push(f);
-    for (const f of outcome.suppressed) suppressed.push(f);
-  }
-  for (const f of gate.finish()) active.push(f);
-  return { findings: sortFindings(active), suppressed: sortFindings(suppressed) };
 }
 
 /**

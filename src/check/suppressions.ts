@@ -5,8 +5,8 @@
  *   <!-- claimlint-disable RULE[, RULE…] -- reason -->   …   <!-- claimlint-enable RULE[, RULE…] -->
  *
  * RULE omitted = every rule. Comments are parsed per source (parseSuppressions,
- * in the per-source stage, carried in SourceResult) and applied to the
- * findings of the whole corpus afterwards (applySuppressions, in buildReport).
+ * in the per-source stage, carried in SourceResult) and applied to each
+ * source's findings once the corpus rules have run (applySuppressions, in the gate).
  */
 import type { Finding, Position } from '../types.js';
 import { LineIndex } from '../util/positions.js';

@@ -66,31 +66,10 @@ export function today(env: NodeJS.ProcessEnv = process.env): string {
   return new Date().toISOString().slice(0, 10);
 }
 
-export interface WaiverOutcome {
-  active: Finding[];
-  waived: Finding[];
-  /** waiver-expired and waiver-orphaned findings. */
-  problems: Finding[];
-}
 
 function matches(w: Waiver, f: Finding): boolean {
   if (w.rule !== f.rule || (w.source !== f.source && w.source !== f.path) || !f.fingerprint) return false;
   return w.fingerprint.includes(':') ? f.fingerprint === w.fingerprint : f.fingerprint.split(':')[0] === w.fingerprint;
-}
-
-/**
- * Waives the matching active findings. `alsoSeen` are findings already
- * silenced inline: a waiver matching one of them is not orphaned.
- */
-export function applyWaivers(
-  findings: Finding[],
-  set: WaiverSet | undefined,
-  date: string,
-  severity: (ruleId: string, fallback: Finding['severity']) => Finding['severity'] | undefined,
-  alsoSeen: Finding[] = [],
-): WaiverOutcome {
-  const waivers = new Waivers(set, date, severity);
-  return { ...waivers.apply(findings, alsoSeen), problems: waivers.problems() };
 }
 
 /**
@@ -109,6 +88,7 @@ export class Waivers {
     this.valid = set ? set.waivers.filter((w) => w.expiry >= date) : [];
   }
 
+  /** Waives the matching findings of a batch. `alsoSeen` are findings already silenced inline: a waiver matching one of them is not orphaned. */
   apply(findings: Finding[], alsoSeen: Finding[] = []): { active: Finding[]; waived: Finding[] } {
     const set = this.set;
     if (!set || set.waivers.length === 0) return { active: findings, waived: [] };
