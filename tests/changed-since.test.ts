@@ -38,17 +38,27 @@ describe('--changed-since', () => {
     expect(code).toBe(1);
     expect([...new Set(all.findings.map((f) => f.path))]).toEqual(['sources/a.md', 'sources/b.md', 'sources/c.md', 'sources/d.md']);
     expect([...new Set(report!.findings.map((f) => f.path))]).toEqual(['sources/b.md', 'sources/d.md']);
-    expect(report!.changedSince).toEqual({ ref: 'HEAD', paths: ['sources/b.md', 'sources/d.md'] });
+    expect(report!.changedSince).toEqual({ ref: 'HEAD', paths: ['sources/b.md', 'sources/d.md'], compared: 4 });
     // Every page was still read: the conflict on b names the unchanged pages a and c.
     const conflict = report!.findings.find((f) => f.rule === 'cross-source-conflict' && f.path === 'sources/b.md')!;
     expect(conflict.related!.map((r) => r.source).sort()).toEqual(['a', 'c', 'd']);
-    expect(report!.sources).toHaveLength(4);
-    // The unchanged pages came from the cache the full run filled, as their corpus views only:
-    // their claim counts are still whole.
-    expect(report!.sources.map((s) => [s.path, s.claims])).toEqual(all.sources.map((s) => [s.path, s.claims]));
+    // The report is about the changed pages: it lists those, as a full run lists them.
+    const changed = (path: string) => path === 'sources/b.md' || path === 'sources/d.md';
+    expect(report!.sources).toEqual(all.sources.filter((s) => changed(s.path)));
+    expect(report!.summary.sources).toBe(2);
     expect(new Set(report!.claims.map((c) => c.path))).toEqual(new Set(['sources/b.md', 'sources/d.md']));
     // The findings of changed pages are those of a full run.
     expect(report!.findings).toEqual(all.findings.filter((f) => f.path === 'sources/b.md' || f.path === 'sources/d.md'));
+  });
+
+  it('says in every summary that the sources counted are the changed ones, and how many pages they were compared with', () => {
+    const dir = repo();
+    writeFileSync(join(dir, 'sources/b.md'), page(7));
+    const run = (format: string) => runCli(['check', 'sources', '--reference', 'reference.yaml', '--no-write', '--format', format, '--changed-since', 'HEAD'], dir).stdout;
+    expect(run('pretty')).toMatch(/ in 1 source changed since HEAD \(compared with 3 read\); 1 claims/);
+    expect(run('markdown')).toMatch(/\*\*1\*\* sources changed since HEAD \(compared with 3 read\) \(0 unreadable\)/);
+    expect(run('github')).toMatch(/in 1 sources changed since HEAD \(compared with 3 read\)$/m);
+    expect(run('html')).toMatch(/<strong>1<\/strong> sources changed since HEAD \(compared with 3 read\)/);
   });
 
   it('writes claims files only for the changed sources and leaves (never prunes) the others', () => {
@@ -104,7 +114,7 @@ describe('--changed-since', () => {
     execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.org', '-c', 'commit.gpgsign=false', 'commit', '-qm', 'link'], { cwd: dir, stdio: 'pipe' });
     writeFileSync(join(dir, 'shared/e.md'), page(11));
     const { report } = check(dir, '--changed-since', 'HEAD');
-    expect(report!.changedSince).toEqual({ ref: 'HEAD', paths: ['sources/e.md'] });
+    expect(report!.changedSince).toEqual({ ref: 'HEAD', paths: ['sources/e.md'], compared: 4 });
     expect(new Set(report!.findings.map((f) => f.path))).toEqual(new Set(['sources/e.md']));
   });
 

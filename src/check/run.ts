@@ -312,7 +312,13 @@ export class CheckRun {
     const order = new Float64Array(out.length);
     let k = 0;
     for (const b of blocks) for (let i = 0; i < b.count; i++) order[k++] = b.first + i;
-    const sources = this.sources.map(({ entry }) => ({ ...entry, findings: findingsPerPath.get(entry.path) ?? 0 })).sort((a, b) => (a.path < b.path ? -1 : 1));
+    // A --changed-since report is about the changed pages: it lists those (the claims and findings
+    // it holds are theirs) and counts the pages they were compared with.
+    const listed = this.listedPaths;
+    const sources = this.sources
+      .filter(({ entry }) => !listed || listed.has(entry.path))
+      .map(({ entry }) => ({ ...entry, findings: findingsPerPath.get(entry.path) ?? 0 }))
+      .sort((a, b) => (a.path < b.path ? -1 : 1));
     const claims = this.claims();
     const findings = out.array(order);
     if (printed) fingerprinted.add(findings);
@@ -324,7 +330,7 @@ export class CheckRun {
       findings,
       summary: summarize(sources, this.tally, tally),
       ...(suppressed.length ? { suppressed: sortFindings(suppressed) } : {}),
-      ...(gateOptions.only ? { changedSince: { ref: gateOptions.only.ref, paths: [...gateOptions.only.paths].sort() } } : {}),
+      ...(gateOptions.only ? { changedSince: { ref: gateOptions.only.ref, paths: [...gateOptions.only.paths].sort(), compared: this.sources.length } } : {}),
     };
   }
 

@@ -7,7 +7,7 @@
  */
 import { appendFileSync } from 'node:fs';
 import type { Finding, Severity } from '../types.js';
-import type { Report } from './model.js';
+import { scopeNote, type Report } from './model.js';
 
 export const GITHUB_COMMAND: Record<Severity, 'error' | 'warning' | 'notice'> = { error: 'error', warning: 'warning', info: 'notice' };
 
@@ -43,7 +43,7 @@ export function workflowCommand(f: Finding): string {
 export function renderGithubCommands(report: Report): string {
   const s = report.summary.bySeverity;
   const lines = report.findings.map(workflowCommand);
-  lines.push(`claimlint: ${report.summary.findings} findings (${s.error} errors, ${s.warning} warnings, ${s.info} info) in ${report.summary.sources} sources`);
+  lines.push(`claimlint: ${report.summary.findings} findings (${s.error} errors, ${s.warning} warnings, ${s.info} info) in ${report.summary.sources} sources${scopeNote(report)}`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -58,7 +58,7 @@ export function renderStepSummary(report: Report): string {
   const out: string[] = [
     '## claimlint',
     '',
-    `${s.findings} finding${s.findings === 1 ? '' : 's'} in ${s.sources} source${s.sources === 1 ? '' : 's'} (${s.claims} claims checked against ${report.reference.id} ${report.reference.version}).`,
+    `${s.findings} finding${s.findings === 1 ? '' : 's'} in ${s.sources} source${s.sources === 1 ? '' : 's'}${scopeNote(report)} (${s.claims} claims checked against ${report.reference.id} ${report.reference.version}).`,
     '',
     '| severity | findings |',
     '|---|---:|',

@@ -11,7 +11,7 @@
  * allows exactly those two (by SHA-256) and nothing else.
  */
 import { createHash } from 'node:crypto';
-import type { Report, ReportClaim, SourceEntry } from './model.js';
+import { scopeNote, type Report, type ReportClaim, type SourceEntry } from './model.js';
 import type { Reference } from '../reference/load.js';
 import type { FormatContext } from './formats.js';
 import type { BaselineComparison, FindingChange } from './baseline.js';
@@ -421,7 +421,7 @@ interface Env {
 function summarySection({ report, baseline, plan }: Env): string {
   const s = report.summary;
   const items = [
-    `<li><strong>${s.sources}</strong> sources${s.sourceErrors ? ` (${s.sourceErrors} unreadable)` : ''}</li>`,
+    `<li><strong>${s.sources}</strong> sources${e(scopeNote(report))}${s.sourceErrors ? ` (${s.sourceErrors} unreadable)` : ''}</li>`,
     `<li><strong>${s.claims}</strong> claims: ${s.byVerdict.supported} ✓ supported, ${s.byVerdict.contradicted} ✗ contradicted, ${s.byVerdict.unverified} ? unverified</li>`,
     `<li><strong>${s.findings}</strong> findings: ${s.bySeverity.error} errors, ${s.bySeverity.warning} warnings, ${s.bySeverity.info} info</li>`,
   ];

@@ -2,7 +2,7 @@ import { unified } from 'unified';
 import remarkStringify from 'remark-stringify';
 import remarkGfm from 'remark-gfm';
 import type { Root, RootContent, PhrasingContent, TableRow, ListItem } from 'mdast';
-import type { Report } from './model.js';
+import { scopeNote, type Report } from './model.js';
 import type { Reference } from '../reference/load.js';
 import type { EvidenceRef, Finding } from '../types.js';
 import { consensusRows } from './consensus.js';
@@ -45,7 +45,7 @@ export function renderMarkdown(report: Report, ref: Reference, status?: FindingS
       ordered: false,
       spread: false,
       children: [
-        li(strong(`${s.sources}`), t(` sources (${s.sourceErrors} unreadable), `), strong(`${s.claims}`), t(' claims')),
+        li(strong(`${s.sources}`), t(` sources${scopeNote(report)} (${s.sourceErrors} unreadable), `), strong(`${s.claims}`), t(' claims')),
         li(t('Verdicts: '), t(`${s.byVerdict.supported} supported, ${s.byVerdict.contradicted} contradicted, ${s.byVerdict.unverified} unverified`)),
         li(t('Findings: '), strong(`${s.bySeverity.error} errors`), t(`, ${s.bySeverity.warning} warnings, ${s.bySeverity.info} info`)),
         ...(status ? [li(t('Since the baseline: '), strong(`${[...status.values()].filter((x) => x === 'new').length} new`), t(`, ${[...status.values()].filter((x) => x === 'unchanged').length} unchanged, `), strong(`${resolved?.length ?? 0} resolved`))] : []),

@@ -36,8 +36,11 @@ export interface Report {
   };
   /** Findings silenced by an inline comment or waived in claims/waivers.yaml, each with its `suppression`; they do not fail the run. */
   suppressed?: Finding[];
-  /** --changed-since: findings are reported for these sources only (every source was still read and compared). */
-  changedSince?: { ref: string; paths: string[] };
+  /**
+   * --changed-since: the report is about these paths only (`sources`, `claims` and `findings` are
+   * theirs); `compared` sources were read, and the changed ones compared with them.
+   */
+  changedSince?: { ref: string; paths: string[]; compared: number };
   /** The claimlint.config.yaml the run used, for provenance. */
   config?: { path: string; sha256: string };
   /** The inputs of the run, so `claimlint verify` can reproduce the report (src/report/provenance.ts). */
@@ -80,4 +83,13 @@ export function summarize(sources: SourceEntry[], claims: readonly Pick<ReportCl
     byRule: Object.fromEntries(Object.entries(byRule).sort()),
     byVerdict,
   };
+}
+
+/**
+ * What a summary line says after the number of sources: nothing for a full run; for a
+ * --changed-since run, that these are the changed ones and how many pages they were compared with.
+ */
+export function scopeNote(report: Pick<Report, 'changedSince'>): string {
+  const c = report.changedSince;
+  return c ? ` changed since ${c.ref} (compared with ${c.compared} read)` : '';
 }

@@ -1,5 +1,5 @@
 import type { Finding } from '../types.js';
-import type { Report } from './model.js';
+import { scopeNote, type Report } from './model.js';
 import { codeFrame } from './code-frame.js';
 import { SourceLines, type SourceTexts } from './source-text.js';
 
@@ -50,7 +50,7 @@ export function renderPretty(report: Report, options: PrettyOptions = {}): strin
   }
   const s = report.summary;
   const total = s.bySeverity.error + s.bySeverity.warning + s.bySeverity.info;
-  const line = `${total} finding${total === 1 ? '' : 's'} (${s.bySeverity.error} error${s.bySeverity.error === 1 ? '' : 's'}, ${s.bySeverity.warning} warning${s.bySeverity.warning === 1 ? '' : 's'}, ${s.bySeverity.info} info) in ${s.sources} source${s.sources === 1 ? '' : 's'}; ${s.claims} claims`;
+  const line = `${total} finding${total === 1 ? '' : 's'} (${s.bySeverity.error} error${s.bySeverity.error === 1 ? '' : 's'}, ${s.bySeverity.warning} warning${s.bySeverity.warning === 1 ? '' : 's'}, ${s.bySeverity.info} info) in ${s.sources} source${s.sources === 1 ? '' : 's'}${scopeNote(report)}; ${s.claims} claims`;
   lines.push(total === 0 ? c('bold', `✔ ${line}`) : c(s.bySeverity.error ? 'error' : 'warning', `✖ ${line}`));
   const quiet = report.suppressed ?? [];
   if (quiet.length) {

@@ -281,8 +281,11 @@ export class SourceCache {
       return undefined;
     }
     let r: SourceResult | undefined;
+    const kept = view ? line.view : undefined;
+    // Read once: the string would otherwise stay in memory beside what it parses to.
+    line.view = undefined;
     try {
-      r = JSON.parse((view ? line.view : undefined) ?? this.raw(line, view ? 'view' : 'result') ?? '') as SourceResult;
+      r = JSON.parse(kept ?? this.raw(line, view ? 'view' : 'result') ?? '') as SourceResult;
     } catch {
       r = undefined;
     }
