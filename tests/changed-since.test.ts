@@ -61,6 +61,25 @@ describe('--changed-since', () => {
     expect(run('html')).toMatch(/<strong>1<\/strong> sources changed since HEAD \(compared with 3 read\)/);
   });
 
+  it('an unchanged page whose cached view is damaged is read again, and the report is the same', () => {
+    const dir = repo();
+    writeFileSync(join(dir, 'sources/b.md'), page(7));
+    const clean = check(dir, '--changed-since', 'HEAD', '--no-cache').report!;
+    check(dir);
+    const cacheDir = join(dir, '.claimlint-cache');
+    const file = join(cacheDir, readdirSync(cacheDir).find((n) => n.endsWith('.jsonl'))!);
+    // Page a's view (the second field of its line) cut short: not JSON any more.
+    const lines = readFileSync(file, 'utf8').split('\n').map((line) => {
+      const [meta, view, result] = line.split('\t');
+      return meta.includes('"sources/a.md"') ? `${meta}\t${view.slice(0, 30)}\t${result}` : line;
+    });
+    writeFileSync(file, lines.join('\n'));
+    const r = check(dir, '--changed-since', 'HEAD');
+    expect(r.stderr).toBe('');
+    expect(r.report!.findings).toEqual(clean.findings);
+    expect(r.report!.findings.find((f) => f.rule === 'cross-source-conflict')!.related!.map((x) => x.source)).toContain('a');
+  });
+
   it('writes claims files only for the changed sources and leaves (never prunes) the others', () => {
     const dir = repo();
     const write = (...extra: string[]) => runCli(['check', 'sources', '--reference', 'reference.yaml', '--claims-dir', 'out/claims', '--report-dir', 'out/reports', ...extra], dir);

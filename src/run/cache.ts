@@ -58,8 +58,12 @@ interface Line {
   offset: number;
   length: number;
   viewLength: number;
-  /** The view's JSON, kept from the scan when the run asked for views (see viewsFor). */
-  view?: string;
+  /**
+   * The view, parsed during the scan when the run asked for views (see viewsFor): its JSON string
+   * dies young instead of being kept (and copied by every garbage collection) until its turn.
+   * `null`: the JSON did not parse.
+   */
+  view?: unknown;
 }
 
 /** A source's corpus view, as the cache stores it. */
@@ -233,7 +237,13 @@ export class SourceCache {
       return;
     }
     const line: Line = { meta, offset: base + tab + 1, length: end - tab - 1, viewLength: second - tab - 1 };
-    if (this.wantsView?.(meta.path)) line.view = buffer.toString('utf8', tab + 1, second);
+    if (this.wantsView?.(meta.path)) {
+      try {
+        line.view = JSON.parse(buffer.toString('utf8', tab + 1, second));
+      } catch {
+        line.view = null;
+      }
+    }
     lines.set(meta.path, line);
   }
 
@@ -282,10 +292,9 @@ export class SourceCache {
     }
     let r: SourceResult | undefined;
     const kept = view ? line.view : undefined;
-    // Read once: the string would otherwise stay in memory beside what it parses to.
     line.view = undefined;
     try {
-      r = JSON.parse(kept ?? this.raw(line, view ? 'view' : 'result') ?? '') as SourceResult;
+      r = (kept === undefined ? JSON.parse(this.raw(line, view ? 'view' : 'result') ?? '') : (kept ?? undefined)) as SourceResult | undefined;
     } catch {
       r = undefined;
     }
