@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFileAtomic } from '../src/util/atomic-write.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SpillFile, spilledArray } from '../src/util/spill.js';
@@ -14,6 +15,22 @@ import { displayPath } from '../src/source/read.js';
 import { FORMATS, sourceTexts } from '../src/report/formats.js';
 import { getEngine, REFERENCE, ROOT } from './helpers/engine.js';
 import { generatePage, prng } from '../bench/generate.js';
+
+describe('a file written in chunks', () => {
+  it('holds exactly the chunks, whatever their sizes and characters, across the write buffer', () => {
+    const random = prng(7);
+    const alphabet = ['a', 'é', '≈', '😀', '\n', 'mm ', '–'];
+    const piece = (n: number) => Array.from({ length: n }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
+    // Small chunks that fill the 1 MB buffer unevenly, a chunk longer than the buffer, empty ones.
+    const chunks: string[] = [];
+    for (let i = 0; i < 3000; i++) chunks.push(piece(Math.floor(random() * 700)));
+    chunks.push(piece(600_000), '', piece(3), piece(400_000));
+    for (let i = 0; i < 500; i++) chunks.push(piece(Math.floor(random() * 2000)));
+    const file = join(mkdtempSync(join(tmpdir(), 'claimlint-chunks-')), 'out.txt');
+    writeFileAtomic(file, chunks);
+    expect(readFileSync(file, 'utf8')).toBe(chunks.join(''));
+  });
+});
 
 describe('spill file', () => {
   it('gives back every value in any order, across its read window, Unicode and long lines included', () => {

@@ -29,6 +29,18 @@ export class LazyList<T = unknown> {
   }
 }
 
+/**
+ * A value already serialised by JSON.stringify (one line): written as it is where values are
+ * written compact, parsed where they are laid out or pretty-printed.
+ */
+export class RawJson {
+  constructor(readonly json: string) {}
+
+  toJSON(): unknown {
+    return JSON.parse(this.json);
+  }
+}
+
 export interface ChunkOptions {
   /** Levels of containers laid out with indentation; deeper values are written whole. */
   depth?: number;
@@ -75,7 +87,7 @@ export function* jsonChunks(value: unknown, options: ChunkOptions = {}, indent =
     return;
   }
   if (options.compact) {
-    yield JSON.stringify(value);
+    yield value instanceof RawJson ? value.json : JSON.stringify(value);
     return;
   }
   const text = JSON.stringify(value, null, 2);

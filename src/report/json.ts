@@ -1,6 +1,7 @@
 import type { EvidenceRef, Finding } from '../types.js';
 import type { Report } from './model.js';
-import { jsonChunks, LazyList } from './json-chunks.js';
+import { jsonChunks, LazyList, RawJson } from './json-chunks.js';
+import { spilledJson } from '../util/spill.js';
 import { citedEvidence } from './evidence.js';
 
 /** A finding as report.json holds it: evidence by id (the citations are in the report's `evidence` list, once). */
@@ -17,7 +18,10 @@ const byId = (f: Finding): JsonFinding => ({ ...f, evidence: f.evidence.map((e) 
 export function jsonDocument(report: Report): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(report)) {
+    const json = spilledJson(value);
     if (key === 'findings' || key === 'suppressed') out[key] = LazyList.map(value as Finding[], byId);
+    // Claims waiting on disk are copied as they were written there.
+    else if (json) out[key] = new LazyList((value as unknown[]).length, (i) => new RawJson(json(i)));
     else out[key] = value;
     if (key === 'findings') out.evidence = citedEvidence(report.findings, report.suppressed ?? []);
   }

@@ -64,12 +64,17 @@ export class SpillFile {
 
   /** The value at `index`, parsed anew at each call. */
   get<T>(index: number): T {
+    return JSON.parse(this.json(index)) as T;
+  }
+
+  /** The JSON of the value at `index`, as JSON.stringify wrote it (a writer can copy it as it is). */
+  json(index: number): string {
     if (index < 0 || index >= this.count) throw new RangeError(`spill index ${index} out of range (${this.count})`);
     this.flush();
     const start = this.starts[index];
     const end = (index + 1 < this.count ? this.starts[index + 1] : this.written) - 1;
     if (start < this.windowAt || end > this.windowAt + this.window.length) this.load(start, end - start);
-    return JSON.parse(this.window.toString('utf8', start - this.windowAt, end - this.windowAt)) as T;
+    return this.window.toString('utf8', start - this.windowAt, end - this.windowAt);
   }
 
   private load(at: number, atLeast: number): void {
@@ -97,9 +102,21 @@ export class SpillFile {
  * the file): reports read it like any array (length, index, for…of, filter, JSON), each item
  * parsed when it is read.
  */
+/** The JSON of each item of an array spilledArray made, by index. */
+const jsonOfItems = new WeakMap<object, (index: number) => string>();
+
+/**
+ * For an array from spilledArray: its items' JSON as stored (JSON.stringify of each), by index;
+ * undefined for any other array. A report that writes items whole copies them, not parsing them
+ * only to write them again.
+ */
+export function spilledJson(array: unknown): ((index: number) => string) | undefined {
+  return typeof array === 'object' && array !== null ? jsonOfItems.get(array) : undefined;
+}
+
 export function spilledArray<T>(spill: SpillFile, order: ArrayLike<number>): T[] {
   const length = order.length;
-  return new Proxy([] as T[], {
+  const array = new Proxy([] as T[], {
     get(target, key, receiver) {
       if (key === 'length') return length;
       if (typeof key === 'string' && isIndex(key)) {
@@ -125,6 +142,8 @@ export function spilledArray<T>(spill: SpillFile, order: ArrayLike<number>): T[]
       return Reflect.getOwnPropertyDescriptor(target, key);
     },
   });
+  jsonOfItems.set(array, (i) => spill.json(order[i]));
+  return array;
 }
 
 /** "0", "17": an array index, as a property key. */

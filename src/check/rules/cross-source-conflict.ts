@@ -57,20 +57,26 @@ export const crossSourceConflict: Rule = {
       if (bySource.size < 2) continue;
       const valuesOf = (list: JudgedClaim[]) => new Set(list.map((i) => valueOf.get(i)!));
       const sources = [...bySource].sort((a, b) => (a[0] < b[0] ? -1 : 1));
-      // Every stated value, with its claims in (source, place) order: a page is compared with each
-      // other value once, not with every other page, so large corpora stay linear.
+      // Every stated value, with the pages stating it and its first few statements, in (source,
+      // place) order: a page is compared with each other value once, not with every other page,
+      // so large corpora stay linear. Only the statements a finding quotes are kept.
       const byValue = new Map<string, RelatedValue[]>();
+      const pagesOf = new Map<string, string[]>();
       for (const [other, otherList] of sources)
         for (const i of otherList) {
           const v = valueOf.get(i)!;
-          const entry = { source: other, path: i.claim.path, claim: i.claim.id, value: v, text: i.claim.text, position: i.claim.position };
-          const at = byValue.get(v);
-          if (at) at.push(entry);
-          else byValue.set(v, [entry]);
+          let examples = byValue.get(v);
+          let pages = pagesOf.get(v);
+          if (!examples || !pages) {
+            byValue.set(v, (examples = []));
+            pagesOf.set(v, (pages = []));
+          }
+          if (examples.length < EXAMPLES_PER_VALUE) examples.push({ source: other, path: i.claim.path, claim: i.claim.id, value: v, text: i.claim.text, position: i.claim.position });
+          // Sources come in order, so a page already counted for this value is the last one.
+          if (pages[pages.length - 1] !== other) pages.push(other);
         }
       // Each other value once, with how many pages state it and a few of those statements as
       // examples: in a corpus of thousands the finding stays small and says what matters.
-      const pagesOf = new Map([...byValue].map(([v, entries]) => [v, [...new Set(entries.map((e) => e.source))]]));
       const valueOrder = [...byValue.keys()].sort((a, b) => pagesOf.get(b)!.length - pagesOf.get(a)!.length || (a < b ? -1 : 1));
       const label = ATTRIBUTE_LABELS[attribute] ?? attribute.replace(':', ' ');
       /** What a page stating `mine` is told of the others: the statements quoted, and the message. */
@@ -89,7 +95,7 @@ export const crossSourceConflict: Rule = {
             restValues++;
             continue;
           }
-          related.push(...entries.slice(0, EXAMPLES_PER_VALUE));
+          related.push(...entries);
           others.push(pages.length <= EXAMPLES_PER_VALUE ? `${v} (${pages.join(', ')})` : `${v} (${pages.length} pages, e.g. ${pages.slice(0, EXAMPLES_PER_VALUE).join(', ')})`);
         }
         if (restValues > 0) others.push(`and ${restValues} other value${restValues === 1 ? '' : 's'}`);
