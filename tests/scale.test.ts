@@ -7,6 +7,7 @@ import { REFERENCE, ROOT } from './helpers/engine.js';
 import { generatePage, prng } from '../bench/generate.js';
 import { shardOf } from '../src/run/shard.js';
 import { SETTLED_MS } from '../src/run/cache.js';
+import { LARGE_RUN, leanHeapFor } from '../src/cli/scale.js';
 
 /** A small corpus in a temp dir: the seed pages plus generated pages in four languages. */
 function corpus(): string {
@@ -49,6 +50,14 @@ function cacheEntries(dir: string): Array<{ meta: { path: string }; view: unknow
     }
   });
 }
+
+describe('memory of large runs', () => {
+  it('keeps the heap lean only for a full run of a large corpus (a --changed-since run holds little)', () => {
+    expect(leanHeapFor(LARGE_RUN - 1, false)).toBe(false);
+    expect(leanHeapFor(LARGE_RUN * 10, true)).toBe(false);
+    expect(leanHeapFor(LARGE_RUN, false)).toBe(true);
+  });
+});
 
 describe('corpus generator', () => {
   it('is reproducible from its seed and writes every language', () => {

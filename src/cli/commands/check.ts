@@ -10,7 +10,7 @@ import { ClaimsFiles, writeOutputs } from '../output.js';
 import { oneOf, UsageError } from '../args.js';
 import { pipelineOptions, resolveSettings } from '../../config/settings.js';
 import type { SourceResult } from '../../pipeline.js';
-import { cacheLocation, cacheStrategy, parseJobs, printTimings, runShard, SCALE_HELP, SCALE_OPTIONS } from '../scale.js';
+import { cacheLocation, cacheStrategy, leanHeapFor, parseJobs, printTimings, runShard, SCALE_HELP, SCALE_OPTIONS } from '../scale.js';
 import { memoryMark, timed } from '../../run/timing.js';
 import { createProgress } from '../progress.js';
 import { runRecord } from '../../report/provenance.js';
@@ -62,6 +62,7 @@ export function checkCommand(argv: string[], preloaded?: SourceResult[]): number
   for (const note of settings.notes) process.stderr.write(`claimlint: ${note}\n`);
   const failOn = oneOf('--fail-on', settings.failOn, FAIL_LEVELS);
   if (values.shard !== undefined && !preloaded) return runShard(values, settings, positionals);
+  leanHeapFor(Math.max(settings.files.length, preloaded?.length ?? 0), Boolean(settings.gate.only));
   const previous = values.baseline === undefined ? undefined : loadBaseline(values.baseline);
   const write = !values['no-write'];
   const claimsFiles = write ? new ClaimsFiles(settings.claimsDir, settings.gate.only && new Set(settings.gate.only.paths)) : undefined;
