@@ -294,7 +294,8 @@ export class SourceCache {
     const kept = view ? line.view : undefined;
     line.view = undefined;
     try {
-      r = (kept === undefined ? JSON.parse(this.raw(line, view ? 'view' : 'result') ?? '') : (kept ?? undefined)) as SourceResult | undefined;
+      // A view that did not parse (null) fails the checks below like any corrupt entry.
+      r = (kept !== undefined ? kept : JSON.parse(this.raw(line, view ? 'view' : 'result') ?? '')) as SourceResult | undefined;
     } catch {
       r = undefined;
     }
