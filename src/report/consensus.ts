@@ -2,6 +2,7 @@ import type { Report, ReportClaim } from './model.js';
 import type { Reference } from '../reference/load.js';
 import { factKey } from '../reference/load.js';
 import { ATTRIBUTE_LABELS, attributeOf, formatValue, referenceCell } from '../check/format-value.js';
+import { Interner } from '../util/strings.js';
 
 export interface ConsensusCell {
   values: Array<{ value: string; verdict: ReportClaim['verdict']; claim: string; text: string; line: number; column: number }>;
@@ -34,6 +35,10 @@ export function consensusRows(report: Report, ref: Reference): readonly Consensu
 
 function buildRows(report: Report, ref: Reference): ConsensusRow[] {
   const rows = new Map<string, ConsensusRow>();
+  // A cell per page and attribute: a large corpus has hundreds of thousands, saying the same few
+  // values in the same few words. Those strings are kept once (claims read back from disk
+  // bring a copy each).
+  const strings = new Interner();
   for (const c of report.claims) {
     if (c.modifiers.negated) continue;
     const attribute = attributeOf(c);
@@ -57,7 +62,7 @@ function buildRows(report: Report, ref: Reference): ConsensusRow[] {
     const strength = c.kind === 'contraindication' ? (c.value as { strength: string }).strength : 'unspecified';
     const value = ATTRIBUTE_LABELS[attribute] ? formatValue(c) : strength === 'unspecified' ? 'stated' : strength;
     if (!cell.values.some((v) => v.value === value))
-      cell.values.push({ value, verdict: c.verdict, claim: c.id, text: c.text, line: c.position.start.line, column: c.position.start.column });
+      cell.values.push({ value: strings.of(value), verdict: strings.of(c.verdict) as ReportClaim['verdict'], claim: c.id, text: strings.of(c.text), line: c.position.start.line, column: c.position.start.column });
   }
   for (const row of rows.values()) {
     const distinct = new Set(Object.values(row.cells).map((cell) => cell.values.map((v) => v.value.replace(/^≈/, '')).sort().join('|')));

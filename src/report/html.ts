@@ -707,8 +707,13 @@ function findingsSection(env: Env): string {
   const cut = listed.length < allCount;
   const langOf = new Map(report.sources.map((s) => [s.path, s.language ?? ''] as const));
   const keys: Array<(f: Finding) => string> = [(f) => f.severity, (f) => f.rule, (f) => f.source, (f) => langOf.get(f.path) ?? ''];
+  const countOne = (f: Finding, into: Array<Map<string, number>>) =>
+    keys.forEach((key, i) => {
+      const k = key(f);
+      into[i].set(k, (into[i].get(k) ?? 0) + 1);
+    });
   const count = (list: Iterable<Finding>, into = keys.map(() => new Map<string, number>())) => {
-    for (const f of list) keys.forEach((key, i) => into[i].set(key(f), (into[i].get(key(f)) ?? 0) + 1));
+    for (const f of list) countOne(f, into);
     return into;
   };
   const shown = count(listed);
@@ -721,7 +726,7 @@ function findingsSection(env: Env): string {
     for (const f of list) {
       ruleSet.add(f.rule);
       if (isCurrent) current[f.severity]++;
-      if (cut) count([f], totals);
+      if (cut) countOne(f, totals);
     }
   // Filter counts are those of the cards; when the list is cut they also say how many there are in all.
   const counted = (i: number) => (v: string) => (cut ? `${shown[i].get(v) ?? 0} of ${totals[i].get(v) ?? 0}` : `${shown[i].get(v) ?? 0}`);
