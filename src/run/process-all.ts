@@ -59,10 +59,12 @@ export function forEachResult(files: string[], engine: Engine, options: ProcessO
   const at = Date.now();
   const stats: Array<FileStat | undefined> = new Array(files.length);
   const slots: Slot[] = new Array(files.length);
+  // Each file's display path (what the cache files entries under), worked out once.
+  const paths = cache ? files.map(displayPath) : [];
   const todo: number[] = [];
   cache?.viewsFor(options.viewOnly);
   for (let i = 0; i < files.length; i++) {
-    const slot = cache && timed('cache', () => cached(files[i], cache, (stats[i] = fileStat(files[i])), options.viewOnly));
+    const slot = cache && timed('cache', () => cached(files[i], paths[i], cache, (stats[i] = fileStat(files[i])), options.viewOnly));
     if (slot) {
       slots[i] = slot;
       options.onProgress?.(files[i]);
@@ -77,7 +79,7 @@ export function forEachResult(files: string[], engine: Engine, options: ProcessO
     for (; next < files.length; next++) {
       let r = ready[next];
       if (r) ready[next] = undefined;
-      else if (slots[next]) r = fromCache(files[next], cache!, slots[next]!, stats[next], at) ?? remake(next);
+      else if (slots[next]) r = fromCache(files[next], paths[next], cache!, slots[next]!, stats[next], at) ?? remake(next);
       else break;
       onResult(r, next);
     }
@@ -101,7 +103,7 @@ export function forEachResult(files: string[], engine: Engine, options: ProcessO
       made(r, i);
     }
   // No work at all (every file cached), or cached files after the last one made.
-  for (; next < files.length; next++) onResult(fromCache(files[next], cache!, slots[next]!, stats[next], at) ?? remake(next), next);
+  for (; next < files.length; next++) onResult(fromCache(files[next], paths[next], cache!, slots[next]!, stats[next], at) ?? remake(next), next);
   if (cache)
     timed('cache', () => {
       cache.flush();
@@ -110,8 +112,7 @@ export function forEachResult(files: string[], engine: Engine, options: ProcessO
 }
 
 /** Whether the cache holds this file's result, and under which content hash; undefined: it must be made. */
-function cached(file: string, cache: SourceCache, stat: FileStat | undefined, viewOnly?: (path: string) => boolean): Slot {
-  const path = displayPath(file);
+function cached(file: string, path: string, cache: SourceCache, stat: FileStat | undefined, viewOnly?: (path: string) => boolean): Slot {
   const view = viewOnly?.(path) ?? false;
   const trusted = cache.trustedHash(path, stat);
   if (trusted && cache.has(path, trusted)) return { sha: trusted, trusted: true, view };
@@ -126,8 +127,7 @@ function cached(file: string, cache: SourceCache, stat: FileStat | undefined, vi
   return { sha, trusted: false, view };
 }
 
-function fromCache(file: string, cache: SourceCache, slot: NonNullable<Slot>, stat: FileStat | undefined, at: number): SourceResult | undefined {
-  const path = displayPath(file);
+function fromCache(file: string, path: string, cache: SourceCache, slot: NonNullable<Slot>, stat: FileStat | undefined, at: number): SourceResult | undefined {
   const hit = timed('cache', () => cache.get(path, slot.sha, slot.view));
   if (!hit) return undefined;
   // Same content, another stat (touched, checked out, copied): record the new stat.
