@@ -55,10 +55,10 @@ describe('--changed-since', () => {
     const dir = repo();
     writeFileSync(join(dir, 'sources/b.md'), page(7));
     const run = (format: string) => runCli(['check', 'sources', '--reference', 'reference.yaml', '--no-write', '--format', format, '--changed-since', 'HEAD'], dir).stdout;
-    expect(run('pretty')).toMatch(/ in 1 source changed since HEAD \(compared with 3 read\); 1 claims/);
-    expect(run('markdown')).toMatch(/\*\*1\*\* sources changed since HEAD \(compared with 3 read\) \(0 unreadable\)/);
-    expect(run('github')).toMatch(/in 1 sources changed since HEAD \(compared with 3 read\)$/m);
-    expect(run('html')).toMatch(/<strong>1<\/strong> sources changed since HEAD \(compared with 3 read\)/);
+    expect(run('pretty')).toMatch(/ in 1 source changed since HEAD, compared with 3 read; 1 claims/);
+    expect(run('markdown')).toMatch(/\*\*1\*\* sources changed since HEAD, compared with 3 read \(0 unreadable\)/);
+    expect(run('github')).toMatch(/in 1 sources changed since HEAD, compared with 3 read$/m);
+    expect(run('html')).toMatch(/<strong>1<\/strong> sources changed since HEAD, compared with 3 read/);
   });
 
   it('an unchanged page whose cached view is damaged is read again, and the report is the same', () => {

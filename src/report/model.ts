@@ -91,5 +91,5 @@ export function summarize(sources: SourceEntry[], claims: readonly Pick<ReportCl
  */
 export function scopeNote(report: Pick<Report, 'changedSince'>): string {
   const c = report.changedSince;
-  return c ? ` changed since ${c.ref} (compared with ${c.compared} read)` : '';
+  return c ? ` changed since ${c.ref}, compared with ${c.compared} read` : '';
 }
