@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { chmodSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
@@ -7,6 +7,9 @@ import { defineConfig } from 'vitest/config';
 // profiles) goes under one directory per run, removed when the run ends (tests/helpers/temp-dir.ts):
 // runs do not pile thousands of directories up in the system's temporary directory.
 const testTmp = mkdtempSync(join(tmpdir(), 'claimlint-tests-'));
+// As open as the system's temporary directory (sticky, writable by all): the permission tests
+// run the CLI as user "nobody" on projects made in it (tests/helpers/nobody.ts).
+chmodSync(testTmp, 0o1777);
 process.env.CLAIMLINT_TEST_TMP = testTmp;
 
 export default defineConfig({
