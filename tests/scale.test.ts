@@ -193,6 +193,8 @@ describe('speed at corpus scale: jobs, cache, shards', () => {
     const b = shard(2);
     expect([a.code, b.code]).toEqual([0, 0]);
     expect(a.stdout).toMatch(/^shard 1\/2: \d+ of 17 sources/);
+    // Between them, the shards write every claims file a single run writes, and the same.
+    expect(files(join(dir, 'cs'))).toEqual(files(join(dir, 'c1')));
     const m = runCli(['merge', 's1', 's2', ...ref, '--no-cache', '--report-dir', 'rm', '--claims-dir', 'cm', '--format', 'json'], dir);
     expect(m.stderr).toBe('');
     expect(m.code).toBe(single.code);

@@ -2,7 +2,7 @@
  * Options for corpus-scale runs, shared by `check` and `merge`: --jobs, the incremental
  * cache (--no-cache, --cache-location) and --shard i/n.
  */
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { collectSources, loadEngine } from '../pipeline.js';
 import { processAll } from '../run/process-all.js';
@@ -10,8 +10,7 @@ import { cacheAt } from '../run/cache.js';
 import { engineFingerprint } from '../run/fingerprint.js';
 import { corpusHash, shardOf, writeShard, type ShardHeader } from '../run/shard.js';
 import { displayPath } from '../source/read.js';
-import { claimsFileOf, renderClaimsFile } from '../report/claims-file.js';
-import { writeFileAtomic } from '../util/atomic-write.js';
+import { ClaimsFiles } from './output.js';
 import { TOOL } from '../version.js';
 import { oneOf, UsageError } from './args.js';
 import { CACHE_STRATEGIES, DEFAULT_CACHE_LOCATION, type CacheStrategy } from '../run/cache.js';
@@ -109,10 +108,9 @@ export function runShard(flags: ScaleFlags & { 'no-write'?: boolean }, settings:
   let where = '(not written: --no-write)';
   if (!flags['no-write']) {
     where = writeShard(settings.reportDir, header, results);
-    for (const r of results) {
-      const file = claimsFileOf(r);
-      if (file) writeFileAtomic(join(settings.claimsDir, `${file.source}.yaml`), renderClaimsFile(file));
-    }
+    // As check writes them: whole or not at all, and only where they changed.
+    const claimsFiles = new ClaimsFiles(settings.claimsDir);
+    for (const r of results) claimsFiles.add(r);
   }
   const claims = results.reduce((n, r) => n + r.claims.length, 0);
   process.stdout.write(`shard ${index}/${count}: ${results.length} of ${all.length} sources, ${claims} claims → ${where}\n`);
