@@ -20,6 +20,8 @@ import { summarize, type FindingTally, type Report, type ReportClaim, type Sourc
 import { contentId } from '../util/hash.js';
 import { TOOL } from '../version.js';
 import { SpillFile, spilledArray } from '../util/spill.js';
+import { PackedValues, type PackOptions } from '../util/packed.js';
+import { lazyArray } from '../util/lazy.js';
 import { Interner } from '../util/strings.js';
 import { tmpdir } from 'node:os';
 
@@ -51,15 +53,22 @@ export interface CheckedSource {
  */
 export const FINDINGS_IN_MEMORY = 1_000_000;
 
-/** Values kept in memory up to `limit`, then all of them in a spill file. */
+/** Values kept in memory (packed, given pack options) up to `limit`, then all of them in a spill file. */
 class Store<T> {
   private held: T[] = [];
+  private packed: PackedValues<T> | undefined;
   private file: SpillFile | undefined;
+  private released = 0;
 
-  constructor(private limit: number) {}
+  constructor(
+    private limit: number,
+    pack?: PackOptions,
+  ) {
+    if (pack) this.packed = new PackedValues<T>(pack);
+  }
 
   get length(): number {
-    return this.file ? this.file.length : this.held.length;
+    return this.file ? this.file.length : this.packed ? this.packed.length : this.held.length;
   }
 
   get spilled(): boolean {
@@ -71,28 +80,51 @@ class Store<T> {
       this.file.push(value);
       return;
     }
-    this.held.push(value);
-    if (this.held.length > this.limit) {
+    if (this.packed) this.packed.push(value);
+    else this.held.push(value);
+    if (this.length > this.limit) {
       const file = openSpill();
       if (!file) {
         this.limit = Infinity;
         return;
       }
-      for (const v of this.held) file.push(v);
+      for (let i = 0; i < this.length; i++) file.push(this.get(i));
       this.held = [];
+      this.packed = undefined;
       this.file = file;
     }
   }
 
   get(index: number): T {
-    return this.file ? this.file.get<T>(index) : this.held[index];
+    return this.file ? this.file.get<T>(index) : this.packed ? this.packed.get(index) : this.held[index];
   }
 
-  /** The values in this order, as an array (read from disk as it is read, if spilled). */
+  /** Lets go of the values before `index` held in memory: they are not read again. */
+  releaseBefore(index: number): void {
+    if (this.packed) this.packed.releaseBefore(index);
+    else if (!this.file) for (let i = this.released; i < Math.min(index, this.held.length); i++) this.held[i] = undefined as T;
+    this.released = Math.max(this.released, index);
+  }
+
+  /** Lets go of every value (and of the spill file, if any). */
+  clear(): void {
+    this.held = [];
+    this.packed = undefined;
+    this.file?.close();
+    this.file = undefined;
+  }
+
+  /** The values in this order, as an array (read from disk or unpacked as it is read, if so held). */
   array(order: Float64Array): T[] {
-    return this.file ? spilledArray<T>(this.file, order) : Array.from(order, (i) => this.held[i]);
+    if (this.file) return spilledArray<T>(this.file, order);
+    const packed = this.packed;
+    if (packed) return lazyArray<T>(order.length, (i) => packed.get(order[i]));
+    return Array.from(order, (i) => this.held[i]);
   }
 }
+
+/** How a spilling run packs findings (src/util/packed.ts): their ids, fingerprints and claim ids are one of a kind. */
+const PACK_FINDINGS: PackOptions = { unique: ['id', 'fingerprint', 'claims', 'claim'] };
 
 export class CheckRun {
   private readonly ids = new Map<string, string>();
@@ -123,7 +155,7 @@ export class CheckRun {
     this.scope = this.reported && new Set();
     this.listedPaths = gate.only && new Set(gate.only.paths);
     this.spill = options.spill ? openSpill() : undefined;
-    this.raw = new Store(this.spill ? (options.findingsInMemory ?? FINDINGS_IN_MEMORY) : Infinity);
+    this.raw = this.spill ? new Store(options.findingsInMemory ?? FINDINGS_IN_MEMORY, PACK_FINDINGS) : new Store(Infinity);
   }
 
   /**
@@ -252,11 +284,14 @@ export class CheckRun {
     const scope = this.scope;
     const severities = this.options.severities ?? {};
     const viewKind = new Map(this.views.map(({ claim }) => [claim.id, claim.kind]));
-    const corpus = new Map<string, Finding[]>();
+    // The corpus rules' findings, held as the claim rules' are, and where each page's are.
+    const corpus = this.spill ? new Store<Finding>(Infinity, PACK_FINDINGS) : new Store<Finding>(Infinity);
+    const corpusOf = new Map<string, number[]>();
     for (const f of runCorpusRules(this.views, ref, severities, scope && ((source) => scope.has(source)))) {
-      const list = corpus.get(f.path);
-      if (list) list.push(this.compact(f));
-      else corpus.set(f.path, [this.compact(f)]);
+      const list = corpusOf.get(f.path);
+      if (list) list.push(corpus.length);
+      else corpusOf.set(f.path, [corpus.length]);
+      corpus.push(this.compact(f));
     }
     // The corpus rules have read the views: nothing else does.
     this.views.length = 0;
@@ -267,7 +302,7 @@ export class CheckRun {
       gateOptions,
     );
     const byPath = [...this.sources].sort((a, b) => (a.entry.path < b.entry.path ? -1 : a.entry.path > b.entry.path ? 1 : 0));
-    const out = new Store<Finding>(this.raw.spilled ? 0 : Infinity);
+    const out = this.raw.spilled ? new Store<Finding>(0) : this.spill ? new Store<Finding>(Infinity, PACK_FINDINGS) : new Store<Finding>(Infinity);
     const blocks: Array<{ path: string; first: number; count: number }> = [];
     const suppressed: Finding[] = [];
     const tally: FindingTally = { total: 0, bySeverity: { error: 0, warning: 0, info: 0 }, byRule: {} };
@@ -286,7 +321,12 @@ export class CheckRun {
       }
     };
     const errorSeverity = severities[sourceErrorMeta.id];
-    for (const source of byPath) {
+    // The claim-rule findings are let go of as the gate goes: those before the first a source yet
+    // to come holds (the sources came in file order, which is path order, so nearly all of them).
+    const stillHeld = new Float64Array(byPath.length + 1).fill(this.raw.length);
+    for (let k = byPath.length - 1; k >= 0; k--) stillHeld[k] = Math.min(stillHeld[k + 1], byPath[k].first);
+    for (const [k, source] of byPath.entries()) {
+      this.raw.releaseBefore(stillHeld[k]);
       const path = source.entry.path;
       const kinds = new Map<string, string>();
       const findings: Finding[] = [];
@@ -295,8 +335,8 @@ export class CheckRun {
         if (kind !== null && f.claims.length) kinds.set(f.claims[0], kind);
         findings.push(f);
       }
-      for (const f of corpus.get(path) ?? []) findings.push(f);
-      corpus.delete(path);
+      for (const i of corpusOf.get(path) ?? []) findings.push(corpus.get(i));
+      corpusOf.delete(path);
       const problem = source.problem;
       if (problem && errorSeverity !== 'off' && (!scope || scope.has(problem.id))) findings.push({ ...problemFinding(problem), severity: (errorSeverity as 'error') ?? 'error' });
       if (!findings.length) continue;
@@ -304,6 +344,9 @@ export class CheckRun {
       keep(path, outcome.findings);
       for (const f of outcome.suppressed) suppressed.push(f);
     }
+    // Every finding has gone through the gate to `out`.
+    this.raw.clear();
+    corpus.clear();
     // What only the whole run can tell (waivers that matched nothing), in the place its path sorts to.
     const late = gate.finish();
     const latePaths = [...new Set(late.map((f) => f.path))];

@@ -2,7 +2,8 @@ import type { Report, ReportClaim } from './model.js';
 import type { Reference } from '../reference/load.js';
 import { factKey } from '../reference/load.js';
 import { ATTRIBUTE_LABELS, attributeOf, formatValue, referenceCell } from '../check/format-value.js';
-import { Interner } from '../util/strings.js';
+import { PackedValues } from '../util/packed.js';
+import { lazyRecord } from '../util/lazy.js';
 
 export interface ConsensusCell {
   values: Array<{ value: string; verdict: ReportClaim['verdict']; claim: string; text: string; line: number; column: number }>;
@@ -33,42 +34,84 @@ export function consensusRows(report: Report, ref: Reference): readonly Consensu
   return rows;
 }
 
+/** A row while the table is built: where each page's cell is packed, and the distinct value sets seen. */
+interface Building {
+  row: ConsensusRow;
+  index: Record<string, number>;
+  cells: number;
+  /** How many cells say each set of values. */
+  distinct: Map<string, number>;
+}
+
+/** What a cell says, "≈" or not: cells with different keys disagree. */
+export const distinctKey = (values: ConsensusCell['values']): string =>
+  values
+    .map((v) => v.value.replace(/^≈/, ''))
+    .sort()
+    .join('|');
+
+function count(counts: Map<string, number>, key: string, by: number): void {
+  const n = (counts.get(key) ?? 0) + by;
+  if (n) counts.set(key, n);
+  else counts.delete(key);
+}
+
 function buildRows(report: Report, ref: Reference): ConsensusRow[] {
-  const rows = new Map<string, ConsensusRow>();
+  const rows = new Map<string, Building>();
   // A cell per page and attribute: a large corpus has hundreds of thousands, saying the same few
-  // values in the same few words. Those strings are kept once (claims read back from disk
-  // bring a copy each).
-  const strings = new Interner();
+  // values in the same few words. They are packed (src/util/packed.ts: the repeated strings kept
+  // once) as each page's claims are all read, and made again when a report reads them.
+  const packed = new PackedValues<ConsensusCell>({ unique: ['claim'] });
+  let source = '';
+  const open = new Map<Building, ConsensusCell>();
+  const close = (): void => {
+    for (const [b, cell] of open) {
+      const at = b.index[source];
+      if (at === undefined) b.cells++;
+      else {
+        // A page whose claims did not all come together (in a report they do: path order): one cell.
+        const before = packed.get(at).values;
+        count(b.distinct, distinctKey(before), -1);
+        cell.values = [...before, ...cell.values.filter((v) => !before.some((w) => w.value === v.value))];
+      }
+      b.index[source] = packed.push(cell);
+      count(b.distinct, distinctKey(cell.values), 1);
+    }
+    open.clear();
+  };
   for (const c of report.claims) {
+    if (c.source !== source) {
+      close();
+      source = c.source;
+    }
     if (c.modifiers.negated) continue;
     const attribute = attributeOf(c);
-    let row = rows.get(attribute);
-    if (!row) {
+    let b = rows.get(attribute);
+    if (!b) {
       const [group, concept] = attribute.includes(':') ? attribute.split(':') : [attribute.split('.')[0], undefined];
       const fact = concept ? ref.facts.get(factKey(group, concept)) : ref.facts.get(attribute.replace('.maintenance', ''));
       const unit = attribute.startsWith('needle.') ? (attribute === 'needle.gauge' ? 'G' : 'mm') : '';
-      row = {
+      const index = Object.create(null) as Record<string, number>;
+      const row: ConsensusRow = {
         attribute,
         label: ATTRIBUTE_LABELS[attribute] ?? `${group}: ${ref.concepts.get(concept ?? '')?.label.en ?? concept}`,
         group,
-        cells: {},
+        cells: lazyRecord(index, (at) => packed.get(at)),
         reference: referenceCell(fact, unit),
         disagreement: false,
       };
-      rows.set(attribute, row);
+      rows.set(attribute, (b = { row, index, cells: 0, distinct: new Map() }));
     }
-    const cell = (row.cells[c.source] ??= { values: [] });
+    let cell = open.get(b);
+    if (!cell) open.set(b, (cell = { values: [] }));
     // Concept rows say whether the page states it (and how strongly, for contraindications).
     const strength = c.kind === 'contraindication' ? (c.value as { strength: string }).strength : 'unspecified';
     const value = ATTRIBUTE_LABELS[attribute] ? formatValue(c) : strength === 'unspecified' ? 'stated' : strength;
-    if (!cell.values.some((v) => v.value === value))
-      cell.values.push({ value: strings.of(value), verdict: strings.of(c.verdict) as ReportClaim['verdict'], claim: c.id, text: strings.of(c.text), line: c.position.start.line, column: c.position.start.column });
+    if (!cell.values.some((v) => v.value === value)) cell.values.push({ value, verdict: c.verdict, claim: c.id, text: c.text, line: c.position.start.line, column: c.position.start.column });
   }
-  for (const row of rows.values()) {
-    const distinct = new Set(Object.values(row.cells).map((cell) => cell.values.map((v) => v.value.replace(/^≈/, '')).sort().join('|')));
-    row.disagreement = Object.keys(row.cells).length > 1 && distinct.size > 1 && !!ATTRIBUTE_LABELS[row.attribute];
-  }
-  return [...rows.values()].sort(
-    (a, b) => GROUP_ORDER.indexOf(a.group) - GROUP_ORDER.indexOf(b.group) || (a.attribute < b.attribute ? -1 : 1),
-  );
+  close();
+  for (const b of rows.values()) b.row.disagreement = b.cells > 1 && b.distinct.size > 1 && !!ATTRIBUTE_LABELS[b.row.attribute];
+  return [...rows.values()]
+    .map((b) => b.row)
+    .sort((a, b) => GROUP_ORDER.indexOf(a.group) - GROUP_ORDER.indexOf(b.group) || (a.attribute < b.attribute ? -1 : 1));
 }

@@ -16,7 +16,7 @@ import type { Reference } from '../reference/load.js';
 import type { FormatContext } from './formats.js';
 import type { BaselineComparison, FindingChange } from './baseline.js';
 import type { EvidenceRef, Finding, NeedleValue, CountValue, Severity } from '../types.js';
-import { consensusRows, type ConsensusRow } from './consensus.js';
+import { consensusRows, distinctKey, type ConsensusRow } from './consensus.js';
 import { citedEvidence } from './evidence.js';
 import { attributeOf, ATTRIBUTE_LABELS, referenceCell } from '../check/format-value.js';
 import { factKey } from '../reference/load.js';
@@ -296,7 +296,6 @@ function byPriority(findings: readonly Finding[], limit: number): Finding[] {
 function matrixRanking(rows: readonly ConsensusRow[], sources: SourceEntry[]): SourceEntry[] {
   const contradicted = new Map<string, number>();
   const conflicting = new Map<string, number>();
-  const key = (cell: ConsensusRow['cells'][string]) => cell.values.map((v) => v.value.replace(/^≈/, '')).sort().join('|');
   for (const row of rows) {
     const cells = Object.entries(row.cells);
     for (const [id, cell] of cells) {
@@ -305,7 +304,7 @@ function matrixRanking(rows: readonly ConsensusRow[], sources: SourceEntry[]): S
     }
     if (!row.disagreement) continue;
     // The most common statement (the first of equals); every page that says something else conflicts.
-    const keys = cells.map(([id, cell]) => [id, key(cell)] as const);
+    const keys = cells.map(([id, cell]) => [id, distinctKey(cell.values)] as const);
     const counts = new Map<string, number>();
     for (const [, k] of keys) counts.set(k, (counts.get(k) ?? 0) + 1);
     let majority = '';

@@ -10,6 +10,7 @@
 import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { lazyArray } from './lazy.js';
 
 const BATCH = 1 << 20;
 const WINDOW = 1 << 20;
@@ -97,11 +98,6 @@ export class SpillFile {
   }
 }
 
-/**
- * A read-only array whose items live in a spill file, in the order `order` gives (indices into
- * the file): reports read it like any array (length, index, for…of, filter, JSON), each item
- * parsed when it is read.
- */
 /** The JSON of each item of an array spilledArray made, by index. */
 const jsonOfItems = new WeakMap<object, (index: number) => string>();
 
@@ -114,41 +110,12 @@ export function spilledJson(array: unknown): ((index: number) => string) | undef
   return typeof array === 'object' && array !== null ? jsonOfItems.get(array) : undefined;
 }
 
+/**
+ * A read-only array whose items live in a spill file, in the order `order` gives (indices into
+ * the file): reports read it like any array, each item parsed when it is read.
+ */
 export function spilledArray<T>(spill: SpillFile, order: ArrayLike<number>): T[] {
-  const length = order.length;
-  const array = new Proxy([] as T[], {
-    get(target, key, receiver) {
-      if (key === 'length') return length;
-      if (typeof key === 'string' && isIndex(key)) {
-        const i = Number(key);
-        return i < length ? spill.get<T>(order[i]) : undefined;
-      }
-      return Reflect.get(target, key, receiver);
-    },
-    has(target, key) {
-      if (typeof key === 'string' && isIndex(key)) return Number(key) < length;
-      return Reflect.has(target, key);
-    },
-    set() {
-      throw new TypeError('a spilled array is read-only');
-    },
-    ownKeys(target) {
-      return [...Array.from({ length }, (_, i) => String(i)), ...Reflect.ownKeys(target).filter((k) => k !== 'length'), 'length'];
-    },
-    getOwnPropertyDescriptor(target, key) {
-      if (key === 'length') return { value: length, writable: true, enumerable: false, configurable: false };
-      if (typeof key === 'string' && isIndex(key) && Number(key) < length)
-        return { value: spill.get<T>(order[Number(key)]), writable: false, enumerable: true, configurable: true };
-      return Reflect.getOwnPropertyDescriptor(target, key);
-    },
-  });
+  const array = lazyArray<T>(order.length, (i) => spill.get<T>(order[i]));
   jsonOfItems.set(array, (i) => spill.json(order[i]));
   return array;
-}
-
-/** "0", "17": an array index, as a property key. */
-function isIndex(key: string): boolean {
-  const c = key.charCodeAt(0);
-  if (c < 48 || c > 57) return false;
-  return key === '0' || (c !== 48 && String(Number(key)) === key);
 }

@@ -3,6 +3,7 @@ import type { JudgedClaim, Rule, RuleMeta } from '../rule.js';
 import { evidenceOf, localized } from '../rule.js';
 import { ATTRIBUTE_LABELS, attributeOf, formatValue, referenceCell } from '../format-value.js';
 import { contentId } from '../../util/hash.js';
+import { deepFreeze } from '../../util/packed.js';
 import type { Fact } from '../../reference/load.js';
 
 const meta: RuleMeta = {
@@ -71,7 +72,7 @@ export const crossSourceConflict: Rule = {
             byValue.set(v, (examples = []));
             pagesOf.set(v, (pages = []));
           }
-          if (examples.length < EXAMPLES_PER_VALUE) examples.push({ source: other, path: i.claim.path, claim: i.claim.id, value: v, text: i.claim.text, position: i.claim.position });
+          if (examples.length < EXAMPLES_PER_VALUE) examples.push({ source: other, path: i.claim.path, claim: i.claim.id, value: v, text: i.claim.text, position: structuredClone(i.claim.position) });
           // Sources come in order, so a page already counted for this value is the last one.
           if (pages[pages.length - 1] !== other) pages.push(other);
         }
@@ -99,7 +100,9 @@ export const crossSourceConflict: Rule = {
           others.push(pages.length <= EXAMPLES_PER_VALUE ? `${v} (${pages.join(', ')})` : `${v} (${pages.length} pages, e.g. ${pages.slice(0, EXAMPLES_PER_VALUE).join(', ')})`);
         }
         if (restValues > 0) others.push(`and ${restValues} other value${restValues === 1 ? '' : 's'}`);
-        return { related, message: `${label}: this page says ${[...mine].join(', ')}; other pages say ${others.join('; ')}${fact ? `; the reference: ${referenceCell(fact)}` : ''}` };
+        // Frozen: the findings sharing it are held packed (src/util/packed.ts), which keeps a
+        // frozen value once instead of a copy per finding.
+        return { related: deepFreeze(related), message: `${label}: this page says ${[...mine].join(', ')}; other pages say ${others.join('; ')}${fact ? `; the reference: ${referenceCell(fact)}` : ''}` };
       };
       // Pages that state the same values are told the same of the others: made once and shared
       // (a large corpus has a hundred thousand such findings, and a few dozen distinct ones).
