@@ -62,6 +62,16 @@ describe('packed values', () => {
     expect(a.at).toEqual({ line: 3 });
   });
 
+  it('keep the objects `keep` names as they are (a judgement\'s fact), the rest packed', () => {
+    const fact = { id: 'needle.length', evidence: ['e1'] };
+    const packed = new PackedValues<{ judgement: { verdict: string; fact: typeof fact } }>({ keep: (o) => o === fact });
+    packed.push({ judgement: { verdict: 'supported', fact } });
+    const got = packed.get(0);
+    expect(got.judgement.fact).toBe(fact);
+    expect(got.judgement).toEqual({ verdict: 'supported', fact });
+    expect(Object.isFrozen(fact)).toBe(false);
+  });
+
   it('keep a "__proto__" key as a key, not as the prototype', () => {
     const value = JSON.parse('{"__proto__": {"x": 1}, "a": 2}') as Record<string, unknown>;
     const packed = new PackedValues<unknown>();

@@ -65,15 +65,9 @@ export function runClaimRules(items: JudgedClaim[], ref: Reference, severities: 
 }
 
 /** The rules that compare sources: they need every source's corpus view. */
-export function runCorpusRules(items: JudgedClaim[], ref: Reference, severities: SeverityConfig = {}, inScope?: (source: string) => boolean): Finding[] {
+export function* runCorpusRules(items: JudgedClaim[], ref: Reference, severities: SeverityConfig = {}, inScope?: (source: string) => boolean): Generator<Finding> {
   const ctx = contextOf(ref, severities, inScope);
-  const findings: Finding[] = [];
-  for (const rule of RULES) {
-    if (rule.scope !== 'corpus') continue;
-    // Not push(...list): a corpus of 50,000 pages gives more findings than a call has room for arguments.
-    for (const f of rule.check(items, ctx)) findings.push(f);
-  }
-  return findings;
+  for (const rule of RULES) if (rule.scope === 'corpus') yield* rule.check(items, ctx);
 }
 
 /** Whether some corpus rule reads this claim (what a page's corpus view keeps). */

@@ -35,7 +35,8 @@ export type Rule =
   | {
       meta: RuleMeta;
       scope: 'corpus';
-      check(items: JudgedClaim[], ctx: RuleContext): Finding[];
+      /** The findings, made one by one (a generator): a large corpus's are held packed as they come, not all as objects at once. */
+      check(items: JudgedClaim[], ctx: RuleContext): Iterable<Finding>;
       /**
        * The claims of a page this rule reads when it compares pages. A run that reports only some
        * pages (--changed-since) loads just these of the others (their corpus view, src/run/cache.ts).

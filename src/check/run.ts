@@ -99,6 +99,14 @@ class Store<T> {
     return this.file ? this.file.get<T>(index) : this.packed ? this.packed.get(index) : this.held[index];
   }
 
+  /** Every value, in the order pushed. */
+  all(): T[] {
+    if (this.file) return spilledArray<T>(this.file, Float64Array.from({ length: this.file.length }, (_, i) => i));
+    const packed = this.packed;
+    if (packed) return lazyArray<T>(packed.length, (i) => packed.get(i));
+    return this.held;
+  }
+
   /** Lets go of the values before `index` held in memory: they are not read again. */
   releaseBefore(index: number): void {
     if (this.packed) this.packed.releaseBefore(index);
@@ -135,7 +143,7 @@ export class CheckRun {
   /** The claim rules' findings, source after source, each with the kind of its claim (what its fingerprint reads). */
   private readonly raw: Store<[string | null, Finding]>;
   /** The claims corpus rules read, from every source, with their verdicts (judged when first asked for). */
-  private readonly views: JudgedClaim[] = [];
+  private readonly views: Store<JudgedClaim>;
   private readonly sources: Array<CheckedSource & { first: number; count: number }> = [];
   /** The report's claims, per source: in memory, or their indices in the spill file. */
   private readonly blocks: Array<{ path: string; claims?: ReportClaim[]; first: number; count: number }> = [];
@@ -156,6 +164,11 @@ export class CheckRun {
     this.listedPaths = gate.only && new Set(gate.only.paths);
     this.spill = options.spill ? openSpill() : undefined;
     this.raw = this.spill ? new Store(options.findingsInMemory ?? FINDINGS_IN_MEMORY, PACK_FINDINGS) : new Store(Infinity);
+    // A spilling run over the whole corpus packs the views too (their judgements point at the
+    // reference's facts, kept as they are). Under --changed-since a view's judgement may not be
+    // made yet (made only if a corpus rule asks): those stay objects.
+    const facts = new Set<object>(engine.reference.facts.values());
+    this.views = this.spill && !this.scope ? new Store(Infinity, { unique: ['id'], keep: (o) => facts.has(o) }) : new Store(Infinity);
   }
 
   /**
@@ -275,6 +288,28 @@ export class CheckRun {
   }
 
   /**
+   * The corpus rules' findings over the views, held as the claim rules' are, with where each
+   * page's are and the kind of each view's claim (what the gate's fingerprints read). The views
+   * are let go of here: nothing else reads them.
+   */
+  private corpusFindings(): { corpus: Store<Finding>; corpusOf: Map<string, number[]>; viewKind: Map<string, string> } {
+    const scope = this.scope;
+    const views = this.views.all();
+    const viewKind = new Map<string, string>();
+    for (const { claim } of views) viewKind.set(claim.id, claim.kind);
+    const corpus = this.spill ? new Store<Finding>(Infinity, PACK_FINDINGS) : new Store<Finding>(Infinity);
+    const corpusOf = new Map<string, number[]>();
+    for (const f of runCorpusRules(views, this.engine.reference, this.options.severities ?? {}, scope && ((source) => scope.has(source)))) {
+      const list = corpusOf.get(f.path);
+      if (list) list.push(corpus.length);
+      else corpusOf.set(f.path, [corpus.length]);
+      corpus.push(this.compact(f));
+    }
+    this.views.clear();
+    return { corpus, corpusOf, viewKind };
+  }
+
+  /**
    * The corpus rules, the gate and the report, once every source is in. The gate goes source by
    * source, in path order (a source's findings are all about its own path), so the findings of a
    * large corpus go from one store to the other without all being in memory at once.
@@ -283,18 +318,7 @@ export class CheckRun {
     const ref = this.engine.reference;
     const scope = this.scope;
     const severities = this.options.severities ?? {};
-    const viewKind = new Map(this.views.map(({ claim }) => [claim.id, claim.kind]));
-    // The corpus rules' findings, held as the claim rules' are, and where each page's are.
-    const corpus = this.spill ? new Store<Finding>(Infinity, PACK_FINDINGS) : new Store<Finding>(Infinity);
-    const corpusOf = new Map<string, number[]>();
-    for (const f of runCorpusRules(this.views, ref, severities, scope && ((source) => scope.has(source)))) {
-      const list = corpusOf.get(f.path);
-      if (list) list.push(corpus.length);
-      else corpusOf.set(f.path, [corpus.length]);
-      corpus.push(this.compact(f));
-    }
-    // The corpus rules have read the views: nothing else does.
-    this.views.length = 0;
+    const { corpus, corpusOf, viewKind } = this.corpusFindings();
     const gateOptions = this.options.gate ?? {};
     const gate = new Gate(
       this.sources.map((s) => s.gate),

@@ -14,8 +14,8 @@
  *         length, the next token where its bytes are
  *   OBJ   payload its shape (its keys, in order); a value per key follows
  *   ARR   payload its length; its items follow
- *   SAME  index into a table of frozen objects, kept as they are (evidence lists shared by
- *         every finding of a fact: frozen, so sharing them is safe)
+ *   SAME  index into a table of objects kept as they are: frozen ones (evidence lists shared by
+ *         every finding of a fact: frozen, so sharing them is safe) and those `keep` names
  *   LIT   undefined, null, false, true
  */
 
@@ -48,6 +48,8 @@ export interface PackOptions {
   unique?: Iterable<string>;
   /** Entries of the table of shared strings; past it, new strings are kept as bytes (a corpus of all-different messages costs no table). */
   sharedStrings?: number;
+  /** Objects kept as they are, not packed, besides frozen ones (the reference's facts a judgement points at). */
+  keep?: (value: object) => boolean;
 }
 
 interface Shape {
@@ -86,6 +88,7 @@ export class PackedValues<T> {
 
   private readonly unique: ReadonlySet<string>;
   private readonly sharedLimit: number;
+  private readonly keep: PackOptions['keep'];
 
   // The read cursor.
   private tape: Uint32Array = new Uint32Array(0);
@@ -95,6 +98,7 @@ export class PackedValues<T> {
   constructor(options: PackOptions = {}) {
     this.unique = new Set(options.unique ?? []);
     this.sharedLimit = options.sharedStrings ?? 1_000_000;
+    this.keep = options.keep;
   }
 
   get length(): number {
@@ -186,7 +190,7 @@ export class PackedValues<T> {
         return;
       case 'object':
         if (value === null) this.tag(LIT, 1);
-        else if (Object.isFrozen(value)) this.tag(SAME, this.same(value));
+        else if (Object.isFrozen(value) || this.keep?.(value)) this.tag(SAME, this.same(value));
         else if (Array.isArray(value)) {
           this.tag(ARR, this.checked(value.length));
           for (const item of value) this.encode(item, unique);

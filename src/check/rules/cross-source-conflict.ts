@@ -38,25 +38,29 @@ export const crossSourceConflict: Rule = {
   meta,
   scope: 'corpus',
   reads: (claim) => comparable({ claim }) !== undefined,
-  check(items, ctx) {
-    const groups = new Map<string, Map<string, JudgedClaim[]>>();
-    // Each claim's compared value, worked out once (a 10,000-page corpus has 100,000 claims).
-    const valueOf = new Map<JudgedClaim, string>();
-    for (const item of items) {
-      const value = comparable(item);
+  *check(items, ctx) {
+    // Items by attribute and page, as indices into `items`, with each one's compared value and
+    // claim id: a large corpus's items are held packed and made again at each read (src/check/
+    // run.ts), so the rule keeps numbers and reads again only the few statements it quotes.
+    const groups = new Map<string, Map<string, number[]>>();
+    const valueOf: string[] = [];
+    const idOf: string[] = [];
+    for (let i = 0; i < items.length; i++) {
+      const { claim } = items[i];
+      const value = comparable({ claim });
       if (value === undefined) continue;
-      valueOf.set(item, value);
-      const attribute = attributeOf(item.claim);
-      const bySource = groups.get(attribute) ?? new Map<string, JudgedClaim[]>();
-      groups.set(attribute, bySource);
-      const list = bySource.get(item.claim.source);
-      if (list) list.push(item);
-      else bySource.set(item.claim.source, [item]);
+      valueOf[i] = value;
+      idOf[i] = claim.id;
+      const attribute = attributeOf(claim);
+      let bySource = groups.get(attribute);
+      if (!bySource) groups.set(attribute, (bySource = new Map()));
+      const list = bySource.get(claim.source);
+      if (list) list.push(i);
+      else bySource.set(claim.source, [i]);
     }
-    const findings: Finding[] = [];
     for (const [attribute, bySource] of [...groups].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
       if (bySource.size < 2) continue;
-      const valuesOf = (list: JudgedClaim[]) => new Set(list.map((i) => valueOf.get(i)!));
+      const valuesOf = (list: number[]) => new Set(list.map((i) => valueOf[i]));
       const sources = [...bySource].sort((a, b) => (a[0] < b[0] ? -1 : 1));
       // Every stated value, with the pages stating it and its first few statements, in (source,
       // place) order: a page is compared with each other value once, not with every other page,
@@ -65,14 +69,18 @@ export const crossSourceConflict: Rule = {
       const pagesOf = new Map<string, string[]>();
       for (const [other, otherList] of sources)
         for (const i of otherList) {
-          const v = valueOf.get(i)!;
+          const v = valueOf[i];
           let examples = byValue.get(v);
           let pages = pagesOf.get(v);
           if (!examples || !pages) {
             byValue.set(v, (examples = []));
             pagesOf.set(v, (pages = []));
           }
-          if (examples.length < EXAMPLES_PER_VALUE) examples.push({ source: other, path: i.claim.path, claim: i.claim.id, value: v, text: i.claim.text, position: structuredClone(i.claim.position) });
+          if (examples.length < EXAMPLES_PER_VALUE) {
+            const { claim } = items[i];
+            // A copy: the list is frozen, and the claim's own position is not this rule's to freeze.
+            examples.push({ source: other, path: claim.path, claim: claim.id, value: v, text: claim.text, position: structuredClone(claim.position) });
+          }
           // Sources come in order, so a page already counted for this value is the last one.
           if (pages[pages.length - 1] !== other) pages.push(other);
         }
@@ -110,7 +118,7 @@ export const crossSourceConflict: Rule = {
       for (const [source, list] of sources) {
         if (ctx.inScope && !ctx.inScope(source)) continue;
         const mine = valuesOf(list);
-        const first = list[0];
+        const first = items[list[0]];
         const fact = first.judgement.fact;
         const key = `${fact?.id ?? ''}\u0000${[...mine].join('\u0000')}`;
         let against = shared.get(key);
@@ -127,7 +135,7 @@ export const crossSourceConflict: Rule = {
           path: first.claim.path,
           position: first.claim.position,
           text: first.claim.text,
-          claims: list.map((i) => i.claim.id),
+          claims: list.map((i) => idOf[i]),
           attribute,
           message: against.message,
           evidence: evidenceOf(ctx.ref, fact),
@@ -137,9 +145,8 @@ export const crossSourceConflict: Rule = {
         if (expected) finding.expected = expected;
         const suggestion = localized(fact?.suggestion, first.claim.language);
         if (suggestion) finding.suggestion = suggestion;
-        findings.push(finding);
+        yield finding;
       }
     }
-    return findings;
   },
 };
