@@ -18,7 +18,7 @@ import { ConfigError } from './util/yaml-load.js';
 import { parseSuppressions, type SuppressionDirective } from './check/suppressions.js';
 import type { GateOptions } from './check/gate.js';
 import { forEachResult } from './run/process-all.js';
-import { withTextReadLater } from './source/read-later.js';
+import { keptForReports } from './source/read-later.js';
 import { cacheAt, type CacheStrategy } from './run/cache.js';
 import { memoryMark, timed } from './run/timing.js';
 
@@ -182,8 +182,7 @@ export function runCheck(options: CheckOptions): { report: Report; results: Sour
   const take = (result: SourceResult): void => {
     timed('check', () => run.add(result));
     // Streaming, a page's text is read again if a report shows it (most are not shown).
-    if (options.spill && !options.preloaded && result.doc && Object.getOwnPropertyDescriptor(result.doc, 'text')?.value !== undefined) withTextReadLater(result, result.doc.path);
-    results.push(result);
+    results.push(options.spill && !options.preloaded ? keptForReports(result) : result);
   };
   if (options.preloaded) options.preloaded.forEach(take);
   else

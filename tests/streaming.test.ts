@@ -156,6 +156,33 @@ describe('streaming check: the report is the same whether claims are held in mem
     }
   });
 
+  it('keeps of each checked page only where it is: its text is read again for the reports, and not trusted if the page changed', () => {
+    const dir = corpus();
+    const cwd = process.cwd();
+    const write = process.stderr.write;
+    const notes: string[] = [];
+    process.chdir(dir);
+    try {
+      const { results } = runCheck({ paths: ['a', 'b'], referencePath: REFERENCE, spill: true });
+      const pages = results.filter((r) => r.doc).map((r) => r.doc!);
+      expect(pages.length).toBeGreaterThan(10);
+      // One shape for all: no page's own accessor, no claims, no suppressions kept.
+      expect(pages.every((d) => Object.getOwnPropertyDescriptor(d, 'text') === undefined && Object.getPrototypeOf(d) === Object.getPrototypeOf(pages[0]))).toBe(true);
+      expect(results.every((r) => r.claims.length === 0 && r.suppressions === undefined)).toBe(true);
+      const texts = sourceTexts(results);
+      const [same, changed] = [pages[0], pages[1]];
+      expect(texts.get(same.path)).toBe(readFileSync(same.path, 'utf8').replace(/^\uFEFF/, ''));
+      writeFileSync(changed.path, 'Edited after the check: 7 mm.\n');
+      process.stderr.write = ((chunk: string) => notes.push(String(chunk)) > 0) as typeof process.stderr.write;
+      expect(texts.get(changed.path)).toBe('');
+      process.stderr.write = write;
+      expect(notes.join('')).toContain(`${changed.path} changed while it was being checked; the reports quote no lines from it`);
+    } finally {
+      process.stderr.write = write;
+      process.chdir(cwd);
+    }
+  });
+
   it('keeps the claims in memory, with a note, where no temporary file can be made', () => {
     const dir = corpus();
     const cwd = process.cwd();

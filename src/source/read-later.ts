@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { SourceResult } from '../pipeline.js';
+import type { SourceDocument } from '../types.js';
 import { decode } from './decode.js';
 import { sha256 } from '../util/hash.js';
 
@@ -26,6 +27,37 @@ export function withTextReadLater(result: SourceResult, file: string): SourceRes
     },
   });
   return result;
+}
+
+/**
+ * What a streaming run keeps of a page once it is checked: where it is and its hash, its text read
+ * again (and checked against the hash) only if a report shows it. One class, so that 50,000 pages
+ * share one shape and one getter: an accessor defined on each page's own object (as above) turns
+ * it into a dictionary, some 600 bytes a page for the whole run.
+ */
+export class PageOnDisk implements SourceDocument {
+  readonly id: string;
+  readonly path: string;
+  readonly bodyOffset: number;
+  readonly meta: SourceDocument['meta'];
+  readonly sha256: string;
+
+  constructor(doc: SourceDocument) {
+    this.id = doc.id;
+    this.path = doc.path;
+    this.bodyOffset = doc.bodyOffset;
+    this.meta = doc.meta;
+    this.sha256 = doc.sha256;
+  }
+
+  get text(): string {
+    return readChecked(this.path, this.sha256, this.path);
+  }
+}
+
+/** A checked source as a streaming run keeps it for its reports: the page on disk, no claims. */
+export function keptForReports(result: SourceResult): SourceResult {
+  return result.doc ? { doc: new PageOnDisk(result.doc), claims: [] } : { problem: result.problem, claims: [] };
 }
 
 function readChecked(file: string, sha: string, path: string): string {
