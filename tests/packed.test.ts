@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { deepFreeze, PackedValues } from '../src/util/packed.js';
-import { lazyArray, lazyRecord } from '../src/util/lazy.js';
+import { lazyArray, lazyRecord, plainKeyOrder } from '../src/util/lazy.js';
 import { prng } from '../bench/generate.js';
 
 /** A random JSON-like value: every kind the packing tells apart, nested. */
@@ -110,14 +110,13 @@ describe('packed values', () => {
 describe('lazy records', () => {
   it('read like the plain object they stand for: keys in its order, entries, values; read-only', () => {
     const plain: Record<string, { v: number }> = { b: { v: 1 }, 10: { v: 2 }, a: { v: 3 }, 2: { v: 4 } };
-    const index = Object.create(null) as Record<string, number>;
-    const items: Array<{ v: number }> = [];
-    for (const [k, v] of Object.entries(plain)) {
-      index[k] = items.length;
-      items.push(v);
-    }
-    // Made by insertion in another order: a plain object's order is still integer keys first.
-    const record = lazyRecord(index, (i) => ({ ...items[i] }));
+    // Given in insertion order: a plain object still lists integer keys first.
+    const inserted = ['b', '10', 'a', '2'];
+    const values: Record<string, { v: number }> = { b: { v: 1 }, 10: { v: 2 }, a: { v: 3 }, 2: { v: 4 } };
+    const record = lazyRecord(
+      () => plainKeyOrder(inserted),
+      (k) => (Object.hasOwn(values, k) ? { ...values[k] } : undefined),
+    );
     expect(Object.keys(record)).toEqual(Object.keys(plain));
     expect(Object.entries(record)).toEqual(Object.entries(plain));
     expect(Object.values(record)).toEqual(Object.values(plain));
@@ -125,10 +124,34 @@ describe('lazy records', () => {
     expect(record.constructor).toBeUndefined();
     expect(record.missing?.v).toBeUndefined();
     expect('a' in record).toBe(true);
+    expect('missing' in record).toBe(false);
     expect(JSON.stringify(record)).toBe(JSON.stringify(plain));
     expect(() => {
       record.c = { v: 5 };
     }).toThrow(TypeError);
+    expect(plainKeyOrder(['x', '4294967295', '7', '01', '3'])).toEqual(['3', '7', 'x', '4294967295', '01']);
     expect(lazyArray(3, (i) => i * 2).map((x) => x + 1)).toEqual([1, 3, 5]);
+  });
+});
+
+describe('the consensus table, held packed', () => {
+  it('gives each page one cell per attribute even when its claims do not come together', async () => {
+    const { runCheck } = await import('../src/pipeline.js');
+    const { consensusRows } = await import('../src/report/consensus.js');
+    const { REFERENCE, ROOT } = await import('./helpers/engine.js');
+    const { report, engine } = runCheck({ paths: [`${ROOT}sources`], referencePath: REFERENCE });
+    const rows = consensusRows(report, engine.reference);
+    // The same claims, each page's split in two halves far apart.
+    const claims = [...report.claims];
+    const half = claims.filter((_, i) => i % 2 === 0);
+    const shuffled = { ...report, claims: [...half, ...claims.filter((_, i) => i % 2 === 1)] };
+    const again = consensusRows(shuffled, engine.reference);
+    expect(again.map((r) => r.attribute)).toEqual(rows.map((r) => r.attribute));
+    for (const [i, row] of rows.entries()) {
+      expect(Object.keys(again[i].cells).sort()).toEqual(Object.keys(row.cells).sort());
+      for (const id of Object.keys(row.cells)) expect(new Set(again[i].cells[id].values.map((v) => v.value))).toEqual(new Set(row.cells[id].values.map((v) => v.value)));
+      expect(again[i].disagreement).toBe(row.disagreement);
+    }
+    expect(rows.some((r) => Object.keys(r.cells).length > 1)).toBe(true);
   });
 });

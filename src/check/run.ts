@@ -101,7 +101,7 @@ class Store<T> {
 
   /** Every value, in the order pushed. */
   all(): T[] {
-    if (this.file) return spilledArray<T>(this.file, Float64Array.from({ length: this.file.length }, (_, i) => i));
+    if (this.file) return spilledArray<T>(this.file, Uint32Array.from({ length: this.file.length }, (_, i) => i));
     const packed = this.packed;
     if (packed) return lazyArray<T>(packed.length, (i) => packed.get(i));
     return this.held;
@@ -123,7 +123,7 @@ class Store<T> {
   }
 
   /** The values in this order, as an array (read from disk or unpacked as it is read, if so held). */
-  array(order: Float64Array): T[] {
+  array(order: Uint32Array): T[] {
     if (this.file) return spilledArray<T>(this.file, order);
     const packed = this.packed;
     if (packed) return lazyArray<T>(order.length, (i) => packed.get(order[i]));
@@ -377,7 +377,7 @@ export class CheckRun {
     const latePaths = [...new Set(late.map((f) => f.path))];
     for (const path of latePaths) keep(path, late.filter((f) => f.path === path));
     blocks.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.first - b.first));
-    const order = new Float64Array(out.length);
+    const order = new Uint32Array(out.length);
     let k = 0;
     for (const b of blocks) for (let i = 0; i < b.count; i++) order[k++] = b.first + i;
     // A --changed-since report is about the changed pages: it lists those (the claims and findings
@@ -406,7 +406,7 @@ export class CheckRun {
   private claims(): ReportClaim[] {
     const blocks = [...this.blocks].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     if (!this.spill) return blocks.flatMap((b) => b.claims!);
-    const order = new Float64Array(this.tally.total);
+    const order = new Uint32Array(this.tally.total);
     let k = 0;
     for (const b of blocks) for (let i = 0; i < b.count; i++) order[k++] = b.first + i;
     return spilledArray<ReportClaim>(this.spill, order);

@@ -3,7 +3,7 @@ import type { Reference } from '../reference/load.js';
 import { factKey } from '../reference/load.js';
 import { ATTRIBUTE_LABELS, attributeOf, formatValue, referenceCell } from '../check/format-value.js';
 import { PackedValues } from '../util/packed.js';
-import { lazyRecord } from '../util/lazy.js';
+import { lazyRecord, plainKeyOrder } from '../util/lazy.js';
 
 export interface ConsensusCell {
   values: Array<{ value: string; verdict: ReportClaim['verdict']; claim: string; text: string; line: number; column: number }>;
@@ -34,10 +34,66 @@ export function consensusRows(report: Report, ref: Reference): readonly Consensu
   return rows;
 }
 
+/**
+ * Where one row's cells are: the pages that have one (by their number in the table's list of
+ * pages, increasing, as pages come in path order) and each one's packed cell. Eight bytes a cell:
+ * an object keyed by page was a hash table of 50,000 entries per row.
+ */
+class RowCells {
+  private pages = new Uint32Array(8);
+  private cells = new Uint32Array(8);
+  length = 0;
+
+  /** The packed cell of page `page`, or undefined. */
+  get(page: number): number | undefined {
+    const i = this.find(page);
+    return i < this.length && this.pages[i] === page ? this.cells[i] : undefined;
+  }
+
+  set(page: number, cell: number): void {
+    const i = this.length && this.pages[this.length - 1] < page ? this.length : this.find(page);
+    if (i < this.length && this.pages[i] === page) {
+      this.cells[i] = cell;
+      return;
+    }
+    if (this.length === this.pages.length) {
+      const grow = (a: Uint32Array) => {
+        const b = new Uint32Array(Math.ceil(a.length * 1.5));
+        b.set(a);
+        return b;
+      };
+      this.pages = grow(this.pages);
+      this.cells = grow(this.cells);
+    }
+    this.pages.copyWithin(i + 1, i, this.length);
+    this.cells.copyWithin(i + 1, i, this.length);
+    this.pages[i] = page;
+    this.cells[i] = cell;
+    this.length++;
+  }
+
+  /** The pages with a cell, in order. */
+  *pageNumbers(): Generator<number> {
+    for (let i = 0; i < this.length; i++) yield this.pages[i];
+  }
+
+  /** The first position whose page is not below `page`. */
+  private find(page: number): number {
+    let lo = 0;
+    let hi = this.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.pages[mid] < page) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+}
+
 /** A row while the table is built: where each page's cell is packed, and the distinct value sets seen. */
 interface Building {
   row: ConsensusRow;
-  index: Record<string, number>;
+  index: RowCells;
   cells: number;
   /** How many cells say each set of values. */
   distinct: Map<string, number>;
@@ -62,11 +118,15 @@ function buildRows(report: Report, ref: Reference): ConsensusRow[] {
   // values in the same few words. They are packed (src/util/packed.ts: the repeated strings kept
   // once) as each page's claims are all read, and made again when a report reads them.
   const packed = new PackedValues<ConsensusCell>({ unique: ['claim'] });
+  // The pages, numbered as they first come (path order): a row's cells are listed in that order.
+  const pageNumber = new Map<string, number>();
+  const pageIds: string[] = [];
   let source = '';
+  let page = -1;
   const open = new Map<Building, ConsensusCell>();
   const close = (): void => {
     for (const [b, cell] of open) {
-      const at = b.index[source];
+      const at = b.index.get(page);
       if (at === undefined) b.cells++;
       else {
         // A page whose claims did not all come together (in a report they do: path order): one cell.
@@ -74,7 +134,7 @@ function buildRows(report: Report, ref: Reference): ConsensusRow[] {
         count(b.distinct, distinctKey(before), -1);
         cell.values = [...before, ...cell.values.filter((v) => !before.some((w) => w.value === v.value))];
       }
-      b.index[source] = packed.push(cell);
+      b.index.set(page, packed.push(cell));
       count(b.distinct, distinctKey(cell.values), 1);
     }
     open.clear();
@@ -83,6 +143,12 @@ function buildRows(report: Report, ref: Reference): ConsensusRow[] {
     if (c.source !== source) {
       close();
       source = c.source;
+      const known = pageNumber.get(source);
+      if (known !== undefined) page = known;
+      else {
+        pageNumber.set(source, (page = pageIds.length));
+        pageIds.push(source);
+      }
     }
     if (c.modifiers.negated) continue;
     const attribute = attributeOf(c);
@@ -91,12 +157,19 @@ function buildRows(report: Report, ref: Reference): ConsensusRow[] {
       const [group, concept] = attribute.includes(':') ? attribute.split(':') : [attribute.split('.')[0], undefined];
       const fact = concept ? ref.facts.get(factKey(group, concept)) : ref.facts.get(attribute.replace('.maintenance', ''));
       const unit = attribute.startsWith('needle.') ? (attribute === 'needle.gauge' ? 'G' : 'mm') : '';
-      const index = Object.create(null) as Record<string, number>;
+      const index = new RowCells();
       const row: ConsensusRow = {
         attribute,
         label: ATTRIBUTE_LABELS[attribute] ?? `${group}: ${ref.concepts.get(concept ?? '')?.label.en ?? concept}`,
         group,
-        cells: lazyRecord(index, (at) => packed.get(at)),
+        cells: lazyRecord(
+          () => plainKeyOrder(Array.from(index.pageNumbers(), (n) => pageIds[n])),
+          (id) => {
+            const n = pageNumber.get(id);
+            const at = n === undefined ? undefined : index.get(n);
+            return at === undefined ? undefined : packed.get(at);
+          },
+        ),
         reference: referenceCell(fact, unit),
         disagreement: false,
       };

@@ -297,14 +297,17 @@ function matrixRanking(rows: readonly ConsensusRow[], sources: SourceEntry[]): S
   const contradicted = new Map<string, number>();
   const conflicting = new Map<string, number>();
   for (const row of rows) {
-    const cells = Object.entries(row.cells);
-    for (const [id, cell] of cells) {
+    // Cell by cell: a row of a large corpus has a cell per page, each made when it is read
+    // (src/report/consensus.ts), and only what it says is kept.
+    const keys: Array<readonly [string, string]> = [];
+    for (const id of Object.keys(row.cells)) {
+      const cell = row.cells[id];
       const c = cell.values.filter((v) => v.verdict === 'contradicted').length;
       if (c) contradicted.set(id, (contradicted.get(id) ?? 0) + c);
+      if (row.disagreement) keys.push([id, distinctKey(cell.values)]);
     }
     if (!row.disagreement) continue;
     // The most common statement (the first of equals); every page that says something else conflicts.
-    const keys = cells.map(([id, cell]) => [id, distinctKey(cell.values)] as const);
     const counts = new Map<string, number>();
     for (const [, k] of keys) counts.set(k, (counts.get(k) ?? 0) + 1);
     let majority = '';
@@ -496,9 +499,10 @@ function valueSummary(rows: readonly ConsensusRow[], pages: number): string {
       body.push(`<tbody><tr class="group"><th scope="colgroup" colspan="3">${e(GROUP_LABELS[group] ?? group)}</th></tr>`);
     }
     const byValue = new Map<string, { verdict: ReportClaim['verdict']; pages: number }>();
-    const cells = Object.values(row.cells);
-    for (const cell of cells)
-      for (const v of cell.values) {
+    // Cell by cell, as in matrixRanking: none kept.
+    const ids = Object.keys(row.cells);
+    for (const id of ids)
+      for (const v of row.cells[id].values) {
         const have = byValue.get(v.value);
         if (have) have.pages++;
         else byValue.set(v.value, { verdict: v.verdict, pages: 1 });
@@ -509,11 +513,11 @@ function valueSummary(rows: readonly ConsensusRow[], pages: number): string {
     if (rest.length) {
       // Pages, not statements: a page that states two of these values counts once.
       const others = new Set(rest.map(([value]) => value));
-      const pagesOfRest = cells.filter((cell) => cell.values.some((v) => others.has(v.value))).length;
+      const pagesOfRest = ids.filter((id) => row.cells[id].values.some((v) => others.has(v.value))).length;
       shown.push(`<li>and ${plural(rest.length, 'more value')} (${plural(pagesOfRest, 'page')})</li>`);
     }
     const name = row.label.startsWith(`${row.group}: `) ? row.label.slice(row.group.length + 2) : row.label;
-    const label = `${row.disagreement ? '<span aria-hidden="true">⚠ </span>' : ''}${e(name)}${row.disagreement ? ' <span class="sr">(pages disagree)</span>' : ''} <span class="meta">(${cells.length} of ${pages} pages)</span>`;
+    const label = `${row.disagreement ? '<span aria-hidden="true">⚠ </span>' : ''}${e(name)}${row.disagreement ? ' <span class="sr">(pages disagree)</span>' : ''} <span class="meta">(${ids.length} of ${pages} pages)</span>`;
     body.push(`<tr class="${row.disagreement ? 'disagree' : ''}" data-attribute="${e(row.attribute)}"><th scope="row">${label}</th><td><ul class="legend">${shown.join('')}</ul></td><td class="ref">${e(row.reference)}</td></tr>`);
   }
   if (group) body.push('</tbody>');

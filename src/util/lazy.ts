@@ -39,28 +39,44 @@ export function lazyArray<T>(length: number, itemAt: (index: number) => T): T[] 
 }
 
 /**
- * A record with the keys of `index` (in its order, which is a plain object's: integer-like keys
- * first), each value made from the number `index` holds for it; read-only.
+ * A record with the keys `keys()` gives, in that order, each value made by `valueOf` when it is
+ * read; read-only. `keys` must give them in a plain object's order (integer-like keys first, see
+ * plainKeyOrder) for the record to read as the object it stands for.
  */
-export function lazyRecord<V>(index: Record<string, number>, itemAt: (at: number) => V): Record<string, V> {
-  return new Proxy(index as unknown as Record<string, V>, {
-    get(target, key) {
-      return typeof key === 'string' && Object.hasOwn(target, key) ? itemAt(index[key]) : undefined;
+export function lazyRecord<V>(keys: () => string[], valueOf: (key: string) => V | undefined): Record<string, V> {
+  const readOnly = (): never => {
+    throw new TypeError('a lazily read record is read-only');
+  };
+  return new Proxy({} as Record<string, V>, {
+    get(_target, key) {
+      return typeof key === 'string' ? valueOf(key) : undefined;
     },
-    getOwnPropertyDescriptor(target, key) {
-      const own = Reflect.getOwnPropertyDescriptor(target, key);
-      return own && { ...own, value: itemAt(own.value as number) };
+    has(_target, key) {
+      return typeof key === 'string' && valueOf(key) !== undefined;
     },
-    set() {
-      throw new TypeError('a lazily read record is read-only');
+    ownKeys() {
+      return keys();
     },
-    defineProperty() {
-      throw new TypeError('a lazily read record is read-only');
+    getOwnPropertyDescriptor(_target, key) {
+      const value = typeof key === 'string' ? valueOf(key) : undefined;
+      return value === undefined ? undefined : { value, writable: false, enumerable: true, configurable: true };
     },
-    deleteProperty() {
-      throw new TypeError('a lazily read record is read-only');
-    },
+    set: readOnly,
+    defineProperty: readOnly,
+    deleteProperty: readOnly,
   });
+}
+
+/** Keys in the order a plain object lists them: integer-like keys first, ascending, then the rest as given. */
+export function plainKeyOrder(keys: string[]): string[] {
+  const integers = keys.filter(isArrayIndexKey);
+  if (!integers.length) return keys;
+  return [...integers.sort((a, b) => Number(a) - Number(b)), ...keys.filter((k) => !isArrayIndexKey(k))];
+}
+
+/** A key an object lists first: an array index (0 … 2^32 − 2). */
+function isArrayIndexKey(key: string): boolean {
+  return isIndex(key) && Number(key) < 2 ** 32 - 1;
 }
 
 /** "0", "17": an array index, as a property key (read on every item access: no number parsed). */

@@ -2,16 +2,17 @@
  * Values packed into typed arrays instead of held as objects. A large corpus's findings are half
  * a million small objects (the finding, its position and two points, its list of claims, its id
  * and fingerprint strings): as objects they were two thirds of a 50,000-page run's heap; packed,
- * a finding takes some thirty 32-bit tokens and a few dozen bytes of ids. A value is written once;
- * each read makes it anew, with the same keys in the same order, so JSON.stringify of what is
- * read is JSON.stringify of what was written.
+ * a finding takes some thirty tokens of one to three bytes and a few dozen bytes of ids. A value
+ * is written once; each read makes it anew, with the same keys in the same order, so
+ * JSON.stringify of what is read is JSON.stringify of what was written.
  *
- * A token is a tag (low 3 bits) and a payload (the other 29):
+ * A token is a payload times 8 plus a tag, written as a varint (a byte per 7 bits: most
+ * tokens are one or two bytes):
  *   INT   a whole number 0 … 2^29 − 1 (positions, counts), in the payload
  *   NUM   any other number: index into a table of numbers
  *   STR   index into the table of shared strings (messages, quotes, rule ids: repeated)
  *   TEXT  a string kept as UTF-8 bytes (ids, fingerprints: one of a kind): payload its byte
- *         length, the next token where its bytes are
+ *         length, the next varint where its bytes are
  *   OBJ   payload its shape (its keys, in order); a value per key follows
  *   ARR   payload its length; its items follow
  *   SAME  index into a table of objects kept as they are: frozen ones (evidence lists shared by
@@ -31,7 +32,7 @@ const LIT = 7;
 const PAYLOAD_MAX = 2 ** 29 - 1;
 const RECENT_SHAPES = 8;
 const LITERALS = [undefined, null, false, true] as const;
-const EMPTY_TAPE = new Uint32Array(0);
+const EMPTY_TAPE = new Uint8Array(0);
 const EMPTY_BYTES = Buffer.alloc(0);
 
 /** Tokens and bytes are held in chunks (no doubling copy of hundreds of megabytes, no half-empty array twice the size needed). */
@@ -59,10 +60,10 @@ interface Shape {
 }
 
 export class PackedValues<T> {
-  private readonly chunks: Uint32Array[] = [];
-  private chunk: Uint32Array = new Uint32Array(0);
+  private readonly chunks: Uint8Array[] = [];
+  private chunk: Uint8Array = new Uint8Array(0);
   private used = 0;
-  /** Where each value starts: chunk × 2^32 + token. */
+  /** Where each value starts: chunk × 2^32 + byte. */
   private starts = new Float64Array(1024);
   private count = 0;
   /** Per tape chunk, the first byte chunk its values' strings can be in. */
@@ -70,7 +71,7 @@ export class PackedValues<T> {
   /** Values before this index have been let go of (releaseBefore). */
   private releasedBefore = 0;
   /** What encode() writes a value into before it goes to a chunk. */
-  private scratch: Uint32Array = new Uint32Array(256);
+  private scratch: Uint8Array = new Uint8Array(1024);
   private n = 0;
 
   private readonly strings: string[] = [];
@@ -91,7 +92,7 @@ export class PackedValues<T> {
   private readonly keep: PackOptions['keep'];
 
   // The read cursor.
-  private tape: Uint32Array = new Uint32Array(0);
+  private tape: Uint8Array = new Uint8Array(0);
   private at = 0;
   private readonly readNext = (): unknown => this.read();
 
@@ -112,14 +113,14 @@ export class PackedValues<T> {
     this.encode(value, false);
     const n = this.n;
     if (this.used + n > this.chunk.length) {
-      this.chunk = new Uint32Array(Math.max(TAPE_CHUNK, n));
+      this.chunk = new Uint8Array(Math.max(TAPE_CHUNK, n));
       this.chunks.push(this.chunk);
       this.byteFloors.push(byteFloor);
       this.used = 0;
     }
     this.chunk.set(this.scratch.subarray(0, n), this.used);
     if (this.count === this.starts.length) {
-      const grown = new Float64Array(this.starts.length * 2);
+      const grown = new Float64Array(Math.ceil(this.starts.length * 1.5));
       grown.set(this.starts);
       this.starts = grown;
     }
@@ -160,17 +161,36 @@ export class PackedValues<T> {
     }
   }
 
-  private emit(token: number): void {
-    if (this.n === this.scratch.length) {
-      const grown = new Uint32Array(this.scratch.length * 2);
+  /** A whole number below 2^32 as a varint: 7 bits a byte, low bits first, the high bit set on all but the last. */
+  private emit(value: number): void {
+    if (this.n + 5 > this.scratch.length) {
+      const grown = new Uint8Array(this.scratch.length * 2);
       grown.set(this.scratch);
       this.scratch = grown;
     }
-    this.scratch[this.n++] = token;
+    while (value >= 128) {
+      this.scratch[this.n++] = (value & 127) | 128;
+      value = Math.floor(value / 128);
+    }
+    this.scratch[this.n++] = value;
   }
 
   private tag(tag: number, payload: number): void {
-    this.emit(((payload << 3) | tag) >>> 0);
+    this.emit(payload * 8 + tag);
+  }
+
+  private varint(): number {
+    const tape = this.tape;
+    let byte = tape[this.at++];
+    if (byte < 128) return byte;
+    let value = byte & 127;
+    let scale = 128;
+    do {
+      byte = tape[this.at++];
+      value += (byte & 127) * scale;
+      scale *= 128;
+    } while (byte >= 128);
+    return value;
   }
 
   private encode(value: unknown, unique: boolean): void {
@@ -287,9 +307,9 @@ export class PackedValues<T> {
   }
 
   private read(): unknown {
-    const token = this.tape[this.at++];
-    const payload = token >>> 3;
-    switch (token & 7) {
+    const token = this.varint();
+    const payload = Math.floor(token / 8);
+    switch (token % 8) {
       case INT:
         return payload;
       case NUM:
@@ -297,7 +317,7 @@ export class PackedValues<T> {
       case STR:
         return this.strings[payload];
       case TEXT: {
-        const where = this.tape[this.at++];
+        const where = this.varint();
         const chunk = Math.floor(where / BYTE_CHUNK);
         const from = where - chunk * BYTE_CHUNK;
         return this.byteChunks[chunk].toString('utf8', from, from + payload);

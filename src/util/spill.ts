@@ -41,7 +41,7 @@ export class SpillFile {
   push(value: unknown): number {
     const line = JSON.stringify(value);
     if (this.count === this.starts.length) {
-      const grown = new Float64Array(this.starts.length * 2);
+      const grown = new Float64Array(Math.ceil(this.starts.length * 1.5));
       grown.set(this.starts);
       this.starts = grown;
     }
