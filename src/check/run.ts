@@ -4,8 +4,10 @@
  * (its corpus view), its findings and, for the report, its claims with their verdicts. With
  * `spill`, those claims go to a temporary file (src/util/spill.ts) and the report reads them back
  * from there: memory then grows with the findings kept, not with every claim of the corpus (and
- * past FINDINGS_IN_MEMORY the findings go to disk too). Once every source is in, the corpus rules
- * run over the views and the gate goes source by source, in path order.
+ * past FINDINGS_IN_MEMORY the findings go to disk too); the findings and views it holds are
+ * packed (src/util/packed.ts), not objects. Once every source is in, the corpus rules run over the
+ * views and the gate goes source by source, in path order, letting go of the findings it has
+ * passed on.
  * The report is the same whichever way claims and findings are held (tests/streaming.test.ts).
  */
 import type { Claim, Finding } from '../types.js';
@@ -48,8 +50,8 @@ export interface CheckedSource {
 
 /**
  * Findings held in memory by a spilling run before they too go to disk. Reading them back costs
- * each report a pass of parsing (50,000 pages, 545,000 findings: a minute more, for 170 MB less
- * at the peak), so only a corpus beyond this many (some 600 MB of heap) pays it.
+ * each report a pass of parsing (a minute more at 50,000 pages), and packed (src/util/packed.ts)
+ * a million findings take some 120 MB, so only a corpus beyond this many pays it.
  */
 export const FINDINGS_IN_MEMORY = 1_000_000;
 
