@@ -81,6 +81,13 @@ describe('packed values', () => {
     expect(JSON.stringify(got)).toBe('{"__proto__":{"x":1},"a":2}');
   });
 
+  it('give back a lone surrogate as it was, under a unique key or past the shared strings', () => {
+    const packed = new PackedValues<{ id: string; text: string }>({ unique: ['id'], sharedStrings: 0 });
+    const value = { id: 'f-\uD800x', text: 'quote \uDC00 end' };
+    packed.push(value);
+    expect(packed.get(0)).toEqual(value);
+  });
+
   it('refuse what is not plain data', () => {
     const packed = new PackedValues<unknown>();
     expect(() => packed.push({ when: new Date(0) })).toThrow(TypeError);

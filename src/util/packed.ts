@@ -249,7 +249,8 @@ export class PackedValues<T> {
       this.tag(STR, known);
       return;
     }
-    if ((unique || this.strings.length >= this.sharedLimit) && s.length <= TEXT_MAX / 3 && this.byteChunks.length < 2 ** 32 / BYTE_CHUNK) {
+    // As bytes only what UTF-8 gives back unchanged: a lone surrogate would come back as U+FFFD.
+    if ((unique || this.strings.length >= this.sharedLimit) && s.length <= TEXT_MAX / 3 && this.byteChunks.length < 2 ** 32 / BYTE_CHUNK && wellFormed(s)) {
       const size = Buffer.byteLength(s);
       if (this.bytesUsed + size > this.bytes.length) {
         this.bytes = Buffer.allocUnsafe(BYTE_CHUNK);
@@ -336,6 +337,9 @@ export class PackedValues<T> {
     }
   }
 }
+
+/** No lone surrogate (String.prototype.isWellFormed, Node 20). */
+const wellFormed = (s: string): boolean => (s as string & { isWellFormed(): boolean }).isWellFormed();
 
 /**
  * A function making an object of these keys from values read in order. An object literal
