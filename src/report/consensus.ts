@@ -94,7 +94,6 @@ class RowCells {
 interface Building {
   row: ConsensusRow;
   index: RowCells;
-  cells: number;
   /** How many cells say each set of values. */
   distinct: Map<string, number>;
 }
@@ -127,8 +126,7 @@ function buildRows(report: Report, ref: Reference): ConsensusRow[] {
   const close = (): void => {
     for (const [b, cell] of open) {
       const at = b.index.get(page);
-      if (at === undefined) b.cells++;
-      else {
+      if (at !== undefined) {
         // A page whose claims did not all come together (in a report they do: path order): one cell.
         const before = packed.get(at).values;
         count(b.distinct, distinctKey(before), -1);
@@ -173,7 +171,7 @@ function buildRows(report: Report, ref: Reference): ConsensusRow[] {
         reference: referenceCell(fact, unit),
         disagreement: false,
       };
-      rows.set(attribute, (b = { row, index, cells: 0, distinct: new Map() }));
+      rows.set(attribute, (b = { row, index, distinct: new Map() }));
     }
     let cell = open.get(b);
     if (!cell) open.set(b, (cell = { values: [] }));
@@ -183,7 +181,7 @@ function buildRows(report: Report, ref: Reference): ConsensusRow[] {
     if (!cell.values.some((v) => v.value === value)) cell.values.push({ value, verdict: c.verdict, claim: c.id, text: c.text, line: c.position.start.line, column: c.position.start.column });
   }
   close();
-  for (const b of rows.values()) b.row.disagreement = b.cells > 1 && b.distinct.size > 1 && !!ATTRIBUTE_LABELS[b.row.attribute];
+  for (const b of rows.values()) b.row.disagreement = b.index.length > 1 && b.distinct.size > 1 && !!ATTRIBUTE_LABELS[b.row.attribute];
   return [...rows.values()]
     .map((b) => b.row)
     .sort((a, b) => GROUP_ORDER.indexOf(a.group) - GROUP_ORDER.indexOf(b.group) || (a.attribute < b.attribute ? -1 : 1));

@@ -13,7 +13,6 @@ const meta: RuleMeta = {
   docs: 'Pages of the same publisher or topic disagree (4 mm here, 6 mm there; 3–5 sessions here, 4–5 there; a contraindication absolute here and relative there). The finding names the other pages and their values, and what the reference holds; align the pages on the reference.',
 };
 
-/** At most this many other pages' statements are listed in a finding (the message counts the rest). */
 /** Statements quoted per other value; the others are counted in the message. */
 export const EXAMPLES_PER_VALUE = 2;
 /** Other values named, the most frequent first; the rest are counted. */
