@@ -34,11 +34,11 @@ const AUTOLINK = /@|www\.|https?:\/\//i;
 
 /** The GFM extensions, in the order micromark-extension-gfm and mdast-util-gfm combine them, each with its trigger. */
 const FEATURES = [
-  { syntax: gfmAutolinkLiteral, mdast: gfmAutolinkLiteralFromMarkdown, used: (t: string) => AUTOLINK.test(t) || (/[&\\]/.test(t) && AUTOLINK.test(decoded(t))) },
-  { syntax: gfmFootnote, mdast: gfmFootnoteFromMarkdown, used: (t: string) => t.includes('[^') },
-  { syntax: gfmStrikethrough, mdast: gfmStrikethroughFromMarkdown, used: (t: string) => t.includes('~') },
-  { syntax: gfmTable, mdast: gfmTableFromMarkdown, used: (t: string) => t.includes('|') || /^[ \t>]*(?::-+:?|-+:)[ \t]*$/m.test(t) },
-  { syntax: gfmTaskListItem, mdast: gfmTaskListItemFromMarkdown, used: (t: string) => /\[[\sxX]/.test(t) },
+  { name: 'autolink literal', syntax: gfmAutolinkLiteral, mdast: gfmAutolinkLiteralFromMarkdown, used: (t: string) => AUTOLINK.test(t) || (/[&\\]/.test(t) && AUTOLINK.test(decoded(t))) },
+  { name: 'footnote', syntax: gfmFootnote, mdast: gfmFootnoteFromMarkdown, used: (t: string) => t.includes('[^') },
+  { name: 'strikethrough', syntax: gfmStrikethrough, mdast: gfmStrikethroughFromMarkdown, used: (t: string) => t.includes('~') },
+  { name: 'table', syntax: gfmTable, mdast: gfmTableFromMarkdown, used: (t: string) => t.includes('|') || /^[ \t>]*(?::-+:?|-+:)[ \t]*$/m.test(t) },
+  { name: 'task list item', syntax: gfmTaskListItem, mdast: gfmTaskListItemFromMarkdown, used: (t: string) => /\[[\sxX]/.test(t) },
 ];
 
 /**
@@ -52,6 +52,11 @@ function decoded(text: string): string {
     const code = parseInt(dec ?? hex ?? '', dec ? 10 : 16);
     return code <= 0x10ffff ? String.fromCodePoint(code) : '\ufffd';
   });
+}
+
+/** The bit of gfmFeatures that stands for the named extension. */
+export function gfmBit(name: (typeof FEATURES)[number]['name']): number {
+  return 1 << FEATURES.findIndex((f) => f.name === name);
 }
 
 /** Bit i set: FEATURES[i] can matter for this text. */

@@ -4,6 +4,7 @@ import { decodeEntitiesInPlace, normalizeChars } from './normalize.js';
 import { foldCase } from '../extract/terms.js';
 import { capRanges, markdownDepth, MAX_MARKDOWN_DEPTH, plainTree } from './limits.js';
 import { parseMarkdown } from './gfm.js';
+import { markdownItTree } from './markdown-it-tree.js';
 import { DEFAULT_ABBREVIATIONS, isAbbreviation } from './abbreviations.js';
 
 type BlockType = Sentence['blockType'];
@@ -21,11 +22,16 @@ interface Block {
 /**
  * Parses Markdown (or plain text, which is Markdown without markup) into
  * sentences whose offsets point into the original text. GFM extensions are
- * added only where the text can use them (./gfm.ts); `fullGfm` (for the tests
- * that prove this changes nothing) parses with all of remark-gfm.
+ * added only where the text can use them (./gfm.ts), and a page markdown-it reads
+ * exactly as remark does is read by markdown-it (./markdown-it-tree.ts), many times
+ * faster. `fullGfm` and `remark` (for the tests that prove these change nothing)
+ * parse with all of remark-gfm, or with remark only.
  */
-export function parseSentences(text: string, options: { fullGfm?: boolean; abbreviations?: RegExp } = {}): Sentence[] {
-  const tree = markdownDepth(text) > MAX_MARKDOWN_DEPTH ? plainTree(text) : parseMarkdown(text, options.fullGfm);
+export function parseSentences(text: string, options: { fullGfm?: boolean; remark?: boolean; abbreviations?: RegExp } = {}): Sentence[] {
+  const tree =
+    markdownDepth(text) > MAX_MARKDOWN_DEPTH
+      ? plainTree(text)
+      : ((options.fullGfm || options.remark ? undefined : markdownItTree(text)) ?? parseMarkdown(text, options.fullGfm));
   const blocks: Block[] = [];
   collectBlocks(tree, text, blocks, false);
   const sentences: Sentence[] = [];

@@ -1,0 +1,412 @@
+/**
+ * The page's mdast tree from markdown-it, for the pages it can read exactly as remark does.
+ *
+ * remark-parse (micromark) is the reference parser and costs most of a run: on clinic pages it
+ * parses under 2 MB/s, markdown-it some twenty times faster. Both follow CommonMark, but
+ * markdown-it gives line maps only, while the sentence splitter needs the exact offset of every
+ * text node. So its inline rules are wrapped to note where each token starts and ends, text
+ * tokens are kept unjoined (each keeps its own place), and the tree is built with the few node
+ * types `collectBlocks` reads, with the offsets remark would give their text.
+ *
+ * This path returns `undefined`, and the page goes to remark, whenever the two could differ:
+ * any GFM construct's trigger (remark-gfm has no markdown-it twin), tabs (markdown-it expands a
+ * partly used tab into spaces), CR or NUL (it rewrites them before parsing), a byte-order mark,
+ * and any token whose place cannot be checked against the text it came from.
+ * tests/parse-markdown-it.test.ts compares the sentences of both paths on every fixture page, on
+ * hand-written Markdown corners and on random Markdown.
+ */
+import MarkdownIt from 'markdown-it';
+import type Token from 'markdown-it/lib/token.mjs';
+import type StateInline from 'markdown-it/lib/rules_inline/state_inline.mjs';
+import type { Root } from 'mdast';
+import { gfmBit, gfmFeatures } from './gfm.js';
+
+/** The subset of mdast built here: only offsets are set in positions. */
+interface Node {
+  type: string;
+  position: { start: { offset: number }; end: { offset: number } };
+  children?: Node[];
+  value?: string;
+}
+
+type InlineRule = (state: StateInline, silent: boolean) => boolean;
+
+/** Inline state that remembers where its pending (not yet pushed) text began. */
+interface PlacingState extends StateInline {
+  pendingAt: number;
+}
+
+/** A page markdown-it cannot read exactly as remark does. */
+class NotExact extends Error {}
+
+let parser: MarkdownIt | undefined;
+
+function createParser(): MarkdownIt {
+  // The CommonMark preset: no linkify, no typographer, raw HTML on, as remark-parse.
+  // maxNesting: the preset's 20 would stop nesting where remark goes on; pages deeper
+  // than MAX_MARKDOWN_DEPTH never get here (./limits.ts).
+  const md = new MarkdownIt('commonmark');
+  (md.options as { maxNesting?: number }).maxNesting = 1000;
+  // Joining adjacent text tokens would lose each one's place; the tree joins them instead.
+  md.core.ruler.disable('text_join');
+  md.inline.ruler2.disable('fragments_join');
+  const Base = md.inline.State;
+  md.inline.State = class extends Base {
+    pendingAt = 0;
+    override pushPending(): Token {
+      const token = super.pushPending();
+      token.map = [this.pendingAt, this.pendingAt + token.content.length];
+      return token;
+    }
+  } as unknown as typeof Base;
+  // Ruler has no public way to read a rule back; its list is stable across markdown-it 12–14.
+  const rules = (md.inline.ruler as unknown as { __rules__: Array<{ name: string; fn: InlineRule }> }).__rules__;
+  for (const { name, fn } of [...rules]) md.inline.ruler.at(name, placing(fn));
+  return md;
+}
+
+/**
+ * Wraps an inline rule so that every token it pushes carries its place in the inline content
+ * as `map` ([start, end), unused by markdown-it for inline tokens). Text pushed as pending is
+ * placed by pushPending, from where the pending text began: the first rule tried at a position
+ * with nothing pending marks it.
+ */
+function placing(rule: InlineRule): InlineRule {
+  return (state, silent) => {
+    if (silent) return rule(state, true);
+    const start = state.pos;
+    if (!state.pending) (state as PlacingState).pendingAt = start;
+    const before = state.tokens.length;
+    if (!rule(state, false)) return false;
+    // Emphasis delimiters are pushed one text token per character, left to right.
+    let at = start;
+    for (let i = before; i < state.tokens.length; i++) {
+      const token = state.tokens[i];
+      if (token.map) continue;
+      if (token.type === 'text' && token.info === '' && token.markup === '' && isDelimiter(token.content)) {
+        token.map = [at, at + token.content.length];
+        at += token.content.length;
+      } else token.map = [start, state.pos];
+    }
+    return true;
+  };
+}
+
+const isDelimiter = (s: string) => s === '*' || s === '_';
+
+/**
+ * Where the two parsers part (found by the differential tests), the page goes to remark:
+ *   - a link reference definition (`]:`): markdown-it reads one as a block of its own, so a
+ *     lazy line after it in a list item starts a new paragraph, where remark (and CommonMark,
+ *     which takes definitions out of paragraphs) continues the item;
+ *   - a run of three or more `*` or `_` inside a word or between punctuation: micromark's rule
+ *     of three counts what is left of a run once part of it is used, markdown-it the whole run;
+ *   - a line of a paragraph in a block quote or list item that opens with raw HTML: remark
+ *     ends the container there (the HTML starts a block), markdown-it reads a lazy line (this is
+ *     found in the tokens: see inlineNodes).
+ * GFM: a table needs a delimiter row (`|---|`, or `:--` under a one-column header), so a page
+ * whose pipes are plain text (`Home | Contatti`) is read here; every other GFM trigger sends the
+ * page to remark. Front matter is left out of the search: it is no Markdown.
+ */
+const DIVERGES = /[\t\r\0\ufeff]|\]:|(?<=\S)(?:\*{3,}|_{3,})(?=\S)/;
+const DELIMITER_ROW = /^[ >]*(?=[^\n]*[|:])\|?[ ]*:?-+:?[ ]*(?:\|[ ]*:?-+:?[ ]*)*\|?[ ]*$/m;
+const TABLE = gfmBit('table');
+
+export function markdownItCanRead(text: string): boolean {
+  if (DIVERGES.test(text)) return false;
+  const body = FRONT_MATTER.test(text) ? blankFrontMatter(text) : text;
+  const features = gfmFeatures(body);
+  return features === 0 || (features === TABLE && !DELIMITER_ROW.test(body));
+}
+
+/**
+ * The mdast tree (offsets only) of a page, or undefined when the page must go to remark.
+ */
+export function markdownItTree(text: string): Root | undefined {
+  if (!markdownItCanRead(text)) return undefined;
+  try {
+    return build(text);
+  } catch (e) {
+    if (e instanceof NotExact) return undefined;
+    throw e;
+  }
+}
+
+/**
+ * YAML front matter as remark-frontmatter reads it (micromark-extension-frontmatter): `---` at
+ * the very start, spaces allowed after it, then lines up to a closing `---` line. Blanked out
+ * (line ends kept) so that markdown-it sees blank lines and every offset stays the same.
+ */
+const FRONT_MATTER = /^---[ ]*\n(?:[^\n]*\n)*?---[ ]*(?:\n|$)/;
+
+function blankFrontMatter(text: string): string {
+  const m = FRONT_MATTER.exec(text);
+  // An opening fence never closed: remark then reads no list or block quote start in the
+  // rest of the page (a micromark-extension-frontmatter quirk), which markdown-it cannot copy.
+  if (!m && /^---[ ]*\n/.test(text)) throw new NotExact();
+  if (!m) return text;
+  return m[0].replace(/[^\n]/g, ' ') + text.slice(m[0].length);
+}
+
+function build(text: string): Root {
+  const md = (parser ??= createParser());
+  const tokens = md.parse(blankFrontMatter(text), {});
+  const lines = lineStarts(text);
+  const root: Node = { type: 'root', position: at(0, text.length), children: [] };
+  const stack: Node[] = [root];
+  /** First line of each list item and block quote open around the current token. */
+  const containerLines: number[] = [];
+  const open = (type: string) => {
+    const node: Node = { type, position: at(0, 0), children: [] };
+    stack[stack.length - 1].children!.push(node);
+    stack.push(node);
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    switch (t.type) {
+      case 'bullet_list_open':
+      case 'ordered_list_open':
+        // A list opened on the line its container opens (`- 2) a`, `> 2) a`, `1. *`): when the
+        // container interrupts a paragraph, remark holds the nested list to the rules of
+        // interrupting (an ordered list starts at 1, the first item has text on its first
+        // line) and may read its marker as text; markdown-it reads a list.
+        if (!t.map) throw new NotExact();
+        if (containerLines.includes(t.map[0]) && (t.attrGet('start') !== null || startsEmpty(tokens, i))) throw new NotExact();
+        open('list');
+        break;
+      case 'list_item_open':
+      case 'blockquote_open':
+        containerLines.push(t.map?.[0] ?? -1);
+        open(t.type === 'list_item_open' ? 'listItem' : 'blockquote');
+        break;
+      case 'list_item_close':
+      case 'blockquote_close':
+        containerLines.pop();
+        stack.pop();
+        break;
+      case 'bullet_list_close':
+      case 'ordered_list_close':
+        stack.pop();
+        break;
+      case 'paragraph_open':
+      case 'heading_open': {
+        const inline = tokens[i + 1];
+        if (inline?.type !== 'inline' || !inline.map) throw new NotExact();
+        const isHeading = t.type === 'heading_open';
+        // The inline token's map holds the content lines only (a setext underline is left out).
+        const segments = isHeading && t.markup.startsWith('#') ? atxSegments(text, lines, inline.map[0], inline.content) : lineSegments(text, lines, inline.map[0], inline.map[1] - 1, inline.content);
+        const toSource = sourceOffsets(segments, inline.content.length);
+        const node: Node = {
+          type: isHeading ? 'heading' : 'paragraph',
+          position: at(toSource(0), toSource(inline.content.length)),
+          children: inlineNodes(inline, toSource, stack.length > 1),
+        };
+        stack[stack.length - 1].children!.push(node);
+        i += 2;
+        break;
+      }
+      case 'html_block': {
+        if (!t.map) throw new NotExact();
+        // Its content is whole lines (the first from its indentation on, the last with its line end).
+        const nl = t.content.indexOf('\n');
+        const first = nl < 0 ? t.content : t.content.slice(0, nl);
+        const end = lineEnd(text, lines, t.map[1] - 1);
+        const start = lineEnd(text, lines, t.map[0]) - first.length;
+        if (!text.startsWith(first, start)) throw new NotExact();
+        stack[stack.length - 1].children!.push({ type: 'html', position: at(start, end) });
+        break;
+      }
+      case 'code_block':
+        // remark reads an ordered list starting at any number but 1 right after an indented
+        // code block as a paragraph (micromark keeps the block's "interrupt" state); CommonMark
+        // and markdown-it read a list.
+        if (tokens[i + 1]?.type === 'ordered_list_open' && tokens[i + 1].attrGet('start') !== null) throw new NotExact();
+        break;
+      case 'inline':
+        throw new NotExact();
+      default:
+        // Code blocks, thematic breaks: no text the splitter reads.
+        break;
+    }
+  }
+  return root as unknown as Root;
+}
+
+/** The list opened at tokens[i] has a first item with nothing on its first line. */
+function startsEmpty(tokens: Token[], i: number): boolean {
+  const item = tokens[i + 1];
+  const first = tokens[i + 2];
+  return !item?.map || !first || first.type === 'list_item_close' || (first.map !== null && first.map[0] > item.map[0]);
+}
+
+const at = (start: number, end: number) => ({ start: { offset: start }, end: { offset: end } });
+
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+function lineEnd(text: string, lines: number[], line: number): number {
+  return line + 1 < lines.length ? lines[line + 1] - 1 : text.length;
+}
+
+/** [content offset, source offset] of the start of each content line. */
+type Segments = Array<[number, number]>;
+
+/**
+ * Where each line of a paragraph's (or setext heading's) content lies in the source: markdown-it
+ * joins the lines with `\n` after cutting each line's container prefix and indentation, then
+ * trims the whole. So every content line but the last ends where its source line ends, and the
+ * last ends where its source line ends but for trailing blanks.
+ */
+function lineSegments(text: string, lines: number[], first: number, last: number, content: string): Segments {
+  const segments: Segments = [];
+  let c = 0;
+  for (let line = first; line <= last; line++) {
+    const nl = content.indexOf('\n', c);
+    const piece = nl < 0 ? content.slice(c) : content.slice(c, nl);
+    let end = lineEnd(text, lines, line);
+    if (nl < 0) {
+      if (line !== last) throw new NotExact();
+      while (end - piece.length > lines[line] && !text.startsWith(piece, end - piece.length) && isBlank(text.charCodeAt(end - 1))) end--;
+    } else if (line === last) throw new NotExact();
+    const start = end - piece.length;
+    if (start < lines[line] || !text.startsWith(piece, start)) throw new NotExact();
+    segments.push([c, start]);
+    c = nl < 0 ? content.length : nl + 1;
+  }
+  return segments;
+}
+
+const isBlank = (c: number) => c === 32 || c === 9 || c === 10 || c === 11 || c === 12 || c === 13;
+
+/** An ATX heading's content: after the opening `#`s and blanks of its one line. */
+function atxSegments(text: string, lines: number[], line: number, content: string): Segments {
+  const end = lineEnd(text, lines, line);
+  let p = text.indexOf('#', lines[line]);
+  if (p < 0 || p >= end) throw new NotExact();
+  while (text.charCodeAt(p) === 35) p++;
+  while (p < end && text.charCodeAt(p) === 32) p++;
+  if (content === '') return [[0, p]];
+  if (!text.startsWith(content, p)) throw new NotExact();
+  return [[0, p]];
+}
+
+/** Content offset → source offset, through the segments (in content order). */
+function sourceOffsets(segments: Segments, length: number): (offset: number) => number {
+  if (!segments.length) throw new NotExact();
+  return (offset) => {
+    if (offset < 0 || offset > length) throw new NotExact();
+    let k = segments.length - 1;
+    while (k > 0 && segments[k][0] > offset) k--;
+    return segments[k][1] + (offset - segments[k][0]);
+  };
+}
+
+/**
+ * The inline nodes of a paragraph or heading, as mdast-util-from-markdown makes them: a text
+ * node is a run of text, escapes, references and soft line breaks (its place runs from the
+ * first to the last, the container prefixes of the lines between included); code spans, hard
+ * breaks, links and emphasis are their own nodes; raw HTML and images carry no text.
+ */
+function inlineNodes(inline: Token, toSource: (offset: number) => number, inContainer: boolean): Node[] {
+  const content = inline.content;
+  const root: Node = { type: 'inline', position: at(0, 0), children: [] };
+  const stack: Node[] = [root];
+  const add = (node: Node) => stack[stack.length - 1].children!.push(node);
+  const place = (t: Token): [number, number] => {
+    if (!t.map) throw new NotExact();
+    return [t.map[0], t.map[1]];
+  };
+  const addText = (start: number, end: number, value: string) => {
+    const siblings = stack[stack.length - 1].children!;
+    const last = siblings[siblings.length - 1];
+    if (last?.type === 'text') {
+      last.position.end.offset = toSource(end);
+      last.value += value;
+    } else add({ type: 'text', value, position: at(toSource(start), toSource(end)) });
+  };
+  let autolink = false;
+  for (const t of inline.children ?? []) {
+    switch (t.type) {
+      case 'text': {
+        // An emptied delimiter (emphasis took it), or an autolink's text (placed with its link).
+        if (t.content === '' || autolink) break;
+        const [s, e] = place(t);
+        if (content.slice(s, e) !== t.content) throw new NotExact();
+        addText(s, e, t.content);
+        break;
+      }
+      case 'text_special': {
+        const [s, e] = place(t);
+        if (content.slice(s, e) !== t.markup) throw new NotExact();
+        addText(s, e, t.content);
+        break;
+      }
+      case 'softbreak': {
+        const [s] = place(t);
+        if (content.charCodeAt(s) !== 10) throw new NotExact();
+        addText(s, s + 1, '\n');
+        break;
+      }
+      case 'hardbreak': {
+        let [s] = place(t);
+        // remark's break starts at the first of the trailing spaces (or at the backslash).
+        if (content.charCodeAt(s) === 10) while (s > 0 && content.charCodeAt(s - 1) === 32) s--;
+        else if (content.charCodeAt(s) !== 92) throw new NotExact();
+        add({ type: 'break', position: at(toSource(s), toSource(s + 1)) });
+        break;
+      }
+      case 'code_inline': {
+        const [s, e] = place(t);
+        const raw = content.slice(s, e);
+        if (!raw.startsWith(t.markup) || !raw.endsWith(t.markup)) throw new NotExact();
+        add({ type: 'inlineCode', value: t.content, position: at(toSource(s), toSource(e)) });
+        break;
+      }
+      case 'link_open': {
+        const [s, e] = place(t);
+        const link: Node = { type: 'link', position: at(toSource(s), toSource(e)), children: [] };
+        add(link);
+        stack.push(link);
+        autolink = t.markup === 'autolink';
+        if (autolink) {
+          // `<scheme:…>`: one text child, the characters between the brackets as written.
+          const raw = content.slice(s + 1, e - 1);
+          if (content[s] !== '<' || content[e - 1] !== '>') throw new NotExact();
+          link.children!.push({ type: 'text', value: raw, position: at(toSource(s + 1), toSource(e - 1)) });
+        }
+        break;
+      }
+      case 'link_close':
+        autolink = false;
+        stack.pop();
+        break;
+      case 'em_close':
+      case 'strong_close':
+        stack.pop();
+        break;
+      case 'em_open':
+      case 'strong_open': {
+        const node: Node = { type: t.type === 'em_open' ? 'emphasis' : 'strong', position: at(0, 0), children: [] };
+        add(node);
+        stack.push(node);
+        break;
+      }
+      case 'html_inline':
+      case 'image': {
+        const [s, e] = place(t);
+        if (t.type === 'html_inline' && inContainer) {
+          const lineStart = content.lastIndexOf('\n', s - 1) + 1;
+          if (lineStart > 0 && content.slice(lineStart, s).trim() === '') throw new NotExact();
+        }
+        add({ type: t.type === 'image' ? 'image' : 'html', position: at(toSource(s), toSource(e)) });
+        break;
+      }
+      default:
+        throw new NotExact();
+    }
+  }
+  return root.children!;
+}

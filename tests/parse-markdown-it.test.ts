@@ -1,0 +1,148 @@
+/**
+ * The markdown-it path (src/parse/markdown-it-tree.ts) changes no output: for every source and
+ * gold page, a set of hand-written CommonMark corners and random Markdown-ish strings, the
+ * sentences of a page read by markdown-it are those remark gives. Each case also checks which
+ * path the page took, so the comparison cannot pass by falling back to remark everywhere.
+ */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseSentences } from '../src/parse/sentences.js';
+import { markdownItCanRead, markdownItTree } from '../src/parse/markdown-it-tree.js';
+import { page, params } from './fuzz/arbitraries.js';
+
+const ROOT = join(import.meta.dirname, '..');
+
+function pages(): Array<[string, string]> {
+  const dirs = ['sources', ...readdirSync(join(ROOT, 'tests'), { withFileTypes: true }).filter((d) => d.isDirectory() && d.name.startsWith('gold')).map((d) => join('tests', d.name))];
+  const out: Array<[string, string]> = [];
+  for (const dir of dirs) {
+    for (const f of readdirSync(join(ROOT, dir), { recursive: true }).map(String)) {
+      if (/\.(md|txt)$/.test(f)) out.push([join(dir, f), readFileSync(join(ROOT, dir, f), 'utf8')]);
+    }
+  }
+  return out;
+}
+
+/** Sentences by whichever path the page takes equal remark's; returns whether markdown-it read it. */
+function same(text: string, name = JSON.stringify(text)): boolean {
+  expect(parseSentences(text), name).toStrictEqual(parseSentences(text, { remark: true }));
+  return markdownItTree(text) !== undefined;
+}
+
+/** CommonMark corners with no GFM trigger: markdown-it must read every one. */
+const CORNERS: string[] = [
+  'Una seduta *ogni* settimana, **aghi** da _4 mm_ e __6 mm__.',
+  'Annidati: ***tre*** e *uno **due** uno* e **a *b* c** e *a*b* e a * b * c e 2*3*4.',
+  'Non chiusi: *aperto e **doppio e _sotto.',
+  'Link [senza definizione][nessuno] e [quadre] e [a](<dest con spazi>) e [b](dest(con)parentesi).',
+  'Link [con *enfasi* e `codice`](/u) e [![img](/i.png)](/u) e ![alt *x*](/y.png "t").',
+  'Codice `a` e ``b ` c`` e ` ` e `` `x` `` e `non chiuso.',
+  'Escape \\*non enfasi\\* e \\[no link\\] e \\\\ e \\a e \\ spazio e \\#.',
+  'Entità &amp; &lt; &copy; &#233; &#x41; &nonesiste; &#0; &#1234567; & e &amp',
+  'Riga con a capo forzato  \nseconda riga e poi\\\nterza e ultima   ',
+  '> Citazione su\n> due righe\ne una pigra.\n\n> - elenco\n>   in citazione\n> > annidata *enfasi*',
+  '- primo\n- secondo\n  continua\n\n  paragrafo\n- terzo\n\n1. uno\n2) due\n3. tre\n\n10. dieci\n    * sotto\n      * sotto sotto',
+  'Titolo\n======\n\nSottotitolo su\ndue righe\n---\n\n# ATX #\n## Chiuso ###   \n### \n#\n#5 non titolo\n\\# escape',
+  '<div>\nUn blocco *HTML*\n</div>\n\n<!-- commento\nsu righe -->\ntesto dopo\n\n<script>\nx()\n</script>\nfine',
+  'Testo <span class="x">in linea</span> e <b>grassetto</b> e <!-- c --> e <?pi?> e <a href="u">a</a>.',
+  '<ftp://file.it/x> e <mailto:x> e <a+b:c> e <nonurl> e <https:x>',
+  '---\nid: a\ntitle: "B"\n---\nTesto subito.\n\n---\nnon front matter\n---',
+  '---  \n---\n# Vuoto',
+  ' ---\nrientrato\n---\nx',
+  'Testo\u00a0con NBSP\u00a0\n\u00a0inizio e fine\u00a0',
+  '  Rientro iniziale\n   di tre spazi\n    e quattro',
+  'Paragrafo: \n- lead in\n- due\n\nIntroduce\n\n1. uno',
+  'a\n***\nb\n- - -\nc',
+  'Testo *con enfasi\nsu due righe* e **forte\n> non citazione**',
+  '> citazione *a\n> b* fine\n>\n> secondo',
+  '- elenco *a\n  b* fine\n  terza riga',
+  '\n\n\n  \n',
+  '',
+  'a\\\n',
+  'fine con spazi  ',
+  '**',
+  '* * *',
+  '- # titolo in elenco\n- > citazione in elenco',
+  '1. a\n\n   ```\n   c\n   ```\n2. b',
+  'Riga\n\n<div>non chiusa',
+  '<p>blocco</p>\n<p>due</p>\n\nsotto',
+  'Immagine ![**alt**](/i.png) e ![r] e ![a *b*](/c.png "t")',
+  'Trattino - e più + e uguale = e due punti: e punto esclamativo! e graffa { } e dollaro $ e % e ^',
+  'Fine del paragrafo con \\',
+  '`codice\nsu due righe`',
+  '*a `*` b* e _a `_` b_',
+  '[link *non chiuso](/u) e [a]( /u ) e [b](/u\n"t")',
+  'x<y e a>b e <3 e </x e <a',
+  'Link [in linea](/u "titolo") e [a](<dest con spazi>) e [b](dest(con)parentesi) e [c](/u\n"t").',
+  '    codice rientrato\n\n```\nrecintato *x*\n```\n\n***\n---\n___\n\n    codice\n1. elenco da uno',
+  '- a\n\n\n- b\n-\n  c\n- \n\n* x',
+  'Home | Trattamenti | Contatti\n\nPrezzo | 50 euro\n- a | b',
+  '---\ntitle: "Mesoterapia | Clinica"\nsource: https://example.com/a~b\n---\nTesto.',
+];
+
+/** Pages that must go to remark, each for its reason, and still give the same sentences. */
+const TO_REMARK: string[] = [
+  'Una seduta\togni settimana.',
+  'Una seduta ogni settimana.\r\nAghi da 4 mm.',
+  '\ufeffUna seduta.',
+  'Scrivi a info@clinica.it o visita www.clinica.it.',
+  '| a | b |\n|---|---|\n| 1 | 2 |',
+  '~~barrato~~ e [^1]\n\n[^1]: nota',
+  '- [ ] da fare',
+  '2) [r]: /u\n&#65;',
+  '---\n1. X',
+  '---\nnon chiuso\n\ntesto',
+  '--- \nx: 1\n\n- lista\n> citazione',
+  '    codice\n\n2. Y',
+  '[foo]: /url\n[Foo]\n\n[bar]:\n/url\n"titolo"\n[bar] e [BAR] e [ẞ]\n\n[ß]: /s',
+  '**a***b** e **a__***;**',
+  '- Testo \\\n</span>',
+  '> (\n</span>\n&#65;',
+  'a\n1. *\n\nx',
+  'a\n- 2) x',
+  'a\n> 2) x',
+  'a\n> -\n>   x',
+  'Seduta | Ago\n--- | ---\n1 | 4 mm',
+  'Titolo\n:---\ncorpo',
+];
+
+describe('markdown-it path: the sentences remark gives', () => {
+  it('every page under sources/ and tests/gold*/', () => {
+    const all = pages();
+    let read = 0;
+    for (const [name, text] of all) if (same(text, name)) read++;
+    expect(all.length).toBeGreaterThan(20);
+    // Most real pages have no GFM trigger: the comparison must mostly be a real one.
+    expect(read).toBeGreaterThan(all.length / 2);
+  });
+
+  it('hand-written CommonMark corners, each read by markdown-it', () => {
+    for (const text of CORNERS) {
+      expect(markdownItCanRead(text), JSON.stringify(text)).toBe(true);
+      expect(same(text), JSON.stringify(text)).toBe(true);
+    }
+  });
+
+  it('pages markdown-it could read otherwise go to remark', () => {
+    for (const text of TO_REMARK) expect(same(text), JSON.stringify(text)).toBe(false);
+  });
+
+  it('random Markdown-ish strings', () => {
+    const pieces = [
+      ...'*_`#->\n\n  abcXYZàé\\&;!()[]<>:=+.0123456789"\'/',
+      '\n\n', '> ', '- ', '1. ', '2) ', '    ', '   ', '***', '**', '__', '```', '\n---\n', '\n===\n', '&amp;', '&copy;', '&#65;',
+      '[r]', '[r]: /u\n', '](/u)', '![', '<div>', '</div>', '<!--', '-->', '<span>', '</span>', '<x:y>', 'Testo ', 'seduta ',
+      '\u00a0', '---\n', '\\\n', '  \n', '\t', '@', '|',
+    ];
+    const markdownish = fc.array(fc.constantFrom(...pieces), { maxLength: 120 }).map((a) => a.join(''));
+    let read = 0;
+    fc.assert(fc.property(markdownish, (text) => { if (same(text)) read++; }), params(300));
+    expect(read).toBeGreaterThan(0);
+  });
+
+  it('random hostile pages (the fuzz generator)', () => {
+    fc.assert(fc.property(page, (text) => { same(text); }), params(100));
+  });
+});
