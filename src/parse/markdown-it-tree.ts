@@ -108,49 +108,72 @@ const isDelimiter = (s: string) => s === '*' || s === '_';
  * whose pipes are plain text (`Home | Contatti`) is read here; every other GFM trigger sends the
  * page to remark. Front matter is left out of the search: it is no Markdown.
  */
-const DIVERGES = /[\t\r\0\ufeff]|\]:|(?<=\S)(?:\*{3,}|_{3,})(?=\S)/;
+/** Characters markdown-it rewrites before parsing (CR, NUL) or expands (tab), and a byte-order mark. */
+const REWRITTEN = /[\t\r\0\ufeff]/;
+const LONG_RUN = /\*\*\*|___/;
+const INNER_LONG_RUN = /(?<=\S)(?:\*{3,}|_{3,})(?=\S)/;
 const DELIMITER_ROW = /^[ >]*(?=[^\n]*[|:])\|?[ ]*:?-+:?[ ]*(?:\|[ ]*:?-+:?[ ]*)*\|?[ ]*$/m;
 const TABLE = gfmBit('table');
 
+/** Whether markdown-it reads this page as remark does (tests/parse-markdown-it.test.ts). */
 export function markdownItCanRead(text: string): boolean {
-  if (DIVERGES.test(text)) return false;
-  const body = FRONT_MATTER.test(text) ? blankFrontMatter(text) : text;
+  return readableBody(text) !== undefined;
+}
+
+/**
+ * The page with its front matter blanked out, if markdown-it may read it; else undefined.
+ * (The cheap tests first: most pages pass them all.)
+ */
+function readableBody(text: string): string | undefined {
+  if (REWRITTEN.test(text) || text.includes(']:') || (LONG_RUN.test(text) && INNER_LONG_RUN.test(text))) return undefined;
+  const end = frontMatterEnd(text);
+  // An opening fence never closed: remark then reads no list or block quote start in the
+  // rest of the page (a micromark-extension-frontmatter quirk), which markdown-it cannot copy.
+  if (end === UNCLOSED) return undefined;
+  const body = end > 0 ? text.slice(0, end).replace(/[^\n]/g, ' ') + text.slice(end) : text;
   const features = gfmFeatures(body);
-  return features === 0 || (features === TABLE && !DELIMITER_ROW.test(body));
+  return features === 0 || (features === TABLE && !DELIMITER_ROW.test(body)) ? body : undefined;
 }
 
 /**
  * The mdast tree (offsets only) of a page, or undefined when the page must go to remark.
  */
 export function markdownItTree(text: string): Root | undefined {
-  if (!markdownItCanRead(text)) return undefined;
+  const body = readableBody(text);
+  if (body === undefined) return undefined;
   try {
-    return build(text);
+    return build(text, body);
   } catch (e) {
     if (e instanceof NotExact) return undefined;
     throw e;
   }
 }
 
-/**
- * YAML front matter as remark-frontmatter reads it (micromark-extension-frontmatter): `---` at
- * the very start, spaces allowed after it, then lines up to a closing `---` line. Blanked out
- * (line ends kept) so that markdown-it sees blank lines and every offset stays the same.
- */
-const FRONT_MATTER = /^---[ ]*\n(?:[^\n]*\n)*?---[ ]*(?:\n|$)/;
+const UNCLOSED = -2;
+const isFence = (line: string) => /^---[ ]*$/.test(line);
 
-function blankFrontMatter(text: string): string {
-  const m = FRONT_MATTER.exec(text);
-  // An opening fence never closed: remark then reads no list or block quote start in the
-  // rest of the page (a micromark-extension-frontmatter quirk), which markdown-it cannot copy.
-  if (!m && /^---[ ]*\n/.test(text)) throw new NotExact();
-  if (!m) return text;
-  return m[0].replace(/[^\n]/g, ' ') + text.slice(m[0].length);
+/**
+ * Where YAML front matter ends, as remark-frontmatter reads it (micromark-extension-frontmatter):
+ * `---` at the very start, spaces allowed after it, a line end, then lines up to a closing `---`
+ * line (spaces allowed after it too). -1: none; UNCLOSED: an opening fence with no closing one.
+ * Blanked out (line ends kept), it leaves markdown-it blank lines and every offset as it was.
+ */
+function frontMatterEnd(text: string): number {
+  if (!text.startsWith('---')) return -1;
+  const first = text.indexOf('\n');
+  if (first < 0 || !isFence(text.slice(0, first))) return -1;
+  for (let at = first + 1; ; ) {
+    const nl = text.indexOf('\n', at);
+    const lineEnd = nl < 0 ? text.length : nl;
+    if (text.startsWith('---', at) && isFence(text.slice(at, lineEnd))) return nl < 0 ? text.length : nl + 1;
+    if (nl < 0) return UNCLOSED;
+    at = nl + 1;
+  }
 }
 
-function build(text: string): Root {
+function build(text: string, body: string): Root {
   const md = (parser ??= createParser());
-  const tokens = md.parse(blankFrontMatter(text), {});
+  const tokens = md.parse(body, {});
   const lines = lineStarts(text);
   const root: Node = { type: 'root', position: at(0, text.length), children: [] };
   const stack: Node[] = [root];

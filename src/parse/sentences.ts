@@ -102,21 +102,24 @@ export function maskHtml(html: string): string {
 
 /** Keeps the characters of text-bearing nodes, blanks out markup, keeps line ends. */
 function maskInline(node: Nodes, text: string, start: number, end: number): string {
-  const chars = new Array<string>(end - start);
-  for (let i = start; i < end; i++) {
-    const c = text[i];
-    chars[i - start] = c === '\n' || c === '\r' ? c : ' ';
-  }
+  // Built from slices of the text (its nodes come in document order), not character by character.
+  const pieces: string[] = [];
+  let at = start;
+  const keep = (s: number, e: number, replacement?: string) => {
+    s = Math.max(s, at);
+    e = Math.min(e, end);
+    if (e <= s) return;
+    pieces.push(blank(text.slice(at, s)), replacement ?? text.slice(s, e));
+    at = e;
+  };
   const copy = (n: Nodes): void => {
     if ((n.type === 'text' || n.type === 'inlineCode') && n.position) {
-      const s = n.position.start.offset ?? 0;
-      const e = n.position.end.offset ?? 0;
-      for (let i = Math.max(s, start); i < Math.min(e, end); i++) chars[i - start] = text[i];
+      keep(n.position.start.offset ?? 0, n.position.end.offset ?? 0);
       return;
     }
     if (n.type === 'break' && n.position) {
       const s = n.position.start.offset ?? 0;
-      chars[s - start] = '\n';
+      keep(s, s + 1, '\n');
       return;
     }
     // A bare URL (autolink, or GFM literal) is an address, not prose: ".../ematoma-dopo-mesoterapia".
@@ -124,7 +127,8 @@ function maskInline(node: Nodes, text: string, start: number, end: number): stri
     if ('children' in n) for (const c of (n as Parents).children) copy(c as Nodes);
   };
   copy(node);
-  return normalizeChars(decodeEntitiesInPlace(chars.join('')));
+  pieces.push(blank(text.slice(at, end)));
+  return normalizeChars(decodeEntitiesInPlace(pieces.join('')));
 }
 
 /** Splits a block into sentence ranges (relative to the block). */
