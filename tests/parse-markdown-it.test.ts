@@ -125,6 +125,13 @@ describe('markdown-it path: the sentences remark gives', () => {
     }
   });
 
+  it('a paragraph of 2,000 lines with inline markup, in a list item and a block quote', () => {
+    const lines = Array.from({ length: 2000 }, (_, i) => `riga ${i} con *enfasi*, \`codice\` e [un link](/u${i})`);
+    expect(same(lines.join('\n'))).toBe(true);
+    expect(same(`- ${lines.join('\n  ')}`)).toBe(true);
+    expect(same(`> ${lines.join('\n> ')}`)).toBe(true);
+  });
+
   it('pages markdown-it could read otherwise go to remark', () => {
     for (const text of TO_REMARK) expect(same(text), JSON.stringify(text)).toBe(false);
   });

@@ -321,9 +321,16 @@ function sourceOffsets(segments: Segments, length: number): (offset: number) => 
   if (!segments.length) throw new NotExact();
   return (offset) => {
     if (offset < 0 || offset > length) throw new NotExact();
-    let k = segments.length - 1;
-    while (k > 0 && segments[k][0] > offset) k--;
-    return segments[k][1] + (offset - segments[k][0]);
+    // The last segment starting at or before the offset (binary search: a paragraph can have
+    // tens of thousands of lines).
+    let lo = 0;
+    let hi = segments.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (segments[mid][0] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return segments[lo][1] + (offset - segments[lo][0]);
   };
 }
 
