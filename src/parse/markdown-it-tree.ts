@@ -11,6 +11,7 @@
  * This path returns `undefined`, and the page goes to remark, whenever the two could differ:
  * any GFM construct's trigger (remark-gfm has no markdown-it twin), tabs (markdown-it expands a
  * partly used tab into spaces), CR or NUL (it rewrites them before parsing), a byte-order mark,
+ * the CommonMark corners where micromark and markdown-it part (see readableBody and build),
  * and any token whose place cannot be checked against the text it came from.
  * tests/parse-markdown-it.test.ts compares the sentences of both paths on every fixture page, on
  * hand-written Markdown corners and on random Markdown.
@@ -94,20 +95,6 @@ function placing(rule: InlineRule): InlineRule {
 
 const isDelimiter = (s: string) => s === '*' || s === '_';
 
-/**
- * Where the two parsers part (found by the differential tests), the page goes to remark:
- *   - a link reference definition (`]:`): markdown-it reads one as a block of its own, so a
- *     lazy line after it in a list item starts a new paragraph, where remark (and CommonMark,
- *     which takes definitions out of paragraphs) continues the item;
- *   - a run of three or more `*` or `_` inside a word or between punctuation: micromark's rule
- *     of three counts what is left of a run once part of it is used, markdown-it the whole run;
- *   - a line of a paragraph in a block quote or list item that opens with raw HTML: remark
- *     ends the container there (the HTML starts a block), markdown-it reads a lazy line (this is
- *     found in the tokens: see inlineNodes).
- * GFM: a table needs a delimiter row (`|---|`, or `:--` under a one-column header), so a page
- * whose pipes are plain text (`Home | Contatti`) is read here; every other GFM trigger sends the
- * page to remark. Front matter is left out of the search: it is no Markdown.
- */
 /** Characters markdown-it rewrites before parsing (CR, NUL) or expands (tab), and a byte-order mark. */
 const REWRITTEN = /[\t\r\0\ufeff]/;
 const LONG_RUN = /\*\*\*|___/;
@@ -122,13 +109,24 @@ export function markdownItCanRead(text: string): boolean {
 
 /**
  * The page with its front matter blanked out, if markdown-it may read it; else undefined.
- * (The cheap tests first: most pages pass them all.)
+ *
+ * Where the two parsers part (found by the differential tests), the page goes to remark. Told
+ * from the text, here (the cheap tests first: most pages pass them all):
+ *   - a link reference definition (`]:`): markdown-it reads one as a block of its own, so a
+ *     lazy line after it in a list item starts a new paragraph, where remark (and CommonMark,
+ *     which takes definitions out of paragraphs) continues the item;
+ *   - a run of three or more `*` or `_` inside a word or between punctuation: micromark's rule
+ *     of three counts what is left of a run once part of it is used, markdown-it the whole run;
+ *   - an opening front matter fence never closed (frontMatterEnd).
+ * Told from the tokens: a list opened on its container's line and an ordered list after indented
+ * code (build), raw HTML opening a lazy line of a block quote or list item (inlineNodes).
+ * GFM: a table needs a delimiter row (`|---|`, or `:--` under a one-column header), so a page
+ * whose pipes are plain text (`Home | Contatti`) is read here; every other GFM trigger sends the
+ * page to remark. Front matter is left out of the search: it is no Markdown.
  */
 function readableBody(text: string): string | undefined {
   if (REWRITTEN.test(text) || text.includes(']:') || (LONG_RUN.test(text) && INNER_LONG_RUN.test(text))) return undefined;
   const end = frontMatterEnd(text);
-  // An opening fence never closed: remark then reads no list or block quote start in the
-  // rest of the page (a micromark-extension-frontmatter quirk), which markdown-it cannot copy.
   if (end === UNCLOSED) return undefined;
   const body = end > 0 ? text.slice(0, end).replace(/[^\n]/g, ' ') + text.slice(end) : text;
   const features = gfmFeatures(body);
@@ -149,6 +147,10 @@ export function markdownItTree(text: string): Root | undefined {
   }
 }
 
+/**
+ * An opening fence never closed: remark then reads no list or block quote start in the rest of
+ * the page (a micromark-extension-frontmatter quirk), which markdown-it cannot copy.
+ */
 const UNCLOSED = -2;
 const isFence = (line: string) => /^---[ ]*$/.test(line);
 
