@@ -34,7 +34,7 @@ function same(text: string, name = JSON.stringify(text)): boolean {
 /** CommonMark corners with no GFM trigger: markdown-it must read every one. */
 const CORNERS: string[] = [
   'Una seduta *ogni* settimana, **aghi** da _4 mm_ e __6 mm__.',
-  'Annidati: ***tre*** e *uno **due** uno* e **a *b* c** e *a*b* e a * b * c e 2*3*4.',
+  'Annidati: ***tre*** e *uno **due** uno* e **a *b* c** e * a * e (*b*) e **c**.',
   'Non chiusi: *aperto e **doppio e _sotto.',
   'Link [senza definizione][nessuno] e [quadre] e [a](<dest con spazi>) e [b](dest(con)parentesi).',
   'Link [con *enfasi* e `codice`](/u) e [![img](/i.png)](/u) e ![alt *x*](/y.png "t").',
@@ -72,13 +72,14 @@ const CORNERS: string[] = [
   'Trattino - e più + e uguale = e due punti: e punto esclamativo! e graffa { } e dollaro $ e % e ^',
   'Fine del paragrafo con \\',
   '`codice\nsu due righe`',
-  '*a `*` b* e _a `_` b_',
+  '*a `x` b* e _a `y` b_',
   '[link *non chiuso](/u) e [a]( /u ) e [b](/u\n"t")',
   'x<y e a>b e <3 e </x e <a',
   'Link [in linea](/u "titolo") e [a](<dest con spazi>) e [b](dest(con)parentesi) e [c](/u\n"t").',
   '    codice rientrato\n\n```\nrecintato *x*\n```\n\n***\n---\n___\n\n    codice\n1. elenco da uno',
   '- a\n\n\n- b\n-\n  c\n- \n\n* x',
   'Home | Trattamenti | Contatti\n\nPrezzo | 50 euro\n- a | b',
+  'Prezzo:\u00a050\u00a0€, *scontato*\u00a0oggi e **domani**\u00a0.',
   '---\ntitle: "Mesoterapia | Clinica"\nsource: https://example.com/a~b\n---\nTesto.',
 ];
 
@@ -106,6 +107,12 @@ const TO_REMARK: string[] = [
   'a\n> -\n>   x',
   'Seduta | Ago\n--- | ---\n1 | 4 mm',
   'Titolo\n:---\ncorpo',
+  'Mesoterapia   \n01. [a](/u)',
+  'Mesoterapia 😀_9__',
+  '</a>\u00a0\n===\ntesto',
+  'a *b\u2028* c',
+  '**a*)*&x',
+  '2*3*4 e a_b_c',
 ];
 
 describe('markdown-it path: the sentences remark gives', () => {
@@ -141,7 +148,7 @@ describe('markdown-it path: the sentences remark gives', () => {
       ...'*_`#->\n\n  abcXYZàé\\&;!()[]<>:=+.0123456789"\'/',
       '\n\n', '> ', '- ', '1. ', '2) ', '    ', '   ', '***', '**', '__', '```', '\n---\n', '\n===\n', '&amp;', '&copy;', '&#65;',
       '[r]', '[r]: /u\n', '](/u)', '![', '<div>', '</div>', '<!--', '-->', '<span>', '</span>', '<x:y>', 'Testo ', 'seduta ',
-      '\u00a0', '---\n', '\\\n', '  \n', '\t', '@', '|',
+      '\u00a0', '\u2028', '😀', '---\n', '\\\n', '  \n', '\t', '@', '|', '01. ', '</a>', '<a\u00a0href="u">',
     ];
     const markdownish = fc.array(fc.constantFrom(...pieces), { maxLength: 120 }).map((a) => a.join(''));
     let read = 0;

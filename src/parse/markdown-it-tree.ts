@@ -95,9 +95,22 @@ function placing(rule: InlineRule): InlineRule {
 
 const isDelimiter = (s: string) => s === '*' || s === '_';
 
-/** Characters markdown-it rewrites before parsing (CR, NUL) or expands (tab), and a byte-order mark. */
-const REWRITTEN = /[\t\r\0\ufeff]/;
+/**
+ * Characters markdown-it rewrites before parsing (CR, NUL) or expands (tab), a byte-order mark,
+ * and the line and paragraph separators (whitespace to micromark beside an emphasis delimiter,
+ * not to markdown-it).
+ */
+const REWRITTEN = /[\t\r\0\ufeff\u2028\u2029]/;
+/** Whitespace to JavaScript's `\s` but not to CommonMark's HTML rules, which markdown-it writes with `\s`. */
+const UNICODE_SPACE = /[\v\f\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/;
 const LONG_RUN = /\*\*\*|___/;
+const DELIMITER_RUN = /\*+|_+/g;
+const WHITESPACE = /\s/u;
+const PUNCTUATION = /[\p{P}\p{S}]/u;
+/** An emphasis delimiter beside a character outside the BMP (an emoji): micromark classes each surrogate half, markdown-it the character. */
+const ASTRAL_DELIMITER = /[\ud800-\udfff][*_]|[*_][\ud800-\udfff]/;
+/** An ordered list marker with leading zeros: micromark lets only a literal `1` interrupt a paragraph, markdown-it `01` too. */
+const ZERO_MARKER = /^[ >*+-]*0\d*[.)](?: |$)/m;
 const INNER_LONG_RUN = /(?<=\S)(?:\*{3,}|_{3,})(?=\S)/;
 const DELIMITER_ROW = /^[ >]*(?=[^\n]*[|:])\|?[ ]*:?-+:?[ ]*(?:\|[ ]*:?-+:?[ ]*)*\|?[ ]*$/m;
 const TABLE = gfmBit('table');
@@ -115,8 +128,13 @@ export function markdownItCanRead(text: string): boolean {
  *   - a link reference definition (`]:`): markdown-it reads one as a block of its own, so a
  *     lazy line after it in a list item starts a new paragraph, where remark (and CommonMark,
  *     which takes definitions out of paragraphs) continues the item;
- *   - a run of three or more `*` or `_` inside a word or between punctuation: micromark's rule
- *     of three counts what is left of a run once part of it is used, markdown-it the whole run;
+ *   - a run of `*` or `_` that is both left- and right-flanking, or of three or more inside a
+ *     word: micromark's rule of three counts what is left of a run once part of it is used,
+ *     markdown-it the whole run (hasBothFlankingRun);
+ *   - an emphasis delimiter beside an emoji, and an ordered list marker with leading zeros;
+ *   - raw HTML (`<`) in a page with a no-break or other Unicode space: markdown-it's HTML
+ *     patterns take it for whitespace (`</a>` + NBSP starts an HTML block there, a paragraph
+ *     in remark);
  *   - an opening front matter fence never closed (frontMatterEnd).
  * Told from the tokens: a list opened on its container's line and an ordered list after indented
  * code (build), raw HTML opening a lazy line of a block quote or list item (inlineNodes).
@@ -125,12 +143,34 @@ export function markdownItCanRead(text: string): boolean {
  * page to remark. Front matter is left out of the search: it is no Markdown.
  */
 function readableBody(text: string): string | undefined {
-  if (REWRITTEN.test(text) || text.includes(']:') || (LONG_RUN.test(text) && INNER_LONG_RUN.test(text))) return undefined;
+  if (REWRITTEN.test(text) || text.includes(']:') || (LONG_RUN.test(text) && INNER_LONG_RUN.test(text)) || ASTRAL_DELIMITER.test(text) || ZERO_MARKER.test(text)) return undefined;
+  if (text.includes('<') && UNICODE_SPACE.test(text)) return undefined;
+  if (hasBothFlankingRun(text)) return undefined;
   const end = frontMatterEnd(text);
   if (end === UNCLOSED) return undefined;
   const body = end > 0 ? text.slice(0, end).replace(/[^\n]/g, ' ') + text.slice(end) : text;
   const features = gfmFeatures(body);
   return features === 0 || (features === TABLE && !DELIMITER_ROW.test(body)) ? body : undefined;
+}
+
+/**
+ * Whether a run of `*` or `_` is both left- and right-flanking (`a*b`, `)*&`): only such a run
+ * brings in CommonMark's rule of three, which micromark applies to what is left of a run once
+ * part of it is used and markdown-it to the whole run (`**a*)*&x` parts them). Without one, the
+ * two match delimiters alike.
+ */
+function hasBothFlankingRun(text: string): boolean {
+  if (!text.includes('*') && !text.includes('_')) return false;
+  DELIMITER_RUN.lastIndex = 0;
+  for (let m; (m = DELIMITER_RUN.exec(text)) !== null; ) {
+    const before = m.index > 0 ? text[m.index - 1] : ' ';
+    const after = text[m.index + m[0].length] ?? ' ';
+    if (WHITESPACE.test(before) || WHITESPACE.test(after)) continue;
+    // Left-flanking: not (followed by punctuation and preceded by neither whitespace nor punctuation);
+    // right-flanking, the mirror: both hold when the two sides are alike.
+    if (PUNCTUATION.test(before) === PUNCTUATION.test(after)) return true;
+  }
+  return false;
 }
 
 /**
