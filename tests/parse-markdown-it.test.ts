@@ -42,7 +42,7 @@ const CORNERS: string[] = [
   'Escape \\*non enfasi\\* e \\[no link\\] e \\\\ e \\a e \\ spazio e \\#.',
   'Entità &amp; &lt; &copy; &#233; &#x41; &nonesiste; &#0; &#1234567; & e &amp',
   'Riga con a capo forzato  \nseconda riga e poi\\\nterza e ultima   ',
-  '> Citazione su\n> due righe\ne una pigra.\n\n> - elenco\n>   in citazione\n> > annidata *enfasi*',
+  '> Citazione su\n> due righe\n\n> - elenco\n>   in citazione\n> > annidata *enfasi*',
   '- primo\n- secondo\n  continua\n\n  paragrafo\n- terzo\n\n1. uno\n2) due\n3. tre\n\n10. dieci\n    * sotto\n      * sotto sotto',
   'Titolo\n======\n\nSottotitolo su\ndue righe\n---\n\n# ATX #\n## Chiuso ###   \n### \n#\n#5 non titolo\n\\# escape',
   '<div>\nUn blocco *HTML*\n</div>\n\n<!-- commento\nsu righe -->\ntesto dopo\n\n<script>\nx()\n</script>\nfine',
@@ -77,9 +77,10 @@ const CORNERS: string[] = [
   'x<y e a>b e <3 e </x e <a',
   'Link [in linea](/u "titolo") e [a](<dest con spazi>) e [b](dest(con)parentesi) e [c](/u\n"t").',
   '    codice rientrato\n\n```\nrecintato *x*\n```\n\n***\n---\n___\n\n    codice\n1. elenco da uno',
-  '- a\n\n\n- b\n-\n  c\n- \n\n* x',
+  '- a\n\n\n- b\n-\n  c\n\n* x',
   'Home | Trattamenti | Contatti\n\nPrezzo | 50 euro\n- a | b',
   'Prezzo:\u00a050\u00a0€, *scontato*\u00a0oggi e **domani**\u00a0.',
+  '> - a b\n> ![i](/p) c\n> [link](/u)\n>   ![img](/i.png) **forte**\n> *a*\n> b',
   '---\ntitle: "Mesoterapia | Clinica"\nsource: https://example.com/a~b\n---\nTesto.',
 ];
 
@@ -113,6 +114,11 @@ const TO_REMARK: string[] = [
   'a *b\u2028* c',
   '**a*)*&x',
   '2*3*4 e a_b_c',
+  '-     `codice`\n   - \n***, **forte** aghi',
+  '> - . x\n```   a `c`\n> *e* f',
+  '> Citazione su\n> due righe\ne una pigra.',
+  '    seduta\n* \n  <span>x</span> `codice` )',
+  '> > a\n    - b',
 ];
 
 describe('markdown-it path: the sentences remark gives', () => {
@@ -153,6 +159,16 @@ describe('markdown-it path: the sentences remark gives', () => {
     const markdownish = fc.array(fc.constantFrom(...pieces), { maxLength: 120 }).map((a) => a.join(''));
     let read = 0;
     fc.assert(fc.property(markdownish, (text) => { if (same(text)) read++; }), params(300));
+    expect(read).toBeGreaterThan(0);
+  });
+
+  it('random pages of Markdown lines (container prefixes, inline markup)', () => {
+    const prefix = fc.constantFrom('', '', '', '> ', '>> ', '> > ', '- ', '* ', '1. ', '2) ', '  ', '    ', '      ', '   - ', '> - ', '> 1. ', '- > ', '10. ', '- - ', '- - -', '# ', '## ', '> # ', '<div>', '</div>', '<!-- ', '-->', '<script>', '</script>', '```', '```js', '~~~', '---', '===', '***');
+    const inline = fc.constantFrom('Mesoterapia', 'seduta', 'aghi da 4 mm', 'non è', '*enfasi*', '**forte**', '_sotto_', '`codice`', '[link](/u)', '![img](/i.png)', '<span>x</span>', '&amp;', '&nbsp;', '\\*', ' ', '.', ':', ',', '  ', '<br>', '(', ')', 'é', '\u00a0');
+    const line = fc.tuple(prefix, fc.array(inline, { maxLength: 8 })).map(([p, a]) => p + a.join(' '));
+    const page = fc.array(line, { maxLength: 25 }).map((a) => a.join('\n'));
+    let read = 0;
+    fc.assert(fc.property(page, (text) => { if (same(text)) read++; }), params(500));
     expect(read).toBeGreaterThan(0);
   });
 

@@ -219,6 +219,8 @@ function build(text: string, body: string): Root {
   const lines = lineStarts(text);
   const root: Node = { type: 'root', position: at(0, text.length), children: [] };
   const stack: Node[] = [root];
+  /** The line after the last paragraph's (or heading's) last line. */
+  let paragraphEnd = -1;
   /** First line of each list item and block quote open around the current token. */
   const containerLines: number[] = [];
   const open = (type: string) => {
@@ -241,6 +243,8 @@ function build(text: string, body: string): Root {
         break;
       case 'list_item_open':
       case 'blockquote_open':
+        // An empty list item: what may follow it lazily differs between the two (`- a\n  - \n***, b`).
+        if (t.type === 'list_item_open' && tokens[i + 1]?.type === 'list_item_close') throw new NotExact();
         containerLines.push(t.map?.[0] ?? -1);
         open(t.type === 'list_item_open' ? 'listItem' : 'blockquote');
         break;
@@ -260,6 +264,9 @@ function build(text: string, body: string): Root {
         const isHeading = t.type === 'heading_open';
         // The inline token's map holds the content lines only (a setext underline is left out).
         const segments = isHeading && t.markup.startsWith('#') ? atxSegments(text, lines, inline.map[0], inline.content) : lineSegments(text, lines, inline.map[0], inline.map[1] - 1, inline.content);
+        // A lazy line (`> a` then `b`) among a paragraph's lines: remark then places the line
+        // ends after it with the next line's `> ` (a micromark quirk), markdown-it cannot tell.
+        if (segments.length > 1 && new Set(segments.map(([, at], k) => quoteMarks(text, lines[inline.map![0] + k], at))).size > 1) throw new NotExact();
         const toSource = sourceOffsets(segments, inline.content.length);
         const node: Node = {
           type: isHeading ? 'heading' : 'paragraph',
@@ -267,6 +274,7 @@ function build(text: string, body: string): Root {
           children: inlineNodes(inline, toSource, stack.length > 1),
         };
         stack[stack.length - 1].children!.push(node);
+        paragraphEnd = inline.map[1];
         i += 2;
         break;
       }
@@ -281,12 +289,19 @@ function build(text: string, body: string): Root {
         stack[stack.length - 1].children!.push({ type: 'html', position: at(start, end) });
         break;
       }
-      case 'code_block':
-        // remark reads an ordered list starting at any number but 1 right after an indented
-        // code block as a paragraph (micromark keeps the block's "interrupt" state); CommonMark
+      case 'code_block': {
+        // Indented code on the line right after a paragraph's last: an indented code block
+        // cannot interrupt a paragraph, so CommonMark (and remark) read the line as a lazy
+        // continuation; markdown-it does not when the paragraph is in a nested block quote.
+        if (t.map && t.map[0] === paragraphEnd) throw new NotExact();
+        // remark reads a list right after an indented code block by the rules of interrupting a
+        // paragraph (micromark keeps the block's "interrupt" state): an ordered list must start
+        // at 1 and the first item have text on its first line, or it is a paragraph. CommonMark
         // and markdown-it read a list.
-        if (tokens[i + 1]?.type === 'ordered_list_open' && tokens[i + 1].attrGet('start') !== null) throw new NotExact();
+        const next = tokens[i + 1];
+        if (next?.type === 'bullet_list_open' || next?.type === 'ordered_list_open') if (next.attrGet('start') !== null || startsEmpty(tokens, i + 1)) throw new NotExact();
         break;
+      }
       case 'inline':
         throw new NotExact();
       default:
@@ -295,6 +310,13 @@ function build(text: string, body: string): Root {
     }
   }
   return root as unknown as Root;
+}
+
+/** How many `>` stand between a line's start and its content. */
+function quoteMarks(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 62) n++;
+  return n;
 }
 
 /** The list opened at tokens[i] has a first item with nothing on its first line. */
@@ -391,13 +413,14 @@ function inlineNodes(inline: Token, toSource: (offset: number) => number, inCont
     if (!t.map) throw new NotExact();
     return [t.map[0], t.map[1]];
   };
+  /** Text from source offset `start` to `end`: a new text node, or the end of the one just before. */
   const addText = (start: number, end: number, value: string) => {
     const siblings = stack[stack.length - 1].children!;
     const last = siblings[siblings.length - 1];
     if (last?.type === 'text') {
-      last.position.end.offset = toSource(end);
+      last.position.end.offset = end;
       last.value += value;
-    } else add({ type: 'text', value, position: at(toSource(start), toSource(end)) });
+    } else add({ type: 'text', value, position: at(start, end) });
   };
   let autolink = false;
   for (const t of inline.children ?? []) {
@@ -407,19 +430,22 @@ function inlineNodes(inline: Token, toSource: (offset: number) => number, inCont
         if (t.content === '' || autolink) break;
         const [s, e] = place(t);
         if (content.slice(s, e) !== t.content) throw new NotExact();
-        addText(s, e, t.content);
+        addText(toSource(s), toSource(e), t.content);
         break;
       }
       case 'text_special': {
         const [s, e] = place(t);
         if (content.slice(s, e) !== t.markup) throw new NotExact();
-        addText(s, e, t.content);
+        addText(toSource(s), toSource(e), t.content);
         break;
       }
       case 'softbreak': {
         const [s] = place(t);
         if (content.charCodeAt(s) !== 10) throw new NotExact();
-        addText(s, s + 1, '\n');
+        // It ends just after the line end, before the next line's container prefix (`> `),
+        // which only text going on after it takes in.
+        const nl = toSource(s);
+        addText(nl, nl + 1, '\n');
         break;
       }
       case 'hardbreak': {
