@@ -6,24 +6,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseSentences } from '../src/parse/sentences.js';
 import { gfmFeatures, parseMarkdown } from '../src/parse/gfm.js';
 import { params } from './fuzz/arbitraries.js';
+import { fixturePages } from './helpers/pages.js';
 
-const ROOT = join(import.meta.dirname, '..');
-
-function pages(): Array<[string, string]> {
-  const dirs = ['sources', ...readdirSync(join(ROOT, 'tests'), { withFileTypes: true }).filter((d) => d.isDirectory() && d.name.startsWith('gold')).map((d) => join('tests', d.name))];
-  const out: Array<[string, string]> = [];
-  for (const dir of dirs) {
-    for (const f of readdirSync(join(ROOT, dir), { recursive: true }).map(String)) {
-      if (/\.(md|txt)$/.test(f)) out.push([join(dir, f), readFileSync(join(ROOT, dir, f), 'utf8')]);
-    }
-  }
-  return out;
-}
 
 function same(text: string): void {
   expect(parseMarkdown(text)).toStrictEqual(parseMarkdown(text, true));
@@ -73,7 +60,7 @@ const SNIPPETS: Array<[string, number]> = [
 
 describe('GFM pre-scan: the fast path parses exactly as full remark-gfm', () => {
   it('every page under sources/ and tests/gold*/', () => {
-    const all = pages();
+    const all = fixturePages();
     expect(all.length).toBeGreaterThan(20);
     for (const [name, text] of all) {
       expect(parseSentences(text), name).toStrictEqual(parseSentences(text, { fullGfm: true }));

@@ -6,24 +6,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseSentences } from '../src/parse/sentences.js';
 import { markdownItCanRead, markdownItTree } from '../src/parse/markdown-it-tree.js';
 import { page, params } from './fuzz/arbitraries.js';
+import { fixturePages } from './helpers/pages.js';
 
-const ROOT = join(import.meta.dirname, '..');
-
-function pages(): Array<[string, string]> {
-  const dirs = ['sources', ...readdirSync(join(ROOT, 'tests'), { withFileTypes: true }).filter((d) => d.isDirectory() && d.name.startsWith('gold')).map((d) => join('tests', d.name))];
-  const out: Array<[string, string]> = [];
-  for (const dir of dirs) {
-    for (const f of readdirSync(join(ROOT, dir), { recursive: true }).map(String)) {
-      if (/\.(md|txt)$/.test(f)) out.push([join(dir, f), readFileSync(join(ROOT, dir, f), 'utf8')]);
-    }
-  }
-  return out;
-}
 
 /** Sentences by whichever path the page takes equal remark's; returns whether markdown-it read it. */
 function same(text: string, name = JSON.stringify(text)): boolean {
@@ -123,7 +110,7 @@ const TO_REMARK: string[] = [
 
 describe('markdown-it path: the sentences remark gives', () => {
   it('every page under sources/ and tests/gold*/', () => {
-    const all = pages();
+    const all = fixturePages();
     let read = 0;
     for (const [name, text] of all) if (same(text, name)) read++;
     expect(all.length).toBeGreaterThan(20);
