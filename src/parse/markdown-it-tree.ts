@@ -136,8 +136,9 @@ export function markdownItCanRead(text: string): boolean {
  *     patterns take it for whitespace (`</a>` + NBSP starts an HTML block there, a paragraph
  *     in remark);
  *   - an opening front matter fence never closed (frontMatterEnd).
- * Told from the tokens: a list opened on its container's line and an ordered list after indented
- * code (build), raw HTML opening a lazy line of a block quote or list item (inlineNodes).
+ * Told from the tokens (build): a list opened on its container's line, an empty list item, a list
+ * right after indented code, indented code right after a paragraph, a lazy line among `>` lines;
+ * (inlineNodes) raw HTML opening a line of a paragraph in a block quote or list item.
  * GFM: a table needs a delimiter row (`|---|`, or `:--` under a one-column header), so a page
  * whose pipes are plain text (`Home | Contatti`) is read here; every other GFM trigger sends the
  * page to remark. Front matter is left out of the search: it is no Markdown.
