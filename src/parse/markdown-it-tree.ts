@@ -103,7 +103,6 @@ const isDelimiter = (s: string) => s === '*' || s === '_';
 const REWRITTEN = /[\t\r\0\ufeff\u2028\u2029]/;
 /** Whitespace to JavaScript's `\s` but not to CommonMark's HTML rules, which markdown-it writes with `\s`. */
 const UNICODE_SPACE = /[\v\f\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/;
-const LONG_RUN = /\*\*\*|___/;
 const DELIMITER_RUN = /\*+|_+/g;
 const WHITESPACE = /\s/u;
 const PUNCTUATION = /[\p{P}\p{S}]/u;
@@ -111,7 +110,6 @@ const PUNCTUATION = /[\p{P}\p{S}]/u;
 const ASTRAL_DELIMITER = /[\ud800-\udfff][*_]|[*_][\ud800-\udfff]/;
 /** An ordered list marker with leading zeros: micromark lets only a literal `1` interrupt a paragraph, markdown-it `01` too. */
 const ZERO_MARKER = /^[ >*+-]*0\d*[.)](?: |$)/m;
-const INNER_LONG_RUN = /(?<=\S)(?:\*{3,}|_{3,})(?=\S)/;
 const DELIMITER_ROW = /^[ >]*(?=[^\n]*[|:])\|?[ ]*:?-+:?[ ]*(?:\|[ ]*:?-+:?[ ]*)*\|?[ ]*$/m;
 const TABLE = gfmBit('table');
 
@@ -128,9 +126,9 @@ export function markdownItCanRead(text: string): boolean {
  *   - a link reference definition (`]:`): markdown-it reads one as a block of its own, so a
  *     lazy line after it in a list item starts a new paragraph, where remark (and CommonMark,
  *     which takes definitions out of paragraphs) continues the item;
- *   - a run of `*` or `_` that is both left- and right-flanking, or of three or more inside a
- *     word: micromark's rule of three counts what is left of a run once part of it is used,
- *     markdown-it the whole run (hasBothFlankingRun);
+ *   - a run of `*` or `_` that is both left- and right-flanking: micromark's rule of three
+ *     counts what is left of a run once part of it is used, markdown-it the whole run
+ *     (hasBothFlankingRun);
  *   - an emphasis delimiter beside an emoji, and an ordered list marker with leading zeros;
  *   - raw HTML (`<`) in a page with a no-break or other Unicode space: markdown-it's HTML
  *     patterns take it for whitespace (`</a>` + NBSP starts an HTML block there, a paragraph
@@ -144,7 +142,7 @@ export function markdownItCanRead(text: string): boolean {
  * page to remark. Front matter is left out of the search: it is no Markdown.
  */
 function readableBody(text: string): string | undefined {
-  if (REWRITTEN.test(text) || text.includes(']:') || (LONG_RUN.test(text) && INNER_LONG_RUN.test(text)) || ASTRAL_DELIMITER.test(text) || ZERO_MARKER.test(text)) return undefined;
+  if (REWRITTEN.test(text) || text.includes(']:') || ASTRAL_DELIMITER.test(text) || ZERO_MARKER.test(text)) return undefined;
   if (text.includes('<') && UNICODE_SPACE.test(text)) return undefined;
   if (hasBothFlankingRun(text)) return undefined;
   const end = frontMatterEnd(text);
