@@ -21,6 +21,7 @@ import type Token from 'markdown-it/lib/token.mjs';
 import type StateInline from 'markdown-it/lib/rules_inline/state_inline.mjs';
 import type { Root } from 'mdast';
 import { gfmBit, gfmFeatures } from './gfm.js';
+import { LineIndex } from '../util/positions.js';
 
 /** The subset of mdast built here: only offsets are set in positions. */
 interface Node {
@@ -215,7 +216,8 @@ function frontMatterEnd(text: string): number {
 function build(text: string, body: string): Root {
   const md = (parser ??= createParser());
   const tokens = md.parse(body, {});
-  const lines = lineStarts(text);
+  // markdown-it counts lines from 0, LineIndex from 1.
+  const lines = new LineIndex(text);
   const root: Node = { type: 'root', position: at(0, text.length), children: [] };
   const stack: Node[] = [root];
   /** The line after the last paragraph's (or heading's) last line. */
@@ -265,7 +267,7 @@ function build(text: string, body: string): Root {
         const segments = isHeading && t.markup.startsWith('#') ? atxSegments(text, lines, inline.map[0], inline.content) : lineSegments(text, lines, inline.map[0], inline.map[1] - 1, inline.content);
         // A lazy line (`> a` then `b`) among a paragraph's lines: remark then places the line
         // ends after it with the next line's `> ` (a micromark quirk), markdown-it cannot tell.
-        if (segments.length > 1 && new Set(segments.map(([, at], k) => quoteMarks(text, lines[inline.map![0] + k], at))).size > 1) throw new NotExact();
+        if (segments.length > 1 && new Set(segments.map(([, at], k) => quoteMarks(text, lines.lineStart(inline.map![0] + k + 1), at))).size > 1) throw new NotExact();
         const toSource = sourceOffsets(segments, inline.content.length);
         const node: Node = {
           type: isHeading ? 'heading' : 'paragraph',
@@ -282,8 +284,8 @@ function build(text: string, body: string): Root {
         // Its content is whole lines (the first from its indentation on, the last with its line end).
         const nl = t.content.indexOf('\n');
         const first = nl < 0 ? t.content : t.content.slice(0, nl);
-        const end = lineEnd(text, lines, t.map[1] - 1);
-        const start = lineEnd(text, lines, t.map[0]) - first.length;
+        const end = lines.lineEnd(t.map[1]);
+        const start = lines.lineEnd(t.map[0] + 1) - first.length;
         if (!text.startsWith(first, start)) throw new NotExact();
         stack[stack.length - 1].children!.push({ type: 'html', position: at(start, end) });
         break;
@@ -327,16 +329,6 @@ function startsEmpty(tokens: Token[], i: number): boolean {
 
 const at = (start: number, end: number) => ({ start: { offset: start }, end: { offset: end } });
 
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
-}
-
-function lineEnd(text: string, lines: number[], line: number): number {
-  return line + 1 < lines.length ? lines[line + 1] - 1 : text.length;
-}
-
 /** [content offset, source offset] of the start of each content line. */
 type Segments = Array<[number, number]>;
 
@@ -346,19 +338,20 @@ type Segments = Array<[number, number]>;
  * trims the whole. So every content line but the last ends where its source line ends, and the
  * last ends where its source line ends but for trailing blanks.
  */
-function lineSegments(text: string, lines: number[], first: number, last: number, content: string): Segments {
+function lineSegments(text: string, lines: LineIndex, first: number, last: number, content: string): Segments {
   const segments: Segments = [];
   let c = 0;
   for (let line = first; line <= last; line++) {
     const nl = content.indexOf('\n', c);
     const piece = nl < 0 ? content.slice(c) : content.slice(c, nl);
-    let end = lineEnd(text, lines, line);
+    const lineStart = lines.lineStart(line + 1);
+    let end = lines.lineEnd(line + 1);
     if (nl < 0) {
       if (line !== last) throw new NotExact();
-      while (end - piece.length > lines[line] && !text.startsWith(piece, end - piece.length) && isBlank(text.charCodeAt(end - 1))) end--;
+      while (end - piece.length > lineStart && !text.startsWith(piece, end - piece.length) && isBlank(text.charCodeAt(end - 1))) end--;
     } else if (line === last) throw new NotExact();
     const start = end - piece.length;
-    if (start < lines[line] || !text.startsWith(piece, start)) throw new NotExact();
+    if (start < lineStart || !text.startsWith(piece, start)) throw new NotExact();
     segments.push([c, start]);
     c = nl < 0 ? content.length : nl + 1;
   }
@@ -368,13 +361,12 @@ function lineSegments(text: string, lines: number[], first: number, last: number
 const isBlank = (c: number) => c === 32 || c === 9 || c === 10 || c === 11 || c === 12 || c === 13;
 
 /** An ATX heading's content: after the opening `#`s and blanks of its one line. */
-function atxSegments(text: string, lines: number[], line: number, content: string): Segments {
-  const end = lineEnd(text, lines, line);
-  let p = text.indexOf('#', lines[line]);
+function atxSegments(text: string, lines: LineIndex, line: number, content: string): Segments {
+  const end = lines.lineEnd(line + 1);
+  let p = text.indexOf('#', lines.lineStart(line + 1));
   if (p < 0 || p >= end) throw new NotExact();
   while (text.charCodeAt(p) === 35) p++;
   while (p < end && text.charCodeAt(p) === 32) p++;
-  if (content === '') return [[0, p]];
   if (!text.startsWith(content, p)) throw new NotExact();
   return [[0, p]];
 }

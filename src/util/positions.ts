@@ -34,6 +34,18 @@ export class LineIndex {
     return { start: this.point(start), end: this.point(end) };
   }
 
+  /** Offset where a 1-based line starts. */
+  lineStart(line: number): number {
+    return this.starts[line - 1] ?? this.text.length;
+  }
+
+  /** Offset where a 1-based line's text ends (before its line end). */
+  lineEnd(line: number): number {
+    const next = this.starts[line];
+    if (next === undefined) return this.text.length;
+    return this.text.charCodeAt(next - 1) === 10 && this.text.charCodeAt(next - 2) === 13 ? next - 2 : next - 1;
+  }
+
   /** The text of one 1-based line, without its line end. */
   lineText(line: number): string {
     const s = this.starts[line - 1] ?? this.text.length;
