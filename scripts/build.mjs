@@ -5,7 +5,7 @@ import { build } from 'esbuild';
 
 const banner = { js: "import { createRequire as __claimlintRequire } from 'node:module'; const require = __claimlintRequire(import.meta.url);" };
 await build({
-  entryPoints: { claimlint: 'src/cli/main.ts', worker: 'src/run/worker-entry.ts' },
+  entryPoints: { claimlint: 'src/cli/main.ts', worker: 'src/run/worker-entry.ts', 'report-thread': 'src/report/thread-entry.ts' },
   outdir: 'dist',
   outExtension: { '.js': '.mjs' },
   bundle: true,

@@ -22,6 +22,7 @@ import { summarize, type FindingTally, type Report, type ReportClaim, type Sourc
 import { contentId } from '../util/hash.js';
 import { TOOL } from '../version.js';
 import { SpillFile, spilledArray } from '../util/spill.js';
+import { packedArray, sharedSpilledArray } from '../util/shared-array.js';
 import { PackedValues, type PackOptions } from '../util/packed.js';
 import { lazyArray } from '../util/lazy.js';
 import { Interner } from '../util/strings.js';
@@ -126,9 +127,8 @@ class Store<T> {
 
   /** The values in this order, as an array (read from disk or unpacked as it is read, if so held). */
   array(order: Uint32Array): T[] {
-    if (this.file) return spilledArray<T>(this.file, order);
-    const packed = this.packed;
-    if (packed) return lazyArray<T>(order.length, (i) => packed.get(order[i]));
+    if (this.file) return sharedSpilledArray<T>(this.file, order);
+    if (this.packed) return packedArray<T>(this.packed, order);
     return Array.from(order, (i) => this.held[i]);
   }
 }
@@ -329,7 +329,8 @@ export class CheckRun {
       gateOptions,
     );
     const byPath = [...this.sources].sort((a, b) => (a.entry.path < b.entry.path ? -1 : a.entry.path > b.entry.path ? 1 : 0));
-    const out = this.raw.spilled ? new Store<Finding>(0) : this.spill ? new Store<Finding>(Infinity, PACK_FINDINGS) : new Store<Finding>(Infinity);
+    // Packed in shared memory: the report's writer threads read the findings, not a copy (src/report/thread.ts).
+    const out = this.raw.spilled ? new Store<Finding>(0) : this.spill ? new Store<Finding>(Infinity, { ...PACK_FINDINGS, shared: true }) : new Store<Finding>(Infinity);
     const blocks: Array<{ path: string; first: number; count: number }> = [];
     const suppressed: Finding[] = [];
     const tally: FindingTally = { total: 0, bySeverity: { error: 0, warning: 0, info: 0 }, byRule: {} };
@@ -411,7 +412,7 @@ export class CheckRun {
     const order = new Uint32Array(this.tally.total);
     let k = 0;
     for (const b of blocks) for (let i = 0; i < b.count; i++) order[k++] = b.first + i;
-    return spilledArray<ReportClaim>(this.spill, order);
+    return sharedSpilledArray<ReportClaim>(this.spill, order);
   }
 }
 

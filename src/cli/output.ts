@@ -1,9 +1,10 @@
-import { readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Report } from '../report/model.js';
 import type { SourceResult } from '../pipeline.js';
 import type { Reference } from '../reference/load.js';
-import { FORMATS, sourceTexts } from '../report/formats.js';
+import { FORMATS, sourceTexts, type Format } from '../report/formats.js';
+import { REPORT_THREAD_MIN, startReportThread, THREAD_FORMATS } from '../report/thread.js';
 import type { BaselineComparison } from '../report/baseline.js';
 import { claimsFileOf, renderClaimsFile } from '../report/claims-file.js';
 import { AtomicBatch, writeDerivedFile } from '../util/atomic-write.js';
@@ -12,6 +13,11 @@ export interface WriteOptions {
   reportDir?: string;
   /** Comparison with --baseline, shown in the Markdown and HTML reports. */
   baseline?: BaselineComparison;
+  /**
+   * Whether a second thread writes some of the reports (src/report/thread.ts): by default when the
+   * report has REPORT_THREAD_MIN findings or more.
+   */
+  reportThread?: boolean;
 }
 
 /**
@@ -21,6 +27,8 @@ export interface WriteOptions {
  */
 export class ClaimsFiles {
   private readonly keep = new Set<string>();
+  /** The directory's entries when the first file was written: a file not among them is not read to compare. */
+  private present: Set<string> | undefined;
 
   constructor(
     private readonly dir: string,
@@ -31,10 +39,14 @@ export class ClaimsFiles {
   add(result: SourceResult): void {
     const doc = result.doc;
     if (!doc) return;
-    this.keep.add(`${doc.id}.yaml`);
+    const name = `${doc.id}.yaml`;
+    this.keep.add(name);
     if (this.only && !this.only.has(doc.path)) return;
-    const file = claimsFileOf(result)!;
-    writeDerivedFile(join(this.dir, `${file.source}.yaml`), renderClaimsFile(file));
+    if (!this.present) {
+      mkdirSync(this.dir, { recursive: true });
+      this.present = new Set(safeList(this.dir));
+    }
+    writeDerivedFile(join(this.dir, name), renderClaimsFile(claimsFileOf(result)!), { dirMade: true, absent: !this.present.has(name) });
   }
 
   /** Removes the claims files of sources this (whole-corpus) run did not see. */
@@ -50,30 +62,76 @@ export function writeOutputs(report: Report, results: SourceResult[], ref: Refer
     // Every report goes to its temporary file first (large ones in chunks), and all are renamed
     // into place only when all are written: a failure leaves every previous report untouched.
     const ctx = { ref, tty: false, texts: sourceTexts(results), baseline: options.baseline };
+    const formats = FORMATS.filter((x) => x.file);
+    const pathOf = (f: Format): string => join(options.reportDir!, f.file!);
     const batch = new AtomicBatch();
-    try {
-      const dropped: string[] = [];
-      for (const f of FORMATS.filter((x) => x.file)) {
-        const path = join(options.reportDir, f.file!);
-        let content: string | Iterable<string>;
-        try {
-          content = f.chunks ? f.chunks(report, ctx) : f.render(report, ctx);
-        } catch (error) {
-          // A one-string format of a huge corpus can exceed what a JavaScript string holds:
-          // that report is left out (and its stale copy removed), the others are still written.
-          if (!(error instanceof RangeError)) throw error;
-          process.stderr.write(`claimlint: ${f.file} not written: the report is too large for one ${f.name} document (${error.message}); use report.json or report.sarif\n`);
-          dropped.push(path);
-          continue;
-        }
-        batch.write(path, content);
-        written.push(path);
+    const useThread = options.reportThread ?? report.findings.length >= REPORT_THREAD_MIN;
+    const thread = useThread
+      ? startReportThread(
+          report,
+          results,
+          ref.path,
+          options.baseline,
+          formats.filter((f) => THREAD_FORMATS.has(f.name)).map((f) => ({ format: f.name, path: pathOf(f) })),
+        )
+      : undefined;
+    // Files each format went to (or why it was left out), told in the formats' order whichever thread wrote them.
+    const outcomes = new Map<Format, { written: true } | { dropped: string }>();
+    const writeHere = (f: Format): void => {
+      let content: string | Iterable<string>;
+      try {
+        content = f.chunks ? f.chunks(report, ctx) : f.render(report, ctx);
+      } catch (error) {
+        // A one-string format of a huge corpus can exceed what a JavaScript string holds:
+        // that report is left out (and its stale copy removed), the others are still written.
+        if (!(error instanceof RangeError)) throw error;
+        outcomes.set(f, { dropped: error.message });
+        return;
       }
+      batch.write(pathOf(f), content);
+      outcomes.set(f, { written: true });
+    };
+    let threadDone = false;
+    const joinThread = (failing = false): void => {
+      threadDone = true;
+      const outcome = thread!.finish();
+      if (!outcome.ok) {
+        if (failing) return;
+        // A thread that failed (a full disk, a page gone) leaves nothing: this thread writes its
+        // formats, and meets the same problem, if any, as a run without the thread would.
+        for (const f of formats) if (thread!.takes(f.name)) writeHere(f);
+        return;
+      }
+      for (const w of outcome.written) batch.adopt(w.tmp, w.path);
+      for (const f of formats) {
+        const d = outcome.dropped.find((x) => x.path === pathOf(f));
+        if (d) outcomes.set(f, { dropped: d.message });
+        else if (outcome.written.some((w) => w.path === pathOf(f))) outcomes.set(f, { written: true });
+      }
+    };
+    try {
+      for (const f of formats) if (!thread?.takes(f.name)) writeHere(f);
+      if (thread) joinThread();
       batch.commit();
-      for (const path of dropped) rmSync(path, { force: true });
     } catch (error) {
+      // The thread's temporary files, once it is done, go with this thread's.
+      if (thread && !threadDone)
+        try {
+          joinThread(true);
+        } catch {
+          // the first error is the one told
+        }
       batch.abort();
       throw error;
+    }
+    for (const f of formats) {
+      const outcome = outcomes.get(f);
+      if (!outcome) continue;
+      if ('written' in outcome) written.push(pathOf(f));
+      else {
+        process.stderr.write(`claimlint: ${f.file} not written: the report is too large for one ${f.name} document (${outcome.dropped}); use report.json or report.sarif\n`);
+        rmSync(pathOf(f), { force: true });
+      }
     }
   }
   return written;

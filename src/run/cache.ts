@@ -274,6 +274,11 @@ export class SourceCache {
     }
   }
 
+  /** Whether any entry is filed for this path, whatever its content. */
+  filed(path: string): boolean {
+    return this.load().has(path);
+  }
+
   /** Whether an entry is filed for this path and content (get() may still find it corrupt). */
   has(path: string, contentSha: string): boolean {
     const line = this.load().get(path);

@@ -116,6 +116,8 @@ function cached(file: string, path: string, cache: SourceCache, stat: FileStat |
   const view = viewOnly?.(path) ?? false;
   const trusted = cache.trustedHash(path, stat);
   if (trusted && cache.has(path, trusted)) return { sha: trusted, trusted: true, view };
+  // Nothing filed for this path (a cold cache): no content can match, so the file is not read twice.
+  if (!cache.filed(path)) return undefined;
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);

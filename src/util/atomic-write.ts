@@ -7,8 +7,8 @@ let counter = 0;
 /** Content to write: a string or bytes, or a sequence of string chunks (large reports stream). */
 export type Content = string | Uint8Array | Iterable<string>;
 
-function tempFor(path: string): string {
-  mkdirSync(dirname(path), { recursive: true });
+function tempFor(path: string, dirMade = false): string {
+  if (!dirMade) mkdirSync(dirname(path), { recursive: true });
   // Unique per process, thread and call: concurrent writers never share a temporary file.
   return join(dirname(path), `.${basename(path)}.${process.pid}.${threadId}.${++counter}.tmp`);
 }
@@ -71,8 +71,8 @@ function testDelay(): void {
  * the same directory, is flushed, and is then renamed over the target. A run
  * killed at any point leaves either the previous file or the new one.
  */
-export function writeFileAtomic(path: string, content: Content, options: { durable?: boolean } = {}): void {
-  const tmp = tempFor(path);
+export function writeFileAtomic(path: string, content: Content, options: { durable?: boolean; dirMade?: boolean } = {}): void {
+  const tmp = tempFor(path, options.dirMade);
   try {
     writeTemp(tmp, content, options.durable ?? true);
     renameSync(tmp, path);
@@ -80,6 +80,21 @@ export function writeFileAtomic(path: string, content: Content, options: { durab
     rmSync(tmp, { force: true });
     throw error;
   }
+}
+
+/**
+ * Writes the content, flushed to disk, to a new temporary file beside `path` and returns its
+ * name (nothing is left of it if writing fails): half of an atomic write, for AtomicBatch.
+ */
+export function writeTemporary(path: string, content: Content): string {
+  const tmp = tempFor(path);
+  try {
+    writeTemp(tmp, content);
+  } catch (error) {
+    rmSync(tmp, { force: true });
+    throw error;
+  }
+  return tmp;
 }
 
 /**
@@ -91,10 +106,13 @@ export class AtomicBatch {
   private readonly pending: Array<{ tmp: string; path: string }> = [];
 
   write(path: string, content: Content): void {
-    const tmp = tempFor(path);
-    this.pending.push({ tmp, path });
-    writeTemp(tmp, content);
+    this.adopt(writeTemporary(path, content), path);
     testDelay();
+  }
+
+  /** A temporary file written for `path` elsewhere (writeTemporary, in another thread): renamed into place with the batch. */
+  adopt(tmp: string, path: string): void {
+    this.pending.push({ tmp, path });
   }
 
   commit(): void {
@@ -110,16 +128,19 @@ export class AtomicBatch {
  * Writes a small derived file only when its content changed, still whole or not at all. The
  * rename keeps a killed run from leaving half a file; the flush to disk is skipped because
  * these files are rebuilt by the next run (a corpus of 10,000 pages spent seconds in fsync).
+ * A caller writing many files into one directory can say that the directory exists and whether
+ * the file does (it listed the directory): each saved system call is some 50 µs of a busy disk.
  * Returns whether the file was written.
  */
-export function writeDerivedFile(path: string, content: string): boolean {
+export function writeDerivedFile(path: string, content: string, known: { dirMade?: boolean; absent?: boolean } = {}): boolean {
   let current: string | undefined;
-  try {
-    current = readFileSync(path, 'utf8');
-  } catch {
-    current = undefined;
-  }
+  if (!known.absent)
+    try {
+      current = readFileSync(path, 'utf8');
+    } catch {
+      current = undefined;
+    }
   if (current === content) return false;
-  writeFileAtomic(path, content, { durable: false });
+  writeFileAtomic(path, content, { durable: false, dirMade: known.dirMade });
   return true;
 }

@@ -51,6 +51,27 @@ export interface PackOptions {
   sharedStrings?: number;
   /** Objects kept as they are, not packed, besides frozen ones (the reference's facts a judgement points at). */
   keep?: (value: object) => boolean;
+  /**
+   * Tokens and bytes in SharedArrayBuffers: another thread reading the values (`parts`, then
+   * `fromParts`) reads the same memory, not a copy (src/report/thread.ts).
+   */
+  shared?: boolean;
+}
+
+/**
+ * What another thread needs to read the values (postMessage clones it; chunks in shared memory
+ * are shared, not copied). Read-only there: nothing can be pushed to a PackedValues made from it.
+ */
+export interface PackedParts {
+  chunks: Uint8Array[];
+  byteChunks: Uint8Array[];
+  starts: Float64Array<ArrayBuffer>;
+  count: number;
+  releasedBefore: number;
+  strings: string[];
+  shapes: string[][];
+  frozen: unknown[];
+  numbers: Float64Array<ArrayBuffer>;
 }
 
 interface Shape {
@@ -83,13 +104,16 @@ export class PackedValues<T> {
   private readonly frozenIndex = new Map<unknown, number>();
   private numbers = new Float64Array(16);
   private numberCount = 0;
-  private readonly byteChunks: Buffer[] = [];
-  private bytes = Buffer.alloc(0);
+  private readonly byteChunks: Buffer<ArrayBufferLike>[] = [];
+  private bytes: Buffer<ArrayBufferLike> = Buffer.alloc(0);
   private bytesUsed = 0;
 
   private readonly unique: ReadonlySet<string>;
   private readonly sharedLimit: number;
   private readonly keep: PackOptions['keep'];
+  private readonly shared: boolean;
+  /** Made by fromParts: read only. */
+  private readOnly = false;
 
   // The read cursor.
   private tape: Uint8Array = new Uint8Array(0);
@@ -100,20 +124,59 @@ export class PackedValues<T> {
     this.unique = new Set(options.unique ?? []);
     this.sharedLimit = options.sharedStrings ?? 1_000_000;
     this.keep = options.keep;
+    this.shared = options.shared ?? false;
   }
 
   get length(): number {
     return this.count;
   }
 
+  /** What another thread needs to read these values (see PackedParts). */
+  parts(): PackedParts {
+    return {
+      chunks: this.chunks,
+      byteChunks: this.byteChunks,
+      starts: this.starts.slice(0, this.count),
+      count: this.count,
+      releasedBefore: this.releasedBefore,
+      strings: this.strings,
+      shapes: this.shapes.map((shape) => shape.keys),
+      frozen: this.frozen,
+      numbers: this.numbers.slice(0, this.numberCount),
+    };
+  }
+
+  /** The values another thread packed, read from its parts; read only. */
+  static fromParts<T>(parts: PackedParts): PackedValues<T> {
+    const packed = new PackedValues<T>();
+    packed.readOnly = true;
+    packed.chunks.push(...parts.chunks);
+    // A Buffer comes through postMessage as a plain Uint8Array over the same memory.
+    packed.byteChunks.push(...parts.byteChunks.map((b) => Buffer.from(b.buffer, b.byteOffset, b.byteLength)));
+    packed.starts = parts.starts;
+    packed.count = parts.count;
+    packed.releasedBefore = parts.releasedBefore;
+    packed.strings.push(...parts.strings);
+    for (const keys of parts.shapes) packed.shapes.push({ keys, make: maker(keys) });
+    packed.frozen.push(...parts.frozen);
+    packed.numbers = parts.numbers;
+    packed.numberCount = parts.numbers.length;
+    return packed;
+  }
+
+  private tapeChunk(size: number): Uint8Array {
+    return this.shared ? new Uint8Array(new SharedArrayBuffer(size)) : new Uint8Array(size);
+  }
+
   /** Packs one value; returns its index. */
   push(value: T): number {
+    if (this.readOnly) throw new TypeError('values read from another thread are read-only');
     const byteFloor = Math.max(0, this.byteChunks.length - 1);
     this.n = 0;
     this.encode(value, false);
     const n = this.n;
     if (this.used + n > this.chunk.length) {
-      this.chunk = new Uint8Array(Math.max(TAPE_CHUNK, n));
+      this.chunk = this.tapeChunk(Math.max(TAPE_CHUNK, n));
       this.chunks.push(this.chunk);
       this.byteFloors.push(byteFloor);
       this.used = 0;
@@ -253,7 +316,7 @@ export class PackedValues<T> {
     if ((unique || this.strings.length >= this.sharedLimit) && s.length <= TEXT_MAX / 3 && this.byteChunks.length < 2 ** 32 / BYTE_CHUNK && wellFormed(s)) {
       const size = Buffer.byteLength(s);
       if (this.bytesUsed + size > this.bytes.length) {
-        this.bytes = Buffer.allocUnsafe(BYTE_CHUNK);
+        this.bytes = this.shared ? Buffer.from(new SharedArrayBuffer(BYTE_CHUNK)) : Buffer.allocUnsafe(BYTE_CHUNK);
         this.byteChunks.push(this.bytes);
         this.bytesUsed = 0;
       }

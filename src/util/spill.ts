@@ -15,6 +15,17 @@ import { lazyArray } from './lazy.js';
 const BATCH = 1 << 20;
 const WINDOW = 1 << 20;
 
+/**
+ * What another thread of the process needs to read a spill file: its descriptor (threads share
+ * the process's descriptors) and where its lines start. The file must stay open meanwhile.
+ */
+export interface SpillParts {
+  fd: number;
+  starts: Float64Array<ArrayBuffer>;
+  count: number;
+  written: number;
+}
+
 export class SpillFile {
   private fd: number;
   private pending: string[] = [];
@@ -25,12 +36,33 @@ export class SpillFile {
   private count = 0;
   private window = Buffer.alloc(0);
   private windowAt = 0;
+  /** Made by reader(): read only, and the descriptor is not this object's to close. */
+  private borrowed = false;
 
-  constructor() {
+  constructor(parts?: SpillParts) {
+    if (parts) {
+      this.fd = parts.fd;
+      this.starts = parts.starts;
+      this.count = parts.count;
+      this.written = parts.written;
+      this.borrowed = true;
+      return;
+    }
     const dir = mkdtempSync(join(tmpdir(), 'claimlint-spill-'));
     const file = join(dir, 'spill.jsonl');
     this.fd = openSync(file, 'w+');
     rmSync(dir, { recursive: true, force: true });
+  }
+
+  /** What another thread needs to read the lines written so far (SpillFile.reader). */
+  parts(): SpillParts {
+    this.flush();
+    return { fd: this.fd, starts: this.starts.slice(0, this.count), count: this.count, written: this.written };
+  }
+
+  /** A read-only view, in this thread, of a spill file another thread wrote. */
+  static reader(parts: SpillParts): SpillFile {
+    return new SpillFile(parts);
   }
 
   get length(): number {
@@ -39,6 +71,7 @@ export class SpillFile {
 
   /** Appends one value; returns its index. */
   push(value: unknown): number {
+    if (this.borrowed) throw new TypeError('a spill file read from another thread is read-only');
     const line = JSON.stringify(value);
     if (this.count === this.starts.length) {
       const grown = new Float64Array(Math.ceil(this.starts.length * 1.5));
@@ -92,7 +125,7 @@ export class SpillFile {
   }
 
   close(): void {
-    if (this.fd < 0) return;
+    if (this.fd < 0 || this.borrowed) return;
     closeSync(this.fd);
     this.fd = -1;
   }

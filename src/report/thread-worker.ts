@@ -1,0 +1,94 @@
+/**
+ * The report thread's side (src/report/thread.ts): it reads the report the main thread made (the
+ * findings and claims from where they are kept, shared, not copied), renders the formats it is
+ * given to temporary files, and tells the main thread their names; the main thread renames them
+ * into place with its own, all or none.
+ */
+import { rmSync } from 'node:fs';
+import type { MessagePort } from 'node:worker_threads';
+import type { Report } from './model.js';
+import type { BaselineComparison } from './baseline.js';
+import { findFormat, sourceTexts } from './formats.js';
+import { loadReference } from '../reference/load.js';
+import { fingerprinted } from '../check/fingerprint.js';
+import { PageOnDisk } from '../source/read-later.js';
+import { arrayFrom, type ArrayForm } from '../util/shared-array.js';
+import { writeTemporary } from '../util/atomic-write.js';
+import type { SourceDocument } from '../types.js';
+
+export interface ReportThreadData {
+  port: MessagePort;
+  /** [0] 1 once the outcome is posted, [1] progress (bumped as chunks are written). */
+  state: Int32Array;
+  referencePath: string;
+  /** The report without its findings and claims, which `findings` and `claims` describe. */
+  report: Omit<Report, 'findings' | 'claims'>;
+  /** The report's keys in order (the findings and claims among them). */
+  keys: string[];
+  findings: ArrayForm;
+  claims: ArrayForm;
+  /** Whether every finding carries its fingerprint (src/check/fingerprint.ts). */
+  fingerprinted: boolean;
+  /** The pages whose text the reports may quote, as kept on disk. */
+  pages: SourceDocument[];
+  baseline?: BaselineComparison;
+  /** Format names and the files they go to. */
+  jobs: Array<{ format: string; path: string }>;
+}
+
+export type ReportThreadOutcome =
+  | { ok: true; written: Array<{ path: string; tmp: string }>; dropped: Array<{ path: string; message: string }> }
+  | { ok: false; message: string; code?: string };
+
+/** Chunks between two progress signals. */
+const PROGRESS_EVERY = 4096;
+
+export function serveReport(data: ReportThreadData): void {
+  const written: Array<{ path: string; tmp: string }> = [];
+  let outcome: ReportThreadOutcome;
+  try {
+    const ref = loadReference(data.referencePath);
+    // The reference is read again here: it must be the one the findings were checked against.
+    if (ref.sha256 !== data.report.reference.sha256) throw new Error(`${data.referencePath} changed while the run was writing its reports`);
+    const findings = arrayFrom(data.findings);
+    if (data.fingerprinted) fingerprinted.add(findings);
+    const whole: Record<string, unknown> = {};
+    for (const key of data.keys) whole[key] = key === 'findings' ? findings : key === 'claims' ? arrayFrom(data.claims) : (data.report as Record<string, unknown>)[key];
+    const report = whole as unknown as Report;
+    const ctx = { ref, tty: false, texts: sourceTexts(data.pages.map((doc) => ({ doc: new PageOnDisk(doc) }))), baseline: data.baseline };
+    const dropped: Array<{ path: string; message: string }> = [];
+    for (const job of data.jobs) {
+      const format = findFormat(job.format)!;
+      let content: string | Iterable<string>;
+      try {
+        content = format.chunks ? progressing(format.chunks(report, ctx), data.state) : format.render(report, ctx);
+      } catch (error) {
+        if (!(error instanceof RangeError)) throw error;
+        dropped.push({ path: job.path, message: error.message });
+        continue;
+      }
+      written.push({ path: job.path, tmp: writeTemporary(job.path, content) });
+      bump(data.state);
+    }
+    outcome = { ok: true, written, dropped };
+  } catch (error) {
+    for (const w of written) rmSync(w.tmp, { force: true });
+    outcome = { ok: false, message: (error as Error)?.message ?? String(error), code: (error as NodeJS.ErrnoException)?.code };
+  }
+  data.port.postMessage(outcome);
+  Atomics.store(data.state, 0, 1);
+  Atomics.notify(data.state, 0);
+}
+
+function* progressing(chunks: Iterable<string>, state: Int32Array): Generator<string> {
+  let n = 0;
+  for (const chunk of chunks) {
+    yield chunk;
+    if (++n % PROGRESS_EVERY === 0) bump(state);
+  }
+}
+
+function bump(state: Int32Array): void {
+  Atomics.add(state, 1, 1);
+  Atomics.notify(state, 1);
+}
