@@ -4,7 +4,8 @@ import type { Report } from '../report/model.js';
 import type { SourceResult } from '../pipeline.js';
 import type { Reference } from '../reference/load.js';
 import { FORMATS, sourceTexts, type Format } from '../report/formats.js';
-import { REPORT_THREAD_MIN, startReportThread, THREAD_FORMATS } from '../report/thread.js';
+import { REPORT_THREAD_MAX_PAGES, REPORT_THREAD_MIN, startReportThread, THREAD_FORMATS } from '../report/thread.js';
+import { memoryNote } from '../run/timing.js';
 import type { BaselineComparison } from '../report/baseline.js';
 import { claimsFileOf, renderClaimsFile } from '../report/claims-file.js';
 import { AtomicBatch, writeDerivedFile } from '../util/atomic-write.js';
@@ -15,7 +16,7 @@ export interface WriteOptions {
   baseline?: BaselineComparison;
   /**
    * Whether a second thread writes some of the reports (src/report/thread.ts): by default when the
-   * report has REPORT_THREAD_MIN findings or more.
+   * report has REPORT_THREAD_MIN findings or more, from at most REPORT_THREAD_MAX_PAGES pages.
    */
   reportThread?: boolean;
 }
@@ -65,7 +66,7 @@ export function writeOutputs(report: Report, results: SourceResult[], ref: Refer
     const formats = FORMATS.filter((x) => x.file);
     const pathOf = (f: Format): string => join(options.reportDir!, f.file!);
     const batch = new AtomicBatch();
-    const useThread = options.reportThread ?? report.findings.length >= REPORT_THREAD_MIN;
+    const useThread = options.reportThread ?? (report.findings.length >= REPORT_THREAD_MIN && results.length <= REPORT_THREAD_MAX_PAGES);
     const thread = useThread
       ? startReportThread(
           report,
@@ -102,6 +103,7 @@ export function writeOutputs(report: Report, results: SourceResult[], ref: Refer
         for (const f of formats) if (thread!.takes(f.name)) writeHere(f);
         return;
       }
+      if (outcome.heap) memoryNote('report thread', outcome.heap);
       for (const w of outcome.written) batch.adopt(w.tmp, w.path);
       for (const f of formats) {
         const d = outcome.dropped.find((x) => x.path === pathOf(f));

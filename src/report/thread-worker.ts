@@ -5,16 +5,18 @@
  * into place with its own, all or none.
  */
 import { rmSync } from 'node:fs';
+import { getHeapStatistics } from 'node:v8';
+import { TIMINGS_ON } from '../run/timing.js';
 import type { MessagePort } from 'node:worker_threads';
 import type { Report } from './model.js';
 import type { BaselineComparison } from './baseline.js';
-import { findFormat, sourceTexts } from './formats.js';
+import { findFormat } from './formats.js';
+import type { SourceTexts } from './source-text.js';
 import { loadReference } from '../reference/load.js';
 import { fingerprinted } from '../check/fingerprint.js';
-import { PageOnDisk } from '../source/read-later.js';
+import { pageText } from '../source/read-later.js';
 import { arrayFrom, type ArrayForm } from '../util/shared-array.js';
 import { writeTemporary } from '../util/atomic-write.js';
-import type { SourceDocument } from '../types.js';
 
 export interface ReportThreadData {
   port: MessagePort;
@@ -29,15 +31,21 @@ export interface ReportThreadData {
   claims: ArrayForm;
   /** Whether every finding carries its fingerprint (src/check/fingerprint.ts). */
   fingerprinted: boolean;
-  /** The pages whose text the reports may quote, as kept on disk. */
-  pages: SourceDocument[];
+  /** The pages whose text the reports may quote, as kept on disk: their paths and hashes. */
+  pages: { paths: string[]; sha256: string[] };
   baseline?: BaselineComparison;
   /** Format names and the files they go to. */
   jobs: Array<{ format: string; path: string }>;
 }
 
 export type ReportThreadOutcome =
-  | { ok: true; written: Array<{ path: string; tmp: string }>; dropped: Array<{ path: string; message: string }> }
+  | {
+      ok: true;
+      written: Array<{ path: string; tmp: string }>;
+      dropped: Array<{ path: string; message: string }>;
+      /** The thread's heap once its reports are written (with CLAIMLINT_TIMINGS), bytes. */
+      heap?: { used: number; total: number };
+    }
   | { ok: false; message: string; code?: string };
 
 /** Chunks between two progress signals. */
@@ -55,7 +63,9 @@ export function serveReport(data: ReportThreadData): void {
     const whole: Record<string, unknown> = {};
     for (const key of data.keys) whole[key] = key === 'findings' ? findings : key === 'claims' ? arrayFrom(data.claims) : (data.report as Record<string, unknown>)[key];
     const report = whole as unknown as Report;
-    const ctx = { ref, tty: false, texts: sourceTexts(data.pages.map((doc) => ({ doc: new PageOnDisk(doc) }))), baseline: data.baseline };
+    const ctx = { ref, tty: false, texts: textsOnDisk(data.pages), baseline: data.baseline };
+    // What was sent is now held by the report and the texts: workerData lets go of it (50,000 pages' worth).
+    Object.assign(data, { report: undefined, pages: undefined, findings: undefined, claims: undefined, baseline: undefined });
     const dropped: Array<{ path: string; message: string }> = [];
     for (const job of data.jobs) {
       const format = findFormat(job.format)!;
@@ -70,7 +80,8 @@ export function serveReport(data: ReportThreadData): void {
       written.push({ path: job.path, tmp: writeTemporary(job.path, content) });
       bump(data.state);
     }
-    outcome = { ok: true, written, dropped };
+    const stats = TIMINGS_ON ? getHeapStatistics() : undefined;
+    outcome = { ok: true, written, dropped, ...(stats ? { heap: { used: stats.used_heap_size, total: stats.total_heap_size } } : {}) };
   } catch (error) {
     for (const w of written) rmSync(w.tmp, { force: true });
     outcome = { ok: false, message: (error as Error)?.message ?? String(error), code: (error as NodeJS.ErrnoException)?.code };
@@ -78,6 +89,21 @@ export function serveReport(data: ReportThreadData): void {
   data.port.postMessage(outcome);
   Atomics.store(data.state, 0, 1);
   Atomics.notify(data.state, 0);
+}
+
+/** Each page's text read from disk when a report quotes it (the last one kept: reports go page by page). */
+function textsOnDisk(pages: ReportThreadData['pages']): SourceTexts {
+  const sha = new Map(pages.paths.map((path, i) => [path, pages.sha256[i]]));
+  let last: { path: string; text: string | undefined } | undefined;
+  return {
+    get(path) {
+      if (last?.path !== path) {
+        const hash = sha.get(path);
+        last = { path, text: hash === undefined ? undefined : pageText(path, hash) };
+      }
+      return last.text;
+    },
+  };
 }
 
 function* progressing(chunks: Iterable<string>, state: Int32Array): Generator<string> {

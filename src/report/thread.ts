@@ -12,7 +12,6 @@ import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from '
 import type { Report } from './model.js';
 import type { BaselineComparison } from './baseline.js';
 import type { SourceResult } from '../pipeline.js';
-import type { SourceDocument } from '../types.js';
 import { fingerprinted } from '../check/fingerprint.js';
 import { PageOnDisk } from '../source/read-later.js';
 import { arrayForm } from '../util/shared-array.js';
@@ -27,8 +26,15 @@ const ENTRY = new URL('./report-thread.mjs', import.meta.url);
  */
 export const THREAD_FORMATS: ReadonlySet<string> = new Set(['sarif', 'rdjson']);
 
-/** From this many findings on, the report thread is worth its start (some 150 ms). */
+/** From this many findings on, the report thread is worth its start (some 300 ms). */
 export const REPORT_THREAD_MIN = 10_000;
+
+/**
+ * Past this many pages, one thread writes every report: memory comes before speed. The report
+ * thread holds its own copy of the list of pages and a heap of its own, some 3 KB a page (about
+ * 150 MB at 50,000 pages, which would take that run's peak past 512 MB).
+ */
+export const REPORT_THREAD_MAX_PAGES = 25_000;
 
 /** A report thread that has gone this long without writing anything is taken for dead. */
 const STALL_MS = 300_000;
@@ -54,11 +60,12 @@ export function startReportThread(
   const findings = arrayForm(report.findings);
   const claims = arrayForm(report.claims);
   if (!findings || !claims || !jobs.length) return undefined;
-  const pages: SourceDocument[] = [];
+  const pages: ReportThreadData['pages'] = { paths: [], sha256: [] };
   for (const r of results) {
     if (!r.doc) continue;
     if (!(r.doc instanceof PageOnDisk)) return undefined;
-    pages.push({ id: r.doc.id, path: r.doc.path, bodyOffset: r.doc.bodyOffset, meta: r.doc.meta, sha256: r.doc.sha256 } as SourceDocument);
+    pages.paths.push(r.doc.path);
+    pages.sha256.push(r.doc.sha256);
   }
   const { findings: _f, claims: _c, ...rest } = report;
   const state = new Int32Array(new SharedArrayBuffer(8));

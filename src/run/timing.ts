@@ -35,6 +35,11 @@ export function memoryMark(label: string): void {
   marks.push(`${label}: rss=${Math.round(m.rss / 1048576)} heap=${Math.round(m.heapUsed / 1048576)}/${Math.round(m.heapTotal / 1048576)} external=${Math.round(m.external / 1048576)}`);
 }
 
+/** Notes what another thread says of its memory (with timings on). */
+export function memoryNote(label: string, heap: { used: number; total: number }): void {
+  if (TIMINGS_ON) marks.push(`${label}: heap=${Math.round(heap.used / 1048576)}/${Math.round(heap.total / 1048576)}`);
+}
+
 /** One line for stderr: `claimlint timings (ms): read=… parse=… …`. */
 export function timingsLine(): string {
   return `claimlint timings (ms): ${Object.entries(timings)

@@ -51,13 +51,18 @@ export class PageOnDisk implements SourceDocument {
   }
 
   get text(): string {
-    return readChecked(this.path, this.sha256, this.path);
+    return pageText(this.path, this.sha256);
   }
 }
 
 /** A checked source as a streaming run keeps it for its reports: the page on disk, no claims. */
 export function keptForReports(result: SourceResult): SourceResult {
   return result.doc ? { doc: new PageOnDisk(result.doc), claims: [] } : { problem: result.problem, claims: [] };
+}
+
+/** A page's text read from disk, checked against the hash its claims were made from ('' if it changed). */
+export function pageText(path: string, sha: string): string {
+  return readChecked(path, sha, path);
 }
 
 function readChecked(file: string, sha: string, path: string): string {
