@@ -6,7 +6,6 @@
  */
 import { rmSync } from 'node:fs';
 import { getHeapStatistics } from 'node:v8';
-import { TIMINGS_ON } from '../run/timing.js';
 import type { MessagePort } from 'node:worker_threads';
 import type { Report } from './model.js';
 import type { BaselineComparison } from './baseline.js';
@@ -17,6 +16,7 @@ import { fingerprinted } from '../check/fingerprint.js';
 import { pageText } from '../source/read-later.js';
 import { arrayFrom, type ArrayForm } from '../util/shared-array.js';
 import { writeTemporary } from '../util/atomic-write.js';
+import { TIMINGS_ON } from '../run/timing.js';
 
 export interface ReportThreadData {
   port: MessagePort;

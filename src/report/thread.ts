@@ -70,7 +70,7 @@ export function startReportThread(
   const { findings: _f, claims: _c, ...rest } = report;
   const state = new Int32Array(new SharedArrayBuffer(8));
   const { port1, port2 } = new MessageChannel();
-  const data: Omit<ReportThreadData, 'port'> & { port: MessagePort } = {
+  const data: ReportThreadData = {
     port: port2,
     state,
     referencePath,
