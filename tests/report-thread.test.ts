@@ -89,8 +89,8 @@ describe('the report thread', () => {
         expect(files(join(dir, 'shared'))).toEqual(alone);
         // The thread's own temporary files hold what one thread writes.
         if (outcome.ok) {
-          expect(outcome.written.map((w) => w.path).sort()).toEqual(jobs.map((j) => j.path).sort());
-          for (const w of outcome.written) expect(readFileSync(w.tmp, 'utf8')).toBe(alone[w.path.split('/').pop()!]);
+          expect(outcome.done.map((d) => d.path)).toEqual(jobs.map((j) => j.path));
+          for (const d of outcome.done) expect('tmp' in d && readFileSync(d.tmp, 'utf8')).toBe(alone[d.path.split('/').pop()!]);
         }
       });
     });

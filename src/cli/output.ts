@@ -104,11 +104,12 @@ export function writeOutputs(report: Report, results: SourceResult[], ref: Refer
         return;
       }
       if (outcome.heap) memoryNote('report thread', outcome.heap);
-      for (const w of outcome.written) batch.adopt(w.tmp, w.path);
-      for (const f of formats) {
-        const d = outcome.dropped.find((x) => x.path === pathOf(f));
-        if (d) outcomes.set(f, { dropped: d.message });
-        else if (outcome.written.some((w) => w.path === pathOf(f))) outcomes.set(f, { written: true });
+      for (const d of outcome.done) {
+        const f = formats.find((x) => x.name === d.format)!;
+        if ('tmp' in d) {
+          batch.adopt(d.tmp, d.path);
+          outcomes.set(f, { written: true });
+        } else outcomes.set(f, { dropped: d.dropped });
       }
     };
     try {

@@ -41,8 +41,8 @@ export interface ReportThreadData {
 export type ReportThreadOutcome =
   | {
       ok: true;
-      written: Array<{ path: string; tmp: string }>;
-      dropped: Array<{ path: string; message: string }>;
+      /** Each job's outcome, in the jobs' order: its temporary file, or why the format was left out. */
+      done: Array<{ format: string; path: string } & ({ tmp: string } | { dropped: string })>;
       /** The thread's heap once its reports are written (with CLAIMLINT_TIMINGS), bytes. */
       heap?: { used: number; total: number };
     }
@@ -52,7 +52,7 @@ export type ReportThreadOutcome =
 const PROGRESS_EVERY = 4096;
 
 export function serveReport(data: ReportThreadData): void {
-  const written: Array<{ path: string; tmp: string }> = [];
+  const done: Extract<ReportThreadOutcome, { ok: true }>['done'] = [];
   let outcome: ReportThreadOutcome;
   try {
     const ref = loadReference(data.referencePath);
@@ -66,7 +66,6 @@ export function serveReport(data: ReportThreadData): void {
     const ctx = { ref, tty: false, texts: textsOnDisk(data.pages), baseline: data.baseline };
     // What was sent is now held by the report and the texts: workerData lets go of it (50,000 pages' worth).
     Object.assign(data, { report: undefined, pages: undefined, findings: undefined, claims: undefined, baseline: undefined });
-    const dropped: Array<{ path: string; message: string }> = [];
     for (const job of data.jobs) {
       const format = findFormat(job.format)!;
       let content: string | Iterable<string>;
@@ -74,16 +73,16 @@ export function serveReport(data: ReportThreadData): void {
         content = format.chunks ? progressing(format.chunks(report, ctx), data.state) : format.render(report, ctx);
       } catch (error) {
         if (!(error instanceof RangeError)) throw error;
-        dropped.push({ path: job.path, message: error.message });
+        done.push({ ...job, dropped: error.message });
         continue;
       }
-      written.push({ path: job.path, tmp: writeTemporary(job.path, content) });
+      done.push({ ...job, tmp: writeTemporary(job.path, content) });
       bump(data.state);
     }
     const stats = TIMINGS_ON ? getHeapStatistics() : undefined;
-    outcome = { ok: true, written, dropped, ...(stats ? { heap: { used: stats.used_heap_size, total: stats.total_heap_size } } : {}) };
+    outcome = { ok: true, done, ...(stats ? { heap: { used: stats.used_heap_size, total: stats.total_heap_size } } : {}) };
   } catch (error) {
-    for (const w of written) rmSync(w.tmp, { force: true });
+    for (const d of done) if ('tmp' in d) rmSync(d.tmp, { force: true });
     outcome = { ok: false, message: (error as Error)?.message ?? String(error), code: (error as NodeJS.ErrnoException)?.code };
   }
   data.port.postMessage(outcome);
