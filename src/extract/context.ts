@@ -10,40 +10,70 @@ import { findAll, type Span } from './terms.js';
  * Triggers are found once per sentence; each mention then asks about its span.
  */
 export class SentenceContext {
-  readonly negBefore: Span[];
-  readonly negAfter: Span[];
-  readonly hedge: Span[];
-  readonly hypothetical: Span[];
-  readonly exception: Span[];
-  readonly advice: Span[];
-  readonly reportedBy: Span[];
-  /** Phrases in quotation marks (curly and angle quotes are '"' after normalisation). */
-  private readonly quoted: Span[];
-  /** Where a trigger's scope stops: terminator words and clause punctuation. */
-  private readonly stops: number[];
+  // Each kind of trigger is looked for when first asked about: most sentences the extractors
+  // look at ask about none, or only negation (the lexicons are long alternations).
+  private cache: Partial<Record<'pseudo' | 'negBefore' | 'negAfter' | 'hedge' | 'hypothetical' | 'exception' | 'advice' | 'quoted' | 'reportedBy', Span[]>> = {};
+  private stopList: number[] | undefined;
 
   constructor(
     readonly text: string,
     readonly lang: LanguagePack,
-  ) {
-    // Pseudo-negations ("no lack of") and contraindication cues ("not suitable",
-    // "non va eseguito") contain a negation word that negates nothing in scope.
-    const pseudo = [...findAll(lang.re.pseudo, text), ...findAll(lang.re.ciCues, text)];
-    const notPseudo = (s: Span) => !pseudo.some((p) => s.start < p.end && p.start < s.end);
-    this.negBefore = findAll(lang.re.negBefore, text).filter(notPseudo);
-    this.negAfter = findAll(lang.re.negAfter, text).filter(notPseudo);
-    this.hedge = findAll(lang.re.hedge, text);
-    this.hypothetical = findAll(lang.re.hypothetical, text);
-    this.exception = findAll(lang.re.exception, text);
-    this.advice = findAll(lang.re.advice, text);
-    // Only a sentence with quotation marks can report someone else's claim: no scan otherwise.
-    this.quoted = text.includes('"') ? [...text.matchAll(/"[^"\n]{1,200}"/g)].map((m) => ({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length })) : [];
-    this.reportedBy = this.quoted.length ? findAll(lang.re.reported, text) : [];
-    this.stops = [
-      ...findAll(lang.re.terminators, text).map((s) => s.start),
+  ) {}
+
+  private found(key: keyof SentenceContext['cache'], find: () => Span[]): Span[] {
+    return (this.cache[key] ??= find());
+  }
+
+  /** Pseudo-negations ("no lack of") and contraindication cues ("not suitable", "non va eseguito") contain a negation word that negates nothing in scope. */
+  private get pseudo(): Span[] {
+    return this.found('pseudo', () => [...findAll(this.lang.re.pseudo, this.text), ...findAll(this.lang.re.ciCues, this.text)]);
+  }
+
+  private notPseudo = (s: Span): boolean => !this.pseudo.some((p) => s.start < p.end && p.start < s.end);
+
+  get negBefore(): Span[] {
+    return this.found('negBefore', () => findAll(this.lang.re.negBefore, this.text).filter(this.notPseudo));
+  }
+
+  get negAfter(): Span[] {
+    return this.found('negAfter', () => findAll(this.lang.re.negAfter, this.text).filter(this.notPseudo));
+  }
+
+  get hedge(): Span[] {
+    return this.found('hedge', () => findAll(this.lang.re.hedge, this.text));
+  }
+
+  get hypothetical(): Span[] {
+    return this.found('hypothetical', () => findAll(this.lang.re.hypothetical, this.text));
+  }
+
+  get exception(): Span[] {
+    return this.found('exception', () => findAll(this.lang.re.exception, this.text));
+  }
+
+  get advice(): Span[] {
+    return this.found('advice', () => findAll(this.lang.re.advice, this.text));
+  }
+
+  /** Phrases in quotation marks (curly and angle quotes are '"' after normalisation). */
+  private get quoted(): Span[] {
+    return this.found('quoted', () =>
+      this.text.includes('"') ? [...this.text.matchAll(/"[^"\n]{1,200}"/g)].map((m) => ({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length })) : [],
+    );
+  }
+
+  /** Reporting words ("claims such as"): only a sentence with quotation marks can report someone else's claim. */
+  get reportedBy(): Span[] {
+    return this.found('reportedBy', () => (this.quoted.length ? findAll(this.lang.re.reported, this.text) : []));
+  }
+
+  /** Where a trigger's scope stops: terminator words and clause punctuation. */
+  private get stops(): number[] {
+    return (this.stopList ??= [
+      ...findAll(this.lang.re.terminators, this.text).map((s) => s.start),
       ...this.exception.map((s) => s.start),
-      ...[...text.matchAll(/[;:()]|\.\s/g)].map((m) => m.index ?? 0),
-    ].sort((a, b) => a - b);
+      ...[...this.text.matchAll(/[;:()]|\.\s/g)].map((m) => m.index ?? 0),
+    ].sort((a, b) => a - b));
   }
 
   /** Number of words between two offsets. */

@@ -6,7 +6,7 @@ import { LineIndex } from '../util/positions.js';
 import { contentId, stableStringify } from '../util/hash.js';
 import { SentenceContext } from './context.js';
 import { extractNeedle } from './needle.js';
-import { extractSessionCount, extractSessionFrequency } from './sessions.js';
+import { extractSessionCount, extractSessionFrequency, findFrequencies, type FrequencyHit } from './sessions.js';
 import { extractConcepts } from './concepts.js';
 import { findAll, test, type Span } from './terms.js';
 import { wordsOf } from './term-index.js';
@@ -31,17 +31,21 @@ export function extractClaims(doc: SourceDocument, sentences: Sentence[], lang: 
   const index = conceptIndex(ref, lang.language);
   const byKey = new Map<string, Claim>();
   const byBlock = new Map<number, Sentence[]>();
-  for (const s of sentences) byBlock.set(s.block, [...(byBlock.get(s.block) ?? []), s]);
+  for (const s of sentences) {
+    const list = byBlock.get(s.block);
+    if (list) list.push(s);
+    else byBlock.set(s.block, [s]);
+  }
   for (const sentence of sentences) {
     const text = sentence.folded;
     // Questions (FAQ headings) assert nothing; page furniture neither.
     if (/\?\s*$/.test(text) || test(lang.re.noise, text)) continue;
-    const leadInSentences = sentence.leadIn === undefined ? [] : (byBlock.get(sentence.leadIn) ?? []);
-    const leadIn = leadInSentences.map((s) => s.folded).join(' ');
     const words = wordsOf(text);
     const candidates = index.candidates(words);
+    const frequencyCandidates = lang.frequencyIndex.candidates(words);
     // Most sentences of a page mention nothing the reference knows: nothing to extract.
-    if (candidates.size === 0 && !lang.frequencyIndex.candidates(words).size) continue;
+    if (candidates.size === 0 && frequencyCandidates.size === 0) continue;
+    const leadIn = sentence.leadIn === undefined ? '' : (byBlock.get(sentence.leadIn) ?? []).map((s) => s.folded).join(' ');
     const context = new SentenceContext(text, lang);
     const memo = new Map<string, Span[]>();
     const hits = (id: string): Span[] => {
@@ -49,13 +53,26 @@ export function extractClaims(doc: SourceDocument, sentences: Sentence[], lang: 
       if (!h) memo.set(id, (h = candidates.has(id) ? findAll(ref.matcher(lang.language, id), text) : []));
       return h;
     };
-    const input = { sentence, text, cased: sentence.normalized, leadIn, lang, ref, context, words, candidates, hits };
+    let frequencies: readonly FrequencyHit[] | undefined;
+    const input = {
+      sentence,
+      text,
+      cased: sentence.normalized,
+      leadIn,
+      lang,
+      ref,
+      context,
+      words,
+      candidates,
+      hits,
+      frequencies: () => (frequencies ??= findFrequencies(text, lang, frequencyCandidates)),
+    };
     const raw: RawClaim[] = [];
     for (const e of EXTRACTORS) raw.push(...e.run(input));
-    for (const r of dedupeRaw(raw)) {
+    for (const { claim: r, valueKey } of dedupeRaw(raw)) {
       const start = sentence.start + r.span.start;
       const end = sentence.start + r.span.end;
-      const key = `${r.kind}\u0000${stableStringify(r.value)}\u0000${text}\u0000${r.span.start}`;
+      const key = `${r.kind}\u0000${valueKey}\u0000${text}\u0000${r.span.start}`;
       const position = lines.position(start, end);
       const existing = byKey.get(key);
       if (existing) {
@@ -63,7 +80,8 @@ export function extractClaims(doc: SourceDocument, sentences: Sentence[], lang: 
         continue;
       }
       byKey.set(key, {
-        id: contentId('c', doc.id, r.kind, r.value, text.replace(/\s+/g, ' ').trim(), r.span.start),
+        // valueKey is what contentId makes of r.value (its stable JSON), made once.
+        id: contentId('c', doc.id, r.kind, valueKey, text.replace(/\s+/g, ' ').trim(), r.span.start),
         source: doc.id,
         path: doc.path,
         kind: r.kind,
@@ -83,14 +101,17 @@ export function extractClaims(doc: SourceDocument, sentences: Sentence[], lang: 
  * One sentence states a value once: "antiaggreganti (aspirina, clopidogrel)" is one
  * contraindication. Among twins the earliest span is kept, or the longer when they overlap.
  */
-function dedupeRaw(raw: RawClaim[]): RawClaim[] {
-  const out: RawClaim[] = [];
+function dedupeRaw(raw: RawClaim[]): Array<{ claim: RawClaim; valueKey: string }> {
+  const out: Array<{ claim: RawClaim; valueKey: string }> = [];
   for (const r of raw) {
-    const v = stableStringify(r.value);
-    const twin = out.find((o) => o.kind === r.kind && stableStringify(o.value) === v);
-    if (!twin) out.push(r);
-    else if (twin.span.start < r.span.end && r.span.start < twin.span.end ? r.span.end - r.span.start > twin.span.end - twin.span.start : r.span.start < twin.span.start)
-      out[out.indexOf(twin)] = r;
+    const valueKey = stableStringify(r.value);
+    const twin = out.findIndex((o) => o.claim.kind === r.kind && o.valueKey === valueKey);
+    if (twin < 0) {
+      out.push({ claim: r, valueKey });
+      continue;
+    }
+    const t = out[twin].claim;
+    if (t.span.start < r.span.end && r.span.start < t.span.end ? r.span.end - r.span.start > t.span.end - t.span.start : r.span.start < t.span.start) out[twin] = { claim: r, valueKey };
   }
   return out;
 }

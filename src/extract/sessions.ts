@@ -6,7 +6,7 @@ import { cachedRegex } from './cache.js';
 import { wordsOf } from './term-index.js';
 
 /** Session counts: a number or range followed, within two words, by a session word ("3 -5 sedute", "dieci sedute"). */
-export const extractSessionCount: Extractor = ({ text, lang, ref, context, candidates, words: sentenceWords }) => {
+export const extractSessionCount: Extractor = ({ text, lang, ref, context, candidates, frequencies: statedFrequencies }) => {
   if (!candidates.has('session')) return [];
   const words = ref.concepts.get('session')?.terms[lang.language] ?? [];
   const sessionWord = () => words.map((t) => termSource(t)).join('|');
@@ -14,7 +14,7 @@ export const extractSessionCount: Extractor = ({ text, lang, ref, context, candi
   const sessionWordAtEnd = cachedRegex(ref, `session-word-end:${lang.language}`, () => new RegExp(`(?:${sessionWord()})$`, 'u'));
   // A price line ("pacchetto da 10 sedute € 750", "3 sessions for $899") sells a package; it does not state a course.
   if (/[€$£]/.test(text) || test(lang.re.price, text)) return [];
-  const frequencies = findFrequencies(text, lang, sentenceWords);
+  const frequencies = statedFrequencies();
   const out: RawClaim[] = [];
   // A label and its value, as in a protocol table: "Sedute: 6–8", "Séances : 3 à 5".
   const labelled = cachedRegex(
@@ -63,7 +63,7 @@ export const extractSessionCount: Extractor = ({ text, lang, ref, context, candi
   return out;
 };
 
-interface FrequencyHit {
+export interface FrequencyHit {
   span: Span;
   value: Omit<FrequencyValue, 'phase'>;
 }
@@ -74,9 +74,9 @@ function duration(n: number, unit: 'D' | 'W' | 'M'): string {
   return `P${n}${unit}`;
 }
 
-export function findFrequencies(text: string, lang: LanguagePackLike, words: readonly string[] = wordsOf(text)): FrequencyHit[] {
+/** `candidates`: the frequency index's keys for the text's words, when the caller has them. */
+export function findFrequencies(text: string, lang: LanguagePackLike, candidates = lang.frequencyIndex.candidates(wordsOf(text))): FrequencyHit[] {
   const hits: FrequencyHit[] = [];
-  const candidates = lang.frequencyIndex.candidates(words);
   if (candidates.size === 0) return hits;
   lang.frequencyFixed.forEach((f, i) => {
     if (candidates.has(`fixed:${i}`)) for (const span of findAll(f.re, text)) hits.push({ span, value: { interval: f.interval } });
@@ -125,13 +125,14 @@ function fraction(n: number, unit: 'D' | 'W' | 'M'): string {
 type LanguagePackLike = Parameters<typeof readQuantity>[2];
 
 /** Session frequency as an ISO 8601 duration, with initial course and maintenance told apart. */
-export const extractSessionFrequency: Extractor = ({ text, lang, context, words }) => {
+export const extractSessionFrequency: Extractor = ({ text, lang, context, frequencies }) => {
   const out: RawClaim[] = [];
-  for (const hit of findFrequencies(text, lang, words)) {
+  let cues: Span[] | undefined;
+  for (const hit of frequencies()) {
     // Maintenance when a cue leads into the frequency ("poi mantenimento mensile", "puis une séance
     // d'entretien par mois") or directly follows it ("monthly maintenance"); a cue after the next
     // comma belongs to the next schedule.
-    const cues = findAll(lang.re.maintenance, text);
+    cues ??= findAll(lang.re.maintenance, text);
     const maintenance = context.triggerBefore(cues, hit.span, 5) !== undefined || context.triggerAfter(cues, hit.span, 1) !== undefined;
     out.push({
       kind: 'sessions.frequency',

@@ -18,7 +18,8 @@ export function wordsOf(folded: string): string[] {
  */
 export class TermIndex<K> {
   private readonly exact = new Map<string, Set<K>>();
-  private readonly stems = new Map<string, Array<{ stem: string; key: K }>>();
+  /** Stems by their first two UTF-16 units (bucketOf): a number, so looking a word up makes no string. */
+  private readonly stems = new Map<number, Array<{ stem: string; key: K }>>();
   private readonly always = new Set<K>();
 
   add(key: K, term: string): this {
@@ -26,7 +27,7 @@ export class TermIndex<K> {
     const run = LEADING_RUN.exec(first)?.[0] ?? '';
     if (run.length === 0) this.always.add(key);
     else if (first === `${run}*`) {
-      const bucket = run.slice(0, 2);
+      const bucket = bucketOf(run);
       const list = this.stems.get(bucket) ?? [];
       list.push({ stem: run, key });
       this.stems.set(bucket, list);
@@ -38,15 +39,23 @@ export class TermIndex<K> {
     return this;
   }
 
-  /** Keys whose terms may match a text made of these words. */
-  candidates(words: readonly string[]): Set<K> {
-    const out = new Set<K>(this.always);
+  /**
+   * Keys whose terms may match a text made of these words. Most sentences match none: they all
+   * get the same empty set, and a set is made only at the first hit (this runs for every sentence).
+   */
+  candidates(words: readonly string[]): ReadonlySet<K> {
+    let out: Set<K> | undefined = this.always.size ? new Set<K>(this.always) : undefined;
     for (const w of words) {
       const hit = this.exact.get(w);
-      if (hit) for (const k of hit) out.add(k);
-      const bucket = this.stems.get(w.slice(0, 2));
-      if (bucket) for (const s of bucket) if (w.startsWith(s.stem)) out.add(s.key);
+      if (hit) for (const k of hit) (out ??= new Set<K>()).add(k);
+      const bucket = this.stems.get(bucketOf(w));
+      if (bucket) for (const s of bucket) if (w.startsWith(s.stem)) (out ??= new Set<K>()).add(s.key);
     }
-    return out;
+    return out ?? (NONE as ReadonlySet<K>);
   }
 }
+
+const NONE: ReadonlySet<never> = new Set<never>();
+
+/** A stem's bucket, and the bucket a word looks in: its first two units (one, for a word of one). */
+const bucketOf = (w: string): number => (w.length > 1 ? w.charCodeAt(0) * 65_537 + w.charCodeAt(1) + 1 : w.charCodeAt(0) * 65_537);

@@ -3,6 +3,7 @@ import type { Reference } from '../reference/load.js';
 import type { LanguagePack } from '../vocab/load.js';
 import type { SentenceContext } from './context.js';
 import type { Span } from './terms.js';
+import type { FrequencyHit } from './sessions.js';
 
 /** What every extractor sees: one sentence, its language, its context and the reference. */
 export interface ExtractInput {
@@ -22,6 +23,8 @@ export interface ExtractInput {
   candidates: ReadonlySet<string>;
   /** Mentions of a concept in the sentence (memoised; empty when it is not a candidate). */
   hits(conceptId: string): Span[];
+  /** The session frequencies the sentence states (memoised: the count and the frequency extractors both read them). */
+  frequencies(): readonly FrequencyHit[];
 }
 
 /** A claim before it is placed in its file: span relative to the sentence. */
