@@ -19,6 +19,8 @@ interface Mention {
  */
 const YIELDING_KINDS = new Set(['adverse-effect', 'indication', 'substance', 'aftercare', 'history']);
 
+const CLAIM_KINDS: ReadonlySet<string> = new Set(CONCEPT_CLAIM_KINDS);
+
 /**
  * Every mention of a reference concept in the sentence, after overlaps are
  * resolved: a mention inside a longer one of another concept ("infezioni"
@@ -27,8 +29,11 @@ const YIELDING_KINDS = new Set(['adverse-effect', 'indication', 'substance', 'af
 export function findMentions(input: ExtractInput): Mention[] {
   const { text, lang, ref, candidates, hits } = input;
   const all: Mention[] = [];
-  for (const concept of ref.conceptsOfKind(...CONCEPT_CLAIM_KINDS)) {
-    if (!candidates.has(concept.id)) continue;
+  // The candidates (a few) rather than every concept (they are sorted below, so the order they
+  // are looked at in does not matter).
+  for (const id of candidates) {
+    const concept = ref.concepts.get(id);
+    if (!concept || !CLAIM_KINDS.has(concept.kind)) continue;
     const spans = hits(concept.id);
     if (spans.length === 0) continue;
     const contiguous = cachedRegex(ref, `contiguous:${lang.language}:${concept.id}`, () => {

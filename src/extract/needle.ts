@@ -41,9 +41,11 @@ export const extractNeedle: Extractor = ({ text, cased, lang, ref, context, hits
     });
   }
   // Gauge: "27 G", "30G" (read on the cased text: "27 g" is grams), "calibro 27", "27 gauge".
-  const gaugeWords = ref.concepts.get('gauge')?.terms[lang.language] ?? [];
-  const gaugeAlt = gaugeWords.map((t) => termSource(t)).join('|') || '(?!)';
-  const wordRe = cachedRegex(ref, `gauge:${lang.language}`, () => new RegExp(`(?:${gaugeAlt})\\s*(?<n2>\\d{2})(?!\\d)|(?<!${WORD_CHAR})(?<n3>\\d{2})\\s*-?\\s*(?:${gaugeAlt})`, 'gu'));
+  const wordRe = cachedRegex(ref, `gauge:${lang.language}`, () => {
+    const gaugeWords = ref.concepts.get('gauge')?.terms[lang.language] ?? [];
+    const gaugeAlt = gaugeWords.map((t) => termSource(t)).join('|') || '(?!)';
+    return new RegExp(`(?:${gaugeAlt})\\s*(?<n2>\\d{2})(?!\\d)|(?<!${WORD_CHAR})(?<n3>\\d{2})\\s*-?\\s*(?:${gaugeAlt})`, 'gu');
+  });
   const gaugeHits = [...(needles.length > 0 ? cased.matchAll(GAUGE_LETTER) : []), ...text.matchAll(wordRe)];
   // "27 a 32 G", "27–32G": a gauge range whose first number has no unit of its own.
   const rangeTail = cachedRegex(ref, `gauge-range:${lang.language}`, () => new RegExp(`(?<![\\p{L}\\p{N}])(?<n>\\d{2})\\s*${lang.rangeJoinSource}\\s*$`, 'u'));

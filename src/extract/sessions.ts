@@ -63,6 +63,10 @@ export const extractSessionCount: Extractor = ({ text, lang, ref, context, candi
   return out;
 };
 
+/** The frequency index's keys ("every:2"), made once rather than for every sentence. */
+const FREQUENCY_KEYS = { fixed: [] as string[], times: [] as string[], every: [] as string[] };
+const frequencyKey = (kind: keyof typeof FREQUENCY_KEYS, i: number): string => (FREQUENCY_KEYS[kind][i] ??= `${kind}:${i}`);
+
 export interface FrequencyHit {
   span: Span;
   value: Omit<FrequencyValue, 'phase'>;
@@ -79,10 +83,10 @@ export function findFrequencies(text: string, lang: LanguagePackLike, candidates
   const hits: FrequencyHit[] = [];
   if (candidates.size === 0) return hits;
   lang.frequencyFixed.forEach((f, i) => {
-    if (candidates.has(`fixed:${i}`)) for (const span of findAll(f.re, text)) hits.push({ span, value: { interval: f.interval } });
+    if (candidates.has(frequencyKey('fixed', i))) for (const span of findAll(f.re, text)) hits.push({ span, value: { interval: f.interval } });
   });
   for (const [i, f] of lang.frequencyTimes.entries()) {
-    if (!candidates.has(`times:${i}`)) continue;
+    if (!candidates.has(frequencyKey('times', i))) continue;
     f.re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = f.re.exec(text)) !== null) {
@@ -96,7 +100,7 @@ export function findFrequencies(text: string, lang: LanguagePackLike, candidates
     }
   }
   for (const [i, f] of lang.frequencyEvery.entries()) {
-    if (!candidates.has(`every:${i}`)) continue;
+    if (!candidates.has(frequencyKey('every', i))) continue;
     f.re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = f.re.exec(text)) !== null) {
