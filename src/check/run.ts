@@ -10,7 +10,7 @@
  * passed on.
  * The report is the same whichever way claims and findings are held (tests/streaming.test.ts).
  */
-import type { Claim, Finding } from '../types.js';
+import type { Claim, EvidenceRef, Finding } from '../types.js';
 import type { Engine, SourceResult } from '../pipeline.js';
 import type { SourceProblem } from '../source/read.js';
 import type { JudgedClaim } from './rule.js';
@@ -26,6 +26,7 @@ import { packedArray, sharedSpilledArray } from '../util/shared-array.js';
 import { PackedValues, type PackOptions } from '../util/packed.js';
 import { lazyArray } from '../util/lazy.js';
 import { Interner } from '../util/strings.js';
+import { addCitations, noteCitations } from '../report/evidence.js';
 import { tmpdir } from 'node:os';
 
 export interface CheckRunOptions {
@@ -335,6 +336,9 @@ export class CheckRun {
     const suppressed: Finding[] = [];
     const tally: FindingTally = { total: 0, bySeverity: { error: 0, warning: 0, info: 0 }, byRule: {} };
     const findingsPerPath = new Map<string, number>();
+    // What the findings cite, noted as they go by: the reports list it without reading them all again.
+    const cited = new Map<string, EvidenceRef>();
+    const citedBySuppressed = new Map<string, EvidenceRef>();
     let printed = true;
     const keep = (path: string, findings: Finding[]): void => {
       if (!findings.length) return;
@@ -342,6 +346,7 @@ export class CheckRun {
       findingsPerPath.set(path, (findingsPerPath.get(path) ?? 0) + findings.length);
       for (const f of findings) {
         out.push(f);
+        addCitations(cited, f);
         if (!f.fingerprint) printed = false;
         tally.total++;
         tally.bySeverity[f.severity]++;
@@ -370,7 +375,10 @@ export class CheckRun {
       if (!findings.length) continue;
       const outcome = gate.source(findings, source.gate, (id) => kinds.get(id) ?? viewKind.get(id));
       keep(path, outcome.findings);
-      for (const f of outcome.suppressed) suppressed.push(f);
+      for (const f of outcome.suppressed) {
+        suppressed.push(f);
+        addCitations(citedBySuppressed, f);
+      }
     }
     // Every finding has gone through the gate to `out`.
     this.raw.clear();
@@ -393,6 +401,9 @@ export class CheckRun {
     const claims = this.claims();
     const findings = out.array(order);
     if (printed) fingerprinted.add(findings);
+    noteCitations(findings, cited);
+    const suppressedSorted = suppressed.length ? sortFindings(suppressed) : undefined;
+    if (suppressedSorted) noteCitations(suppressedSorted, citedBySuppressed);
     return {
       tool: { ...TOOL },
       reference: { id: ref.id, version: ref.version, title: ref.title, path: ref.path, sha256: ref.sha256 },
@@ -400,7 +411,7 @@ export class CheckRun {
       claims,
       findings,
       summary: summarize(sources, this.tally, tally),
-      ...(suppressed.length ? { suppressed: sortFindings(suppressed) } : {}),
+      ...(suppressedSorted ? { suppressed: suppressedSorted } : {}),
       ...(gateOptions.only ? { changedSince: { ref: gateOptions.only.ref, paths: [...gateOptions.only.paths].sort(), compared: this.sources.length } } : {}),
     };
   }

@@ -23,15 +23,46 @@ const GROUP_ORDER = ['needle', 'sessions', 'contraindication', 'adverse-effect',
 
 // The Markdown and HTML reports of one run read the same table: built once per report
 // (its callers only read it).
-const built = new WeakMap<Report, { ref: Reference; claims: Report['claims']; rows: readonly ConsensusRow[] }>();
+const built = new WeakMap<Report, { ref: Reference; claims: Report['claims']; rows: readonly ConsensusRow[]; ranges: ClaimRanges | undefined }>();
+
+/** Where each page's claims are in report.claims (first, end), when each page's are together. */
+type ClaimRanges = Map<string, [number, number]>;
 
 /** Attribute × source table: what each page says, and what the reference holds. */
 export function consensusRows(report: Report, ref: Reference): readonly ConsensusRow[] {
   const seen = built.get(report);
   if (seen && seen.ref === ref && seen.claims === report.claims) return seen.rows;
-  const rows = buildRows(report, ref);
-  built.set(report, { ref, claims: report.claims, rows });
+  const { rows, ranges } = buildRows(report, ref);
+  built.set(report, { ref, claims: report.claims, rows, ranges });
   return rows;
+}
+
+/**
+ * The claims of the given pages, by path, in report order. A large corpus's claims are read from
+ * disk one by one: where the table was built for this report, only these pages' are read (it noted
+ * where each page's claims are); otherwise all are read once.
+ */
+export function claimsOfPaths(report: Report, paths: ReadonlySet<string>): Map<string, ReportClaim[]> {
+  const byPath = new Map<string, ReportClaim[]>();
+  const seen = built.get(report);
+  const ranges = seen && seen.claims === report.claims ? seen.ranges : undefined;
+  if (ranges) {
+    for (const path of paths) {
+      const range = ranges.get(path);
+      if (!range) continue;
+      const list: ReportClaim[] = [];
+      for (let i = range[0]; i < range[1]; i++) list.push(report.claims[i]);
+      byPath.set(path, list);
+    }
+    return byPath;
+  }
+  for (const c of report.claims) {
+    if (!paths.has(c.path)) continue;
+    const list = byPath.get(c.path);
+    if (list) list.push(c);
+    else byPath.set(c.path, [c]);
+  }
+  return byPath;
 }
 
 /**
@@ -111,8 +142,12 @@ function count(counts: Map<string, number>, key: string, by: number): void {
   else counts.delete(key);
 }
 
-function buildRows(report: Report, ref: Reference): ConsensusRow[] {
+function buildRows(report: Report, ref: Reference): { rows: ConsensusRow[]; ranges: ClaimRanges | undefined } {
   const rows = new Map<string, Building>();
+  // Where each page's claims start and end; dropped if a page's claims are not all together.
+  let ranges: ClaimRanges | undefined = new Map();
+  let rangePath: string | undefined;
+  let claimIndex = 0;
   // A cell per page and attribute: a large corpus has hundreds of thousands, saying the same few
   // values in the same few words. They are packed (src/util/packed.ts: the repeated strings kept
   // once) as each page's claims are all read, and made again when a report reads them.
@@ -138,6 +173,11 @@ function buildRows(report: Report, ref: Reference): ConsensusRow[] {
     open.clear();
   };
   for (const c of report.claims) {
+    if (ranges && c.path !== rangePath) {
+      if (ranges.has(c.path)) ranges = undefined;
+      else ranges.set((rangePath = c.path), [claimIndex, claimIndex]);
+    }
+    if (ranges) ranges.get(c.path)![1] = ++claimIndex;
     if (c.source !== source) {
       close();
       source = c.source;
@@ -182,7 +222,8 @@ function buildRows(report: Report, ref: Reference): ConsensusRow[] {
   }
   close();
   for (const b of rows.values()) b.row.disagreement = b.index.length > 1 && b.distinct.size > 1 && !!ATTRIBUTE_LABELS[b.row.attribute];
-  return [...rows.values()]
-    .map((b) => b.row)
-    .sort((a, b) => GROUP_ORDER.indexOf(a.group) - GROUP_ORDER.indexOf(b.group) || (a.attribute < b.attribute ? -1 : 1));
+  return {
+    rows: [...rows.values()].map((b) => b.row).sort((a, b) => GROUP_ORDER.indexOf(a.group) - GROUP_ORDER.indexOf(b.group) || (a.attribute < b.attribute ? -1 : 1)),
+    ranges,
+  };
 }

@@ -7,8 +7,27 @@ import type { EvidenceRef, Finding } from '../types.js';
  */
 export function citedEvidence(...lists: Iterable<Finding>[]): EvidenceRef[] {
   const cited = new Map<string, EvidenceRef>();
-  for (const findings of lists) for (const f of findings) for (const e of f.evidence) if (!cited.has(e.id)) cited.set(e.id, e);
+  for (const findings of lists) {
+    const known = noted.get(findings);
+    if (known) for (const [id, e] of known) !cited.has(id) && cited.set(id, e);
+    else for (const f of findings) for (const e of f.evidence) if (!cited.has(e.id)) cited.set(e.id, e);
+  }
   return sortedEvidence(cited);
+}
+
+const noted = new WeakMap<object, ReadonlyMap<string, EvidenceRef>>();
+
+/**
+ * What a list of findings cites, as the code that made the list saw it go by (the check stage's
+ * gate): each report that lists the citations then does not read every finding again.
+ */
+export function noteCitations(findings: Iterable<Finding>, cited: ReadonlyMap<string, EvidenceRef>): void {
+  noted.set(findings, cited);
+}
+
+/** Adds what a finding cites to `cited` (first of each id kept, as citedEvidence does). */
+export function addCitations(cited: Map<string, EvidenceRef>, f: Finding): void {
+  for (const e of f.evidence) if (!cited.has(e.id)) cited.set(e.id, e);
 }
 
 export function sortedEvidence(cited: Map<string, EvidenceRef>): EvidenceRef[] {

@@ -16,7 +16,7 @@ import type { Reference } from '../reference/load.js';
 import type { FormatContext } from './formats.js';
 import type { BaselineComparison, FindingChange } from './baseline.js';
 import type { EvidenceRef, Finding, NeedleValue, CountValue, Severity } from '../types.js';
-import { consensusRows, distinctKey, type ConsensusRow } from './consensus.js';
+import { claimsOfPaths, consensusRows, distinctKey, type ConsensusRow } from './consensus.js';
 import { citedEvidence } from './evidence.js';
 import { attributeOf, ATTRIBUTE_LABELS, referenceCell } from '../check/format-value.js';
 import { factKey } from '../reference/load.js';
@@ -359,15 +359,9 @@ export function renderHtml(report: Report, ref: Reference, ctx: Partial<FormatCo
   const kept = plan(report, rows, okSources, baseline);
   // Only the claims of pages with a text view are marked, and have a span to link to (a large
   // corpus's claims are read from disk one by one: only those few pages' are kept).
-  const claimsByPath = new Map<string, ReportClaim[]>();
+  const claimsByPath = claimsOfPaths(report, kept.views);
   const anchors = new Set<string>();
-  for (const c of report.claims) {
-    if (!kept.views.has(c.path)) continue;
-    anchors.add(claimAnchor(c.id));
-    const list = claimsByPath.get(c.path);
-    if (list) list.push(c);
-    else claimsByPath.set(c.path, [c]);
-  }
+  for (const claims of claimsByPath.values()) for (const c of claims) anchors.add(claimAnchor(c.id));
   const env: Env = { report, ref, baseline, sourceAnchor, anchors, texts: ctx.texts, plan: kept, viewed: (path) => kept.views.has(path) };
 
   const title = `claimlint report: ${report.reference.title || report.reference.id}`;

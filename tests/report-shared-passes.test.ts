@@ -1,0 +1,77 @@
+/**
+ * What the check stage and the consensus table note on their one pass, for the reports to read
+ * instead of reading every claim or finding again: the citations of the findings, and where each
+ * page's claims are. Each is checked against the full pass it replaces.
+ */
+import { describe, expect, it } from 'vitest';
+import { runCheck } from '../src/pipeline.js';
+import { citedEvidence, noteCitations } from '../src/report/evidence.js';
+import { claimsOfPaths, consensusRows } from '../src/report/consensus.js';
+import type { Report, ReportClaim } from '../src/report/model.js';
+import type { Finding } from '../src/types.js';
+import { REFERENCE, ROOT } from './helpers/engine.js';
+
+const { report, engine } = runCheck({ paths: [`${ROOT}sources`], referencePath: REFERENCE });
+
+/** The same list, in a new array: nothing noted about it. */
+const unnoted = (findings: Iterable<Finding>) => [...findings];
+
+describe('citations noted by the check stage', () => {
+  it('are what reading every finding gives', () => {
+    const read = citedEvidence(unnoted(report.findings), unnoted(report.suppressed ?? []));
+    expect(read.length).toBeGreaterThan(3);
+    expect(citedEvidence(report.findings, report.suppressed ?? [])).toEqual(read);
+  });
+
+  it('are used in place of reading the list', () => {
+    const findings = unnoted(report.findings);
+    const some = citedEvidence(findings).slice(0, 1);
+    noteCitations(findings, new Map(some.map((e) => [e.id, e])));
+    expect(citedEvidence(findings)).toEqual(some);
+    // Lists after it are still read.
+    expect(citedEvidence(findings, unnoted(report.findings))).toEqual(citedEvidence(unnoted(report.findings)));
+  });
+});
+
+describe("each page's claims", () => {
+  const byFullPass = (r: Report, paths: Set<string>) => {
+    const out = new Map<string, ReportClaim[]>();
+    for (const c of r.claims) if (paths.has(c.path)) out.set(c.path, [...(out.get(c.path) ?? []), c]);
+    return out;
+  };
+  const paths = new Set([report.sources[1].path, report.sources[3].path, 'not/a/page.md']);
+
+  it('are read where the table noted them, and are those a full pass finds', () => {
+    // Once the table is built, reading a claim of another page, or every claim, fails the test.
+    const wanted = new Set<number>();
+    report.claims.forEach((c, i) => paths.has(c.path) && wanted.add(i));
+    let armed = false;
+    const guarded = new Proxy([...report.claims], {
+      get(target, key, receiver) {
+        if (armed && typeof key === 'string' && /^\d+$/.test(key) && !wanted.has(Number(key))) throw new Error(`claim ${key} read`);
+        if (armed && key === Symbol.iterator) throw new Error('every claim read');
+        return Reflect.get(target, key, receiver);
+      },
+    });
+    const copy: Report = { ...report, claims: guarded };
+    consensusRows(copy, engine.reference);
+    armed = true;
+    const noted = claimsOfPaths(copy, paths);
+    armed = false;
+    expect([...noted.keys()].sort()).toEqual([...paths].filter((p) => p !== 'not/a/page.md').sort());
+    expect(noted).toEqual(byFullPass(report, paths));
+    // Without the table, the claims are all read.
+    armed = true;
+    expect(() => claimsOfPaths({ ...copy }, paths)).toThrow('every claim read');
+    armed = false;
+  });
+
+  it('are found by a full pass when a page’s claims are not together', () => {
+    const claims = [...report.claims];
+    const mixed: Report = { ...report, claims: [...claims.slice(1), claims[0]] };
+    consensusRows(mixed, engine.reference);
+    expect(claimsOfPaths(mixed, paths)).toEqual(byFullPass(mixed, paths));
+    const first = new Set([claims[0].path]);
+    expect(claimsOfPaths(mixed, first).get(claims[0].path)).toEqual(byFullPass(mixed, first).get(claims[0].path));
+  });
+});
