@@ -245,6 +245,26 @@ describe('fingerprint', () => {
     expect(fingerprint(base)).not.toBe(fingerprint({ ...base, rule: 'unverified-claim' }));
     expect(fingerprint(base)).not.toBe(fingerprint({ ...base, kind: 'efficacy' }));
   });
+
+  it('normalises plain ASCII (its quicker path) exactly as any other text', () => {
+    const full = (text: string) =>
+      text
+        .normalize('NFKC')
+        .toLowerCase()
+        .replace(/[\u2010-\u2015\u2212]/g, '-')
+        .replace(/[\u2018\u2019\u201a\u201b\u2032]/g, "'")
+        .replace(/[\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb]/g, '"')
+        .replace(/\s+/g, ' ')
+        .trim();
+    for (let c = 0; c < 256; c++) {
+      const text = `  Ago ${String.fromCharCode(c)}X  4mm\t`;
+      expect(normalizeForFingerprint(text)).toBe(full(text));
+    }
+    // A text on the quick path and its variant on the full one (a no-break space) share a fingerprint.
+    expect(fingerprint({ rule: 'unsupported-claim', source: 'a', kind: 'safety', text: 'Painless treatment' })).toBe(
+      fingerprint({ rule: 'unsupported-claim', source: 'a', kind: 'safety', text: 'painless\u00a0TREATMENT' }),
+    );
+  });
 });
 
 describe('github workflow commands', () => {

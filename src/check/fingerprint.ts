@@ -24,8 +24,12 @@ export interface FingerprintParts {
   text: string;
 }
 
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
 /** Case, Unicode form, spacing, dashes and quotes do not change a fingerprint. */
 export function normalizeForFingerprint(text: string): string {
+  // Printable ASCII is its own NFKC form and has no dashes or quotes to fold: most quotes are.
+  if (PRINTABLE_ASCII.test(text)) return text.toLowerCase().replace(/\s+/g, ' ').trim();
   return text
     .normalize('NFKC')
     .toLowerCase()
