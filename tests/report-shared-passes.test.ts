@@ -6,7 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import { runCheck } from '../src/pipeline.js';
 import { citedEvidence, noteCitations } from '../src/report/evidence.js';
-import { claimsOfPaths, consensusRows } from '../src/report/consensus.js';
+import { claimsOfPaths, consensusRows, LISTED_STATEMENTS, numericSummaries } from '../src/report/consensus.js';
+import { attributeOf } from '../src/check/format-value.js';
+import type { CountValue, NeedleValue } from '../src/types.js';
 import type { Report, ReportClaim } from '../src/report/model.js';
 import type { Finding } from '../src/types.js';
 import { REFERENCE, ROOT } from './helpers/engine.js';
@@ -73,5 +75,48 @@ describe("each page's claims", () => {
     expect(claimsOfPaths(mixed, paths)).toEqual(byFullPass(mixed, paths));
     const first = new Set([claims[0].path]);
     expect(claimsOfPaths(mixed, first).get(claims[0].path)).toEqual(byFullPass(mixed, first).get(claims[0].path));
+  });
+});
+
+describe('numeric statements', () => {
+  /** Each page's distinct values per numeric attribute, all of them, in claim order (what the HTML report read on a pass of its own). */
+  const byFullPass = (r: Report) => {
+    const out = new Map<string, Array<{ source: string; min: number | null; max: number | null; verdict: string }>>();
+    const seen = new Set<string>();
+    for (const c of r.claims) {
+      if (c.modifiers.negated || (c.kind !== 'needle' && c.kind !== 'sessions.count')) continue;
+      const v = c.value as NeedleValue | CountValue;
+      const attribute = attributeOf(c);
+      const key = `${attribute}\u0000${c.source}\u0000${v.min}\u0000${v.max}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.set(attribute, [...(out.get(attribute) ?? []), { source: c.source, min: v.min, max: v.max, verdict: c.verdict }]);
+    }
+    return out;
+  };
+  const check = (r: Report) => {
+    const all = byFullPass(r);
+    const summaries = numericSummaries(r, engine.reference);
+    expect([...summaries.keys()].sort()).toEqual([...all.keys()].sort());
+    for (const [attribute, list] of all) {
+      const s = summaries.get(attribute)!;
+      expect(s.count).toBe(list.length);
+      expect(s.first.map(({ source, min, max, verdict }) => ({ source, min, max, verdict }))).toEqual(list.slice(0, LISTED_STATEMENTS + 1));
+      const pages = new Map<string, number>();
+      for (const m of list) pages.set(`${m.min}|${m.max}|${m.verdict}`, (pages.get(`${m.min}|${m.max}|${m.verdict}`) ?? 0) + 1);
+      expect(new Map([...s.byValue.values()].map(({ statement: m, pages: n }) => [`${m.min}|${m.max}|${m.verdict}`, n]))).toEqual(pages);
+    }
+    return all;
+  };
+
+  it('are those a full pass finds, on a few pages', () => {
+    expect(check({ ...report, claims: [...report.claims] }).size).toBeGreaterThan(0);
+  });
+
+  it('are those a full pass finds past LISTED_STATEMENTS pages (each value then once, with its pages)', () => {
+    // The pages' claims again under 30 more page names: well past the listed statements.
+    const claims = Array.from({ length: 30 }, (_, k) => report.claims.map((c) => ({ ...c, source: `${c.source}-${k}`, path: `${k}/${c.path}` }))).flat();
+    const all = check({ ...report, claims });
+    expect(Math.max(...[...all.values()].map((l) => l.length))).toBeGreaterThan(LISTED_STATEMENTS);
   });
 });

@@ -1,4 +1,5 @@
 import type { Report, ReportClaim } from './model.js';
+import type { CountValue, NeedleValue } from '../types.js';
 import type { Reference } from '../reference/load.js';
 import { factKey } from '../reference/load.js';
 import { ATTRIBUTE_LABELS, attributeOf, formatValue, referenceCell } from '../check/format-value.js';
@@ -23,7 +24,37 @@ const GROUP_ORDER = ['needle', 'sessions', 'contraindication', 'adverse-effect',
 
 // The Markdown and HTML reports of one run read the same table: built once per report
 // (its callers only read it).
-const built = new WeakMap<Report, { ref: Reference; claims: Report['claims']; rows: readonly ConsensusRow[]; ranges: ClaimRanges | undefined }>();
+const built = new WeakMap<Report, { ref: Reference; claims: Report['claims']; rows: readonly ConsensusRow[]; ranges: ClaimRanges | undefined; numbers: Map<string, NumericSummary> }>();
+
+/** A page's value of a numeric attribute (needle length, depth or gauge, number of sessions). */
+export interface NumericStatement {
+  source: string;
+  min: number | null;
+  max: number | null;
+  verdict: ReportClaim['verdict'];
+  text: string;
+  claim: string;
+}
+
+/** Past this many statements of an attribute, a report shows each value with how many pages state it. */
+export const LISTED_STATEMENTS = 40;
+
+/**
+ * What the pages state of one numeric attribute, each page's distinct values once: how many, the
+ * first LISTED_STATEMENTS + 1 in report order, and per value (min, max, verdict) its first
+ * statement and how many pages state it. Bounded however large the corpus.
+ */
+export interface NumericSummary {
+  count: number;
+  first: NumericStatement[];
+  byValue: Map<string, { statement: NumericStatement; pages: number }>;
+}
+
+/** The numeric attributes' summaries, gathered on the table's pass over the claims (a large corpus's are read from disk). */
+export function numericSummaries(report: Report, ref: Reference): Map<string, NumericSummary> {
+  consensusRows(report, ref);
+  return built.get(report)!.numbers;
+}
 
 /** Where each page's claims are in report.claims (first, end), when each page's are together. */
 type ClaimRanges = Map<string, [number, number]>;
@@ -32,8 +63,8 @@ type ClaimRanges = Map<string, [number, number]>;
 export function consensusRows(report: Report, ref: Reference): readonly ConsensusRow[] {
   const seen = built.get(report);
   if (seen && seen.ref === ref && seen.claims === report.claims) return seen.rows;
-  const { rows, ranges } = buildRows(report, ref);
-  built.set(report, { ref, claims: report.claims, rows, ranges });
+  const { rows, ranges, numbers } = buildRows(report, ref);
+  built.set(report, { ref, claims: report.claims, rows, ranges, numbers });
   return rows;
 }
 
@@ -142,8 +173,10 @@ function count(counts: Map<string, number>, key: string, by: number): void {
   else counts.delete(key);
 }
 
-function buildRows(report: Report, ref: Reference): { rows: ConsensusRow[]; ranges: ClaimRanges | undefined } {
+function buildRows(report: Report, ref: Reference): { rows: ConsensusRow[]; ranges: ClaimRanges | undefined; numbers: Map<string, NumericSummary> } {
   const rows = new Map<string, Building>();
+  const numbers = new Map<string, NumericSummary>();
+  const stated = new Set<string>();
   // Where each page's claims start and end; dropped if a page's claims are not all together.
   let ranges: ClaimRanges | undefined = new Map();
   let rangePath: string | undefined;
@@ -190,6 +223,22 @@ function buildRows(report: Report, ref: Reference): { rows: ConsensusRow[]; rang
     }
     if (c.modifiers.negated) continue;
     const attribute = attributeOf(c);
+    if (c.kind === 'needle' || c.kind === 'sessions.count') {
+      const v = c.value as NeedleValue | CountValue;
+      const key = `${attribute}\u0000${c.source}\u0000${v.min}\u0000${v.max}`;
+      if (!stated.has(key)) {
+        stated.add(key);
+        let summary = numbers.get(attribute);
+        if (!summary) numbers.set(attribute, (summary = { count: 0, first: [], byValue: new Map() }));
+        const statement: NumericStatement = { source: c.source, min: v.min, max: v.max, verdict: c.verdict, text: c.text, claim: c.id };
+        summary.count++;
+        if (summary.first.length <= LISTED_STATEMENTS) summary.first.push(statement);
+        const valueKey = `${v.min}\u0000${v.max}\u0000${c.verdict}`;
+        const same = summary.byValue.get(valueKey);
+        if (same) same.pages++;
+        else summary.byValue.set(valueKey, { statement, pages: 1 });
+      }
+    }
     let b = rows.get(attribute);
     if (!b) {
       const [group, concept] = attribute.includes(':') ? attribute.split(':') : [attribute.split('.')[0], undefined];
@@ -225,5 +274,6 @@ function buildRows(report: Report, ref: Reference): { rows: ConsensusRow[]; rang
   return {
     rows: [...rows.values()].map((b) => b.row).sort((a, b) => GROUP_ORDER.indexOf(a.group) - GROUP_ORDER.indexOf(b.group) || (a.attribute < b.attribute ? -1 : 1)),
     ranges,
+    numbers,
   };
 }

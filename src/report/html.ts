@@ -15,8 +15,8 @@ import { scopeNote, type Report, type ReportClaim, type SourceEntry } from './mo
 import type { Reference } from '../reference/load.js';
 import type { FormatContext } from './formats.js';
 import type { BaselineComparison, FindingChange } from './baseline.js';
-import type { EvidenceRef, Finding, NeedleValue, CountValue, Severity } from '../types.js';
-import { claimsOfPaths, consensusRows, distinctKey, type ConsensusRow } from './consensus.js';
+import type { EvidenceRef, Finding, Severity } from '../types.js';
+import { claimsOfPaths, consensusRows, distinctKey, LISTED_STATEMENTS, numericSummaries, type ConsensusRow, type NumericStatement, type NumericSummary } from './consensus.js';
 import { citedEvidence } from './evidence.js';
 import { attributeOf, ATTRIBUTE_LABELS, referenceCell } from '../check/format-value.js';
 import { factKey } from '../reference/load.js';
@@ -559,41 +559,24 @@ interface Mark {
 }
 
 function numbersSection(env: Env): string {
-  // One pass over the claims (a large corpus's are read from disk), each page's distinct values kept.
-  const marksOf = new Map<string, Mark[]>(NUMERIC.map((n) => [n.attribute, []]));
-  const seen = new Set<string>();
-  for (const c of env.report.claims) {
-    if (c.modifiers.negated || (c.kind !== 'needle' && c.kind !== 'sessions.count')) continue;
-    const attribute = attributeOf(c);
-    const marks = marksOf.get(attribute);
-    if (!marks) continue;
-    const v = c.value as NeedleValue | CountValue;
-    const key = `${attribute}\u0000${c.source}\u0000${v.min}\u0000${v.max}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    marks.push({ label: c.source, min: v.min, max: v.max, verdict: c.verdict, text: c.text, anchor: claimAnchor(c.id), count: 1 });
-  }
-  const figures = NUMERIC.map((n) => numberFigure(env, n.attribute, n.unit, marksOf.get(n.attribute)!)).filter(Boolean);
+  // Gathered on the consensus table's pass over the claims (each page's distinct values once).
+  const summaries = numericSummaries(env.report, env.ref);
+  const figures = NUMERIC.map((n) => numberFigure(env, n.attribute, n.unit, summaries.get(n.attribute))).filter(Boolean);
   return `<section id="numbers" aria-labelledby="h-numbers"><h2 id="h-numbers">Numbers against the reference</h2>${
     figures.length ? `<p>Each page's figures as marks (a single value) or bars (a range); the green band or dashed lines are what the reference holds. Shapes repeat the colour: ● supported, ✕ contradicted, ◆ unverified.</p>${figures.join('')}` : '<p>No numeric claims.</p>'
   }</section>`;
 }
 
-/** `marks`: each page's distinct values of this attribute, in claim order. */
-function numberFigure(env: Env, attribute: string, unit: string, marks: Mark[]): string {
-  if (!marks.length) return '';
+/** One attribute's figure: each page's distinct values in claim order, or, past LISTED_STATEMENTS, each value once with its pages. */
+function numberFigure(env: Env, attribute: string, unit: string, summary: NumericSummary | undefined): string {
+  if (!summary?.count) return '';
+  const markOf = (s: NumericStatement, count = 1, label = s.source): Mark => ({ label, min: s.min, max: s.max, verdict: s.verdict, text: s.text, anchor: claimAnchor(s.claim), count });
+  let marks: Mark[];
   // Many pages: one row per distinct value, with how many pages state it.
-  if (marks.length > 40) {
-    const byValue = new Map<string, Mark>();
-    for (const m of marks) {
-      const key = `${m.min}\u0000${m.max}\u0000${m.verdict}`;
-      const have = byValue.get(key);
-      if (have) have.count++;
-      else byValue.set(key, { ...m, count: 1 });
-    }
-    marks = [...byValue.values()].map((m) => ({ ...m, label: plural(m.count, 'page') }));
+  if (summary.count > LISTED_STATEMENTS) {
+    marks = [...summary.byValue.values()].map(({ statement, pages }) => markOf(statement, pages, plural(pages, 'page')));
     marks.sort((a, b) => (a.min ?? a.max ?? 0) - (b.min ?? b.max ?? 0) || (a.max ?? Infinity) - (b.max ?? Infinity) || (a.verdict < b.verdict ? -1 : 1));
-  }
+  } else marks = summary.first.map((s) => markOf(s));
   const fact = env.ref.facts.get(factKey(attribute));
   const refValues = (fact?.values ?? []).filter((x): x is number => typeof x === 'number');
   const all = [...marks.flatMap((m) => [m.min, m.max]).filter((x): x is number => x !== null), ...refValues, ...(fact?.range ? [fact.range.min, fact.range.max] : [])];

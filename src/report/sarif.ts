@@ -135,8 +135,16 @@ export function buildSarif(report: Report, options: SarifOptions = {}): Json {
   // The CI gate gives every finding its fingerprint; a report built without it gets them here.
   const computed = (fingerprinted.has(report.findings) && suppressed.every((f) => f.fingerprint)) || every(findings, (f) => Boolean(f.fingerprint)) ? undefined : fingerprintFindings(findings, report.claims);
   const cited = citedByRule(findings);
+  // A page's URI is written for each of its results and each result's related pages (ten a
+  // finding in a large corpus): encoded once per page.
+  const uris = new Map<string, string>();
+  const uriOf = (path: string): string => {
+    let uri = uris.get(path);
+    if (uri === undefined) uris.set(path, (uri = pathToUri(path)));
+    return uri;
+  };
   const location = (path: string, position: Position, snippet: string | undefined, withContext: boolean): Json => {
-    const artifactLocation: Json = { uri: pathToUri(path), uriBaseId: SRCROOT };
+    const artifactLocation: Json = { uri: uriOf(path), uriBaseId: SRCROOT };
     const index = artifactIndex.get(path);
     if (index !== undefined) artifactLocation.index = index;
     const physicalLocation: Json = { artifactLocation, region: region(position, snippet) };
@@ -176,7 +184,7 @@ export function buildSarif(report: Report, options: SarifOptions = {}): Json {
           description: { text: `Suggested wording from the reference (review it before applying): ${f.suggestion}` },
           artifactChanges: [
             {
-              artifactLocation: { uri: pathToUri(f.path), uriBaseId: SRCROOT },
+              artifactLocation: { uri: uriOf(f.path), uriBaseId: SRCROOT },
               replacements: [{ deletedRegion: region(f.position), insertedContent: { text: f.suggestion } }],
             },
           ],
@@ -206,7 +214,7 @@ export function buildSarif(report: Report, options: SarifOptions = {}): Json {
         },
         originalUriBaseIds: { [SRCROOT]: { description: { text: 'The directory claimlint ran in (the repository root in CI).' } } },
         artifacts: report.sources.map((s) => {
-          const a: Json = { location: { uri: pathToUri(s.path), uriBaseId: SRCROOT }, mimeType: /\.txt$/i.test(s.path) ? 'text/plain' : 'text/markdown' };
+          const a: Json = { location: { uri: uriOf(s.path), uriBaseId: SRCROOT }, mimeType: /\.txt$/i.test(s.path) ? 'text/plain' : 'text/markdown' };
           if (s.sha256) a.hashes = { 'sha-256': s.sha256 };
           return a;
         }),
