@@ -8,18 +8,47 @@ export function wordsOf(folded: string): string[] {
   return folded.match(WORDS) ?? [];
 }
 
+/** Runs of word characters in a term's token, as wordsOf would cut the matching text. */
+const RUNS = new RegExp(`${WORD_CHAR}+`, 'gu');
+
 /**
- * A prefilter for term lists: from the first word of every term it tells which
- * keys (concepts, frequency phrases) can possibly match a sentence, so that
- * only their regular expressions run. A term can only match where its first
- * word (or stem, for "stem*") occurs. Terms whose first word cannot be told
- * (they open with punctuation, or a word glued to an apostrophe like "n't")
- * make their key a candidate for every sentence.
+ * The other words a term's text must hold as whole words, besides its first: every run of word
+ * characters in its tokens, except where the term syntax leaves room (src/extract/terms.ts): a
+ * gap ("…") or a whole-word wildcard ("*") matches any word, a stem ("stem*") is the start of a
+ * word, and a dash matches U+2212 too, which is a word character ("anti−age" is one word).
+ * Apostrophes, slashes and spaces between words are separators in the text as in the term.
+ */
+function requiredWords(term: string): string[] {
+  const out: string[] = [];
+  for (const token of foldCase(term).trim().split(/\s+/)) {
+    if (token === '…' || token === '...' || token === '*' || token.includes('-')) continue;
+    for (const m of token.matchAll(RUNS)) {
+      const end = (m.index ?? 0) + m[0].length;
+      const word = token[end] === '*' && end === token.length - 1 ? `${m[0]}*` : m[0]; // a stem: "doloros*"
+      if (!out.includes(word)) out.push(word);
+    }
+  }
+  return out;
+}
+
+/** A term's key, and the words (besides the one it is filed under) a text must hold for it to match. */
+interface Entry<K> {
+  key: K;
+  others: readonly string[];
+}
+
+/**
+ * A prefilter for term lists: from the words of every term it tells which keys (concepts,
+ * frequency phrases) can possibly match a sentence, so that only their regular expressions run.
+ * A term can only match where its first word (or stem, for "stem*") occurs, and all its other
+ * whole words too (requiredWords): "for good" needs "good" as well as the common "for". Terms
+ * whose first word cannot be told (they open with punctuation, or a word glued to an apostrophe
+ * like "n't") make their key a candidate for every sentence.
  */
 export class TermIndex<K> {
-  private readonly exact = new Map<string, Set<K>>();
+  private readonly exact = new Map<string, Array<Entry<K>>>();
   /** Stems by their first two UTF-16 units (bucketOf): a number, so looking a word up makes no string. */
-  private readonly stems = new Map<number, Array<{ stem: string; key: K }>>();
+  private readonly stems = new Map<number, Array<{ stem: string; entry: Entry<K> }>>();
   private readonly always = new Set<K>();
 
   add(key: K, term: string): this {
@@ -29,12 +58,14 @@ export class TermIndex<K> {
     else if (first === `${run}*`) {
       const bucket = bucketOf(run);
       const list = this.stems.get(bucket) ?? [];
-      list.push({ stem: run, key });
+      list.push({ stem: run, entry: { key, others: requiredWords(term).filter((w) => w !== `${run}*`) } });
       this.stems.set(bucket, list);
     } else if (first === run || (/^[!-/:-@[-`{-~]/u.test(first.slice(run.length)) && !(run.length < 2 && /^['’]/u.test(first.slice(run.length))))) {
-      const set = this.exact.get(run) ?? new Set<K>();
-      set.add(key);
-      this.exact.set(run, set);
+      const list = this.exact.get(run) ?? [];
+      const others = requiredWords(term).filter((w) => w !== run);
+      // The same key under the same word with the same other words: once.
+      if (!list.some((e) => e.key === key && e.others.length === others.length && e.others.every((w, i) => w === others[i]))) list.push({ key, others });
+      this.exact.set(run, list);
     } else this.always.add(key);
     return this;
   }
@@ -45,11 +76,15 @@ export class TermIndex<K> {
    */
   candidates(words: readonly string[]): ReadonlySet<K> {
     let out: Set<K> | undefined = this.always.size ? new Set<K>(this.always) : undefined;
+    const holds = (e: Entry<K>): boolean => {
+      for (const w of e.others) if (w.endsWith('*') ? !words.some((x) => x.startsWith(w.slice(0, -1))) : !words.includes(w)) return false;
+      return true;
+    };
     for (const w of words) {
       const hit = this.exact.get(w);
-      if (hit) for (const k of hit) (out ??= new Set<K>()).add(k);
+      if (hit) for (const e of hit) if (!out?.has(e.key) && holds(e)) (out ??= new Set<K>()).add(e.key);
       const bucket = this.stems.get(bucketOf(w));
-      if (bucket) for (const s of bucket) if (w.startsWith(s.stem)) (out ??= new Set<K>()).add(s.key);
+      if (bucket) for (const s of bucket) if (w.startsWith(s.stem) && !out?.has(s.entry.key) && holds(s.entry)) (out ??= new Set<K>()).add(s.entry.key);
     }
     return out ?? (NONE as ReadonlySet<K>);
   }

@@ -1,0 +1,89 @@
+/**
+ * The term prefilter (src/extract/term-index.ts) may let through a key whose terms then do not
+ * match, never hold back one whose terms do: every term of the reference, in every language,
+ * written the ways the term syntax allows, must make its concept a candidate.
+ */
+import { describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { TermIndex, wordsOf } from '../src/extract/term-index.js';
+import { compileTerms, foldCase } from '../src/extract/terms.js';
+import { getEngine, ROOT } from './helpers/engine.js';
+
+/** Texts the term's regex matches: the term written out, with each syntax element in its variants. */
+function writtenOut(term: string): string[] {
+  const fill = (t: string, gap: string, star: string, dash: string, apostrophe: string) =>
+    t
+      .trim()
+      .split(/\s+/)
+      .map((token) => (token === '…' || token === '...' ? gap : token === '*' ? 'qualcosa' : token.replace(/\*$/, star).replace(/-/g, dash).replace(/'/g, apostrophe)))
+      .join(' ');
+  return [fill(term, '', 'issimo', '-', "'"), fill(term, 'uno due', '', ' \u2212 ', '\u2019 '), fill(term, 'x', 'a', '\u2013', "'")].map((t) => `Prima, ${t}; dopo.`);
+}
+
+describe('the term prefilter', () => {
+  const ref = getEngine().reference;
+
+  it('makes a concept a candidate wherever one of its terms matches (every term, every language)', () => {
+    let checked = 0;
+    for (const concept of ref.concepts.values()) {
+      for (const [language, terms] of Object.entries(concept.terms)) {
+        const index = new TermIndex<string>();
+        for (const t of terms ?? []) index.add(concept.id, t);
+        for (const t of terms ?? []) {
+          const re = compileTerms([t]);
+          for (const text of writtenOut(t)) {
+            const folded = foldCase(text);
+            re.lastIndex = 0;
+            if (!re.test(folded)) continue;
+            checked++;
+            expect(index.candidates(wordsOf(folded)).has(concept.id), `${language} "${t}" in "${text}"`).toBe(true);
+          }
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(1000);
+  });
+
+  it("makes a concept a candidate wherever its terms match the seed pages' sentences", () => {
+    const engine = getEngine();
+    const dir = join(ROOT, 'sources');
+    let matched = 0;
+    for (const file of readdirSync(dir)) {
+      const folded = foldCase(readFileSync(join(dir, file), 'utf8'));
+      for (const line of folded.split(/\n+/)) {
+        const words = wordsOf(line);
+        for (const [language] of engine.languages) {
+          for (const concept of ref.concepts.values()) {
+            const terms = concept.terms[language] ?? [];
+            if (!terms.length) continue;
+            const re = ref.matcher(language, concept.id);
+            re.lastIndex = 0;
+            if (!re.test(line)) continue;
+            matched++;
+            const index = new TermIndex<string>();
+            for (const t of terms) index.add(concept.id, t);
+            expect(index.candidates(words).has(concept.id), `${language} ${concept.id} in "${line}"`).toBe(true);
+          }
+        }
+      }
+    }
+    expect(matched).toBeGreaterThan(50);
+  });
+
+  it('needs every whole word of a term, not only its first', () => {
+    const index = new TermIndex<string>().add('permanent', 'for good').add('painful', 'non è doloros*').add('dash', 'anti-age').add('gap', 'results … permanent');
+    const has = (text: string) => [...index.candidates(wordsOf(foldCase(text)))].sort();
+    expect(has('Good for you')).toEqual(['permanent']);
+    expect(has('Available for the whole family')).toEqual([]);
+    expect(has('Non è dolorosa')).toEqual(['painful']);
+    expect(has('Non è un problema')).toEqual([]);
+    expect(has('anti-age')).toEqual(['dash']);
+    expect(has('anti - age')).toEqual(['dash']);
+    // A dash may be U+2212, a word character ("pain−free" is one word): the words around it are not required.
+    const dashed = new TermIndex<string>().add('painless', 'totally pain-free');
+    expect([...dashed.candidates(wordsOf('totally pain\u2212free'))]).toEqual(['painless']);
+    expect(has('The results are, in the end, permanent')).toEqual(['gap']);
+    expect(has('The results vary')).toEqual([]);
+  });
+});
