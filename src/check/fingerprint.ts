@@ -30,6 +30,11 @@ const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 export function normalizeForFingerprint(text: string): string {
   // Printable ASCII is its own NFKC form and has no dashes or quotes to fold: most quotes are.
   if (PRINTABLE_ASCII.test(text)) return text.toLowerCase().replace(/\s+/g, ' ').trim();
+  return normalizeAnyText(text);
+}
+
+/** normalizeForFingerprint for any text, step by step (exported for the test that the quick path agrees). */
+export function normalizeAnyText(text: string): string {
   return text
     .normalize('NFKC')
     .toLowerCase()
