@@ -7,7 +7,8 @@ import { findAll, type Span } from './terms.js';
  * with a scope, decide whether a mention is negated, hedged, hypothetical,
  * an exception ("tranne in gravidanza") or pre-treatment advice, and whether a quoted phrase
  * is someone else's claim ("Werbeaussagen wie „entgiftet den Körper“").
- * Triggers are found once per sentence; each mention then asks about its span.
+ * Each kind of trigger is looked for once per sentence, when a mention first asks about it; each
+ * mention then asks about its span.
  */
 export class SentenceContext {
   // Each kind of trigger is looked for when first asked about: most sentences the extractors

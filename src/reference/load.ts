@@ -80,7 +80,6 @@ export interface Reference {
   facts: Map<string, Fact>;
   /** One regex per language per concept, compiled on first use. */
   matcher(language: string, conceptId: string): RegExp;
-  conceptsOfKind(...kinds: ConceptKind[]): Concept[];
 }
 
 export function factKey(attribute: string, concept?: string): string {
@@ -135,9 +134,6 @@ export function loadReference(path: string): Reference {
   if (problems.length) throw new ConfigError(problems);
 
   const compiled = new Map<string, RegExp>();
-  const byKind = new Map<string, Concept[]>();
-  const kindLists = new Map<string, Concept[]>();
-  for (const c of concepts.values()) byKind.set(c.kind, [...(byKind.get(c.kind) ?? []), c]);
   return {
     id: data.id,
     version: data.version,
@@ -157,12 +153,6 @@ export function loadReference(path: string): Reference {
         compiled.set(key, re);
       }
       return re;
-    },
-    conceptsOfKind(...kinds) {
-      const key = kinds.join(',');
-      let list = kindLists.get(key);
-      if (!list) kindLists.set(key, (list = kinds.flatMap((k) => byKind.get(k) ?? [])));
-      return list;
     },
   };
 }

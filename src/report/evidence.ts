@@ -9,8 +9,8 @@ export function citedEvidence(...lists: Iterable<Finding>[]): EvidenceRef[] {
   const cited = new Map<string, EvidenceRef>();
   for (const findings of lists) {
     const known = noted.get(findings);
-    if (known) for (const [id, e] of known) !cited.has(id) && cited.set(id, e);
-    else for (const f of findings) for (const e of f.evidence) if (!cited.has(e.id)) cited.set(e.id, e);
+    if (!known) for (const f of findings) addCitations(cited, f);
+    else for (const [id, e] of known) if (!cited.has(id)) cited.set(id, e);
   }
   return sortedEvidence(cited);
 }
