@@ -4,10 +4,11 @@
  * written the ways the term syntax allows, must make its concept a candidate.
  */
 import { describe, expect, it } from 'vitest';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TermIndex, wordsOf } from '../src/extract/term-index.js';
 import { compileTerms, foldCase } from '../src/extract/terms.js';
+import { findFrequencies } from '../src/extract/sessions.js';
 import { getEngine, ROOT } from './helpers/engine.js';
 
 /** Texts the term's regex matches: the term written out, with each syntax element in its variants. */
@@ -69,6 +70,26 @@ describe('the term prefilter', () => {
       }
     }
     expect(matched).toBeGreaterThan(50);
+  });
+
+  it('holds back no session frequency on any gold or seed page, in any language', () => {
+    const engine = getEngine();
+    const dirs = [join(ROOT, 'sources'), ...readdirSync(join(ROOT, 'tests')).filter((d) => d.startsWith('gold')).map((d) => join(ROOT, 'tests', d, 'pages'))];
+    const pages = dirs.filter((dir) => existsSync(dir)).flatMap((dir) => readdirSync(dir).filter((f) => /\.(md|txt)$/.test(f)).map((f) => join(dir, f)));
+    let found = 0;
+    for (const page of pages) {
+      const lines = foldCase(readFileSync(page, 'utf8')).split(/\n+|(?<=[.;:!?])\s+/);
+      for (const [, lang] of engine.languages) {
+        // Every key a candidate: what the frequency regexes find with no prefilter at all.
+        const all = new Set([...lang.frequencyFixed.map((_, i) => `fixed:${i}`), ...lang.frequencyTimes.map((_, i) => `times:${i}`), ...lang.frequencyEvery.map((_, i) => `every:${i}`)]);
+        for (const line of lines) {
+          const unfiltered = findFrequencies(line, lang, all);
+          found += unfiltered.length;
+          expect(findFrequencies(line, lang), `${lang.language} "${line}"`).toEqual(unfiltered);
+        }
+      }
+    }
+    expect(found).toBeGreaterThan(50);
   });
 
   it('needs every whole word of a term, not only its first', () => {
