@@ -76,21 +76,23 @@ export class TermIndex<K> {
    */
   candidates(words: readonly string[]): ReadonlySet<K> {
     let out: Set<K> | undefined = this.always.size ? new Set<K>(this.always) : undefined;
-    const holds = (e: Entry<K>): boolean => {
-      for (const w of e.others) if (w.endsWith('*') ? !words.some((x) => x.startsWith(w.slice(0, -1))) : !words.includes(w)) return false;
-      return true;
-    };
     for (const w of words) {
       const hit = this.exact.get(w);
-      if (hit) for (const e of hit) if (!out?.has(e.key) && holds(e)) (out ??= new Set<K>()).add(e.key);
+      if (hit) for (const e of hit) if (!out?.has(e.key) && holdsAll(e.others, words)) (out ??= new Set<K>()).add(e.key);
       const bucket = this.stems.get(bucketOf(w));
-      if (bucket) for (const s of bucket) if (w.startsWith(s.stem) && !out?.has(s.entry.key) && holds(s.entry)) (out ??= new Set<K>()).add(s.entry.key);
+      if (bucket) for (const s of bucket) if (w.startsWith(s.stem) && !out?.has(s.entry.key) && holdsAll(s.entry.others, words)) (out ??= new Set<K>()).add(s.entry.key);
     }
     return out ?? (NONE as ReadonlySet<K>);
   }
 }
 
 const NONE: ReadonlySet<never> = new Set<never>();
+
+/** Whether the words hold every one of `others` (a word, or a stem ending in "*"). */
+function holdsAll(others: readonly string[], words: readonly string[]): boolean {
+  for (const w of others) if (w.endsWith('*') ? !words.some((x) => x.startsWith(w.slice(0, -1))) : !words.includes(w)) return false;
+  return true;
+}
 
 /** A stem's bucket, and the bucket a word looks in: its first two units (one, for a word of one). */
 const bucketOf = (w: string): number => (w.length > 1 ? w.charCodeAt(0) * 65_537 + w.charCodeAt(1) + 1 : w.charCodeAt(0) * 65_537);

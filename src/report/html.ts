@@ -18,7 +18,7 @@ import type { BaselineComparison, FindingChange } from './baseline.js';
 import type { EvidenceRef, Finding, Severity } from '../types.js';
 import { claimsOfPaths, consensusRows, distinctKey, LISTED_STATEMENTS, numericSummaries, type ConsensusRow, type NumericStatement, type NumericSummary } from './consensus.js';
 import { citedEvidence } from './evidence.js';
-import { attributeOf, ATTRIBUTE_LABELS, referenceCell } from '../check/format-value.js';
+import { ATTRIBUTE_LABELS, referenceCell } from '../check/format-value.js';
 import { factKey } from '../reference/load.js';
 import type { SourceTexts } from './source-text.js';
 
@@ -541,11 +541,11 @@ function matrixRow(env: Env, row: ConsensusRow, sources: SourceEntry[], nextTip:
 
 // ---------------------------------------------------------------- numbers as pictures
 
-const NUMERIC: Array<{ attribute: string; unit: string; kind: ReportClaim['kind'] }> = [
-  { attribute: 'needle.length', unit: 'mm', kind: 'needle' },
-  { attribute: 'needle.depth', unit: 'mm', kind: 'needle' },
-  { attribute: 'needle.gauge', unit: 'G', kind: 'needle' },
-  { attribute: 'sessions.count', unit: 'sessions', kind: 'sessions.count' },
+const NUMERIC: Array<{ attribute: string; unit: string }> = [
+  { attribute: 'needle.length', unit: 'mm' },
+  { attribute: 'needle.depth', unit: 'mm' },
+  { attribute: 'needle.gauge', unit: 'G' },
+  { attribute: 'sessions.count', unit: 'sessions' },
 ];
 
 interface Mark {

@@ -45,7 +45,7 @@ export function readFrontMatter(text: string): FrontMatter {
 }
 
 /**
- * The YAML 1.2 core schema, as the \`yaml\` package resolves plain scalars (the same tests, in
+ * The YAML 1.2 core schema, as the `yaml` package resolves plain scalars (the same tests, in
  * the same order): the fast path below reads values exactly as the full parser does. js-yaml
  * keeps one implicit type per tag, so each tag's tests are tried in one type.
  */
