@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { jsonChunks, LazyList } from '../src/report/json-chunks.js';
+import { JsonMemo, jsonChunks, LazyList, stringifyWith } from '../src/report/json-chunks.js';
 import { claimsOf } from './helpers/engine.js';
 
 describe('jsonChunks', () => {
@@ -41,5 +41,33 @@ describe('jsonChunks', () => {
     expect(made).toEqual([0, 1, 2]);
     expect(text).toBe(JSON.stringify({ list: [{ i: 0 }, { i: 1 }, { i: 2 }] }, null, 2).replace(/\{\n\s+"i": (\d)\n\s+\}/g, '{"i":$1}'));
     expect(JSON.stringify({ list })).toBe('{"list":[{"i":0},{"i":1},{"i":2}]}');
+  });
+});
+
+describe('stringifyWith', () => {
+  it('is JSON.stringify of the object, with the JSON of one value given', () => {
+    const shared = { a: [1, 'x\n"y"'], b: null };
+    const objects: Array<Record<string, unknown>> = [
+      { k: shared },
+      { k: shared, z: 1 },
+      { a: 1, k: shared },
+      { a: 'é', b: undefined, k: shared, c: [undefined], d: () => 1 },
+      { a: undefined, k: shared, b: undefined },
+      { 2: 'two', a: 1, k: shared, 1: 'one' },
+    ];
+    for (const o of objects) expect(stringifyWith(o, 'k', JSON.stringify(shared))).toBe(JSON.stringify(o));
+  });
+});
+
+describe('JsonMemo', () => {
+  it('makes the JSON of a value once, and past its limit still gives the JSON of each', () => {
+    let made = 0;
+    const memo = new JsonMemo<{ n: number }>(2);
+    const values = [{ n: 1 }, { n: 2 }, { n: 3 }];
+    const make = (v: { n: number }) => (made++, { twice: v.n * 2 });
+    for (let round = 0; round < 3; round++) for (const v of values) expect(memo.json(v, make)).toBe(JSON.stringify({ twice: v.n * 2 }));
+    // The first two made once each; the third, past the limit, at each of the three rounds.
+    expect(made).toBe(5);
+    expect(new JsonMemo().json(values[0])).toBe('{"n":1}');
   });
 });

@@ -12,6 +12,8 @@ import type { CountValue, NeedleValue } from '../src/types.js';
 import type { Report, ReportClaim } from '../src/report/model.js';
 import type { Finding } from '../src/types.js';
 import { REFERENCE, ROOT } from './helpers/engine.js';
+import { renderJson } from '../src/report/json.js';
+import { renderSarif } from '../src/report/sarif.js';
 
 const { report, engine } = runCheck({ paths: [`${ROOT}sources`], referencePath: REFERENCE });
 
@@ -118,5 +120,22 @@ describe('numeric statements', () => {
     const claims = Array.from({ length: 30 }, (_, k) => report.claims.map((c) => ({ ...c, source: `${c.source}-${k}`, path: `${k}/${c.path}` }))).flat();
     const all = check({ ...report, claims });
     expect(Math.max(...[...all.values()].map((l) => l.length))).toBeGreaterThan(LISTED_STATEMENTS);
+  });
+});
+
+describe('related statements shared by findings', () => {
+  // A corpus where every page states the same few values: many findings share a related list.
+  const corpus = runCheck({ paths: [`${ROOT}sources`, `${ROOT}tests/gold-holdout/pages`], referencePath: REFERENCE });
+  /** The same report with every finding's related list a copy of its own: nothing shared, nothing frozen. */
+  const unshared = (r: Report): Report => ({ ...r, findings: r.findings.map((f) => (f.related ? { ...f, related: structuredClone(f.related) } : f)) });
+
+  it('are written once and copied, into the same bytes as each written in full', () => {
+    const sharing = corpus.report.findings.filter((f) => f.related?.length && Object.isFrozen(f.related));
+    expect(sharing.length).toBeGreaterThan(3);
+    expect(new Set(sharing.map((f) => f.related)).size).toBeLessThan(sharing.length);
+    const copy = unshared(corpus.report);
+    expect(copy.findings.some((f) => f.related && Object.isFrozen(f.related))).toBe(false);
+    expect(renderJson(corpus.report)).toBe(renderJson(copy));
+    expect(renderSarif(corpus.report)).toBe(renderSarif(copy));
   });
 });

@@ -41,6 +41,48 @@ export class RawJson {
   }
 }
 
+/**
+ * JSON.stringify(object), with the JSON of the value under `key` given rather than made: a value
+ * thousands of objects share (a cross-source finding's related statements, frozen and held once)
+ * is serialised once and copied after. `json` must be JSON.stringify of that value.
+ */
+export function stringifyWith(object: Record<string, unknown>, key: string, json: string): string {
+  const before: Record<string, unknown> = {};
+  const after: Record<string, unknown> = {};
+  let side = before;
+  for (const k of Object.keys(object)) {
+    if (k === key) side = after;
+    else side[k] = object[k];
+  }
+  // Each side without its braces; a side whose values all drop out (undefined) is empty.
+  const head = JSON.stringify(before).slice(1, -1);
+  const tail = JSON.stringify(after).slice(1, -1);
+  return `{${head}${head ? ',' : ''}${JSON.stringify(key)}:${json}${tail ? ',' : ''}${tail}}`;
+}
+
+/**
+ * JSON made once per shared value and copied after, for values kept by identity (frozen, so they
+ * cannot change under it). Bounded: a corpus whose values are all different would otherwise keep
+ * a second copy of each as JSON; past `limit` values, the rest are serialised at each use.
+ */
+export class JsonMemo<K extends object> {
+  private readonly made = new WeakMap<K, string>();
+  private size = 0;
+
+  constructor(private readonly limit = 4096) {}
+
+  json(key: K, make: (key: K) => unknown = (k) => k): string {
+    let json = this.made.get(key);
+    if (json !== undefined) return json;
+    json = JSON.stringify(make(key));
+    if (this.size < this.limit) {
+      this.made.set(key, json);
+      this.size++;
+    }
+    return json;
+  }
+}
+
 export interface ChunkOptions {
   /** Levels of containers laid out with indentation; deeper values are written whole. */
   depth?: number;

@@ -7,14 +7,14 @@
  * cross-source findings and a fix where the reference suggests a wording.
  * Validated against schemas/external/sarif-schema-2.1.0.json in the tests.
  */
-import type { EvidenceRef, Finding, Position, Severity, SuppressionRecord } from '../types.js';
+import type { EvidenceRef, Finding, Position, RelatedValue, Severity, SuppressionRecord } from '../types.js';
 import type { Report } from './model.js';
 import type { RuleMeta } from '../check/rule.js';
 import { RULE_METAS } from '../check/rules/index.js';
 import { FINGERPRINT_KEY, fingerprinted, fingerprintFindings } from '../check/fingerprint.js';
 import { mergeFindings } from '../check/index.js';
 import { SourceLines, type SourceTexts } from './source-text.js';
-import { jsonChunks, LazyList } from './json-chunks.js';
+import { JsonMemo, jsonChunks, LazyList, RawJson, stringifyWith } from './json-chunks.js';
 import { sortedEvidence } from './evidence.js';
 
 export const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
@@ -158,8 +158,16 @@ export function buildSarif(report: Report, options: SarifOptions = {}): Json {
     return { physicalLocation };
   };
 
+  const relatedLocations = (related: readonly RelatedValue[]): Json[] =>
+    related.map((r, i) => ({
+      id: i + 1,
+      ...location(r.path, r.position, r.text || undefined, false),
+      message: { text: `${r.source}: ${r.value}` },
+    }));
+  const relatedJson = new JsonMemo<readonly RelatedValue[]>();
+
   // Results are made one at a time as the SARIF is written (LazyList), not all held at once.
-  const results = LazyList.map(findings, (f): Json => {
+  const results = LazyList.map(findings, (f): Json | RawJson => {
     const result: Json = {
       ruleId: f.rule,
       level: SARIF_LEVEL[f.severity],
@@ -171,13 +179,10 @@ export function buildSarif(report: Report, options: SarifOptions = {}): Json {
     if (f.suppression) result.suppressions = [suppressionOf(f.suppression)];
     const index = ruleIndex.get(f.rule);
     if (index !== undefined) result.ruleIndex = index;
-    if (f.related?.length) {
-      result.relatedLocations = f.related.map((r, i) => ({
-        id: i + 1,
-        ...location(r.path, r.position, r.text || undefined, false),
-        message: { text: `${r.source}: ${r.value}` },
-      }));
-    }
+    // A frozen list of related statements is shared by every page stating the same values: its
+    // locations are serialised once (a fifth of a large report) and copied into each result.
+    const shared = f.related?.length && Object.isFrozen(f.related) ? f.related : undefined;
+    if (f.related?.length) result.relatedLocations = shared ? null : relatedLocations(f.related);
     if (f.suggestion && f.text) {
       result.fixes = [
         {
@@ -195,7 +200,8 @@ export function buildSarif(report: Report, options: SarifOptions = {}): Json {
     if (f.attribute) properties.attribute = f.attribute;
     if (f.evidence.length) properties.evidence = f.evidence.map((e) => e.id);
     result.properties = properties;
-    return result;
+    if (!shared) return result;
+    return new RawJson(stringifyWith(result, 'relatedLocations', relatedJson.json(shared, relatedLocations)));
   });
 
   return {
