@@ -47,6 +47,11 @@ export interface CheckOptions {
   onSource?: (result: SourceResult) => void;
   /** Called with the number of sources to process; what it returns is told of each source done (the CLI's progress bar). */
   progress?: (total: number) => { tick(path?: string): void; done(): void };
+  /**
+   * Told once every source is in, before the corpus rules and the gate run: the results, the
+   * engine, and how many findings the claim rules made (the CLI starts its report thread here).
+   */
+  onSourcesDone?: (results: readonly SourceResult[], engine: Engine, claimRuleFindings: number) => void;
 }
 
 export interface SourceResult {
@@ -201,6 +206,7 @@ export function runCheck(options: CheckOptions): { report: Report; results: Sour
     );
   progress?.done();
   memoryMark('sources done');
+  options.onSourcesDone?.(results, engine, run.claimRuleFindings);
   const report = timed('check', () => run.finish());
   memoryMark('checked');
   return { report, results, engine };

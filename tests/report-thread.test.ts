@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCheck } from '../src/pipeline.js';
 import { writeOutputs } from '../src/cli/output.js';
-import { startReportThread, THREAD_FORMATS } from '../src/report/thread.js';
+import { prepareReportThread, startReportThread, THREAD_FORMATS, type PreparedReportThread } from '../src/report/thread.js';
 import { FORMATS } from '../src/report/formats.js';
 import { arrayForm, arrayFrom, packedArray, sharedSpilledArray } from '../src/util/shared-array.js';
 import { PackedValues } from '../src/util/packed.js';
@@ -95,6 +95,51 @@ describe('the report thread', () => {
       });
     });
   }
+
+  it('started before the report is made, reading pages ahead (all, some or none), writes the same files', () => {
+    inCorpus((dir) => {
+      const jobs = FORMATS.filter((f) => THREAD_FORMATS.has(f.name)).map((f) => ({ format: f.name, path: join(dir, 'direct', f.file!) }));
+      mkdirSync(join(dir, 'direct'));
+      let alone: Record<string, string> | undefined;
+      for (const readAhead of [undefined, 3000, 0]) {
+        const prepared: PreparedReportThread[] = [];
+        const { report, results, engine } = runCheck({
+          paths: ['pages'],
+          referencePath: 'reference.yaml',
+          spill: true,
+          onSourcesDone: (done, { reference }, claimRuleFindings) => {
+            expect(claimRuleFindings).toBeGreaterThan(50);
+            for (let i = 0; i < 2; i++) prepared.push(prepareReportThread(done, reference.path, readAhead)!);
+          },
+        });
+        expect(prepared.length).toBe(2);
+        if (!alone) {
+          writeOutputs(report, results, engine.reference, { reportDir: join(dir, 'alone'), reportThread: false });
+          alone = files(join(dir, 'alone'));
+        }
+        // The thread's own temporary files hold what one thread writes.
+        const outcome = prepared[0].start(report, undefined, jobs)!.finish();
+        expect(outcome.ok).toBe(true);
+        if (outcome.ok) for (const d of outcome.done) expect('tmp' in d && readFileSync(d.tmp, 'utf8')).toBe(alone[d.path.split('/').pop()!]);
+        const out = join(dir, `ahead-${readAhead}`);
+        writeOutputs(report, results, engine.reference, { reportDir: out, reportThread: true, prepared: prepared[1] });
+        expect(files(out)).toEqual(alone);
+      }
+    });
+  });
+
+  it('started before the report is made and then not needed, is ended and writes nothing', () => {
+    inCorpus((dir) => {
+      let prepared: PreparedReportThread | undefined;
+      const { report, results, engine } = runCheck({ paths: ['pages'], referencePath: 'reference.yaml', spill: true, onSourcesDone: (done, { reference }) => (prepared = prepareReportThread(done, reference.path)) });
+      expect(prepared).toBeDefined();
+      writeOutputs(report, results, engine.reference, { reportDir: join(dir, 'out'), reportThread: false, prepared });
+      // Ended: the report can no longer be handed to it.
+      expect(prepared!.start(report, undefined, [{ format: 'sarif', path: join(dir, 'late.sarif') }])).toBeUndefined();
+      expect(readdirSync(dir).filter((f) => f.includes('late'))).toEqual([]);
+      expect(readdirSync(join(dir, 'out')).sort()).toEqual(FORMATS.filter((f) => f.file).map((f) => f.file!).sort());
+    });
+  });
 
   it('leaves its formats to the main thread when it fails (here: the reference changed on disk), and the files are the same', () => {
     inCorpus((dir) => {

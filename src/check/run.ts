@@ -174,6 +174,11 @@ export class CheckRun {
     this.views = this.spill && !this.scope ? new Store(Infinity, { unique: ['id'], keep: (o) => facts.has(o) }) : new Store(Infinity);
   }
 
+  /** How many findings the claim rules have made so far (before the gate). */
+  get claimRuleFindings(): number {
+    return this.raw.length;
+  }
+
   /**
    * Takes one source's result, in file order. Its claims are released here (`result.claims` is
    * emptied); the result keeps its document and problem, and its claim count.

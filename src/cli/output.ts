@@ -4,7 +4,7 @@ import type { Report } from '../report/model.js';
 import type { SourceResult } from '../pipeline.js';
 import type { Reference } from '../reference/load.js';
 import { FORMATS, sourceTexts, type Format } from '../report/formats.js';
-import { REPORT_THREAD_MAX_PAGES, REPORT_THREAD_MIN, startReportThread, THREAD_FORMATS } from '../report/thread.js';
+import { prepareReportThread, REPORT_THREAD_MAX_PAGES, REPORT_THREAD_MIN, startReportThread, THREAD_FORMATS, type PreparedReportThread } from '../report/thread.js';
 import { memoryNote } from '../run/timing.js';
 import type { BaselineComparison } from '../report/baseline.js';
 import { claimsFileOf, renderClaimsFile } from '../report/claims-file.js';
@@ -19,6 +19,23 @@ export interface WriteOptions {
    * report has REPORT_THREAD_MIN findings or more, from at most REPORT_THREAD_MAX_PAGES pages.
    */
   reportThread?: boolean;
+  /** A report thread started before the report was made (prepareReports), used if the report wants a thread. */
+  prepared?: PreparedReportThread;
+}
+
+/** The formats the report thread writes, and where. */
+function threadJobs(reportDir: string): Array<{ format: string; path: string }> {
+  return FORMATS.filter((f) => f.file && THREAD_FORMATS.has(f.name)).map((f) => ({ format: f.name, path: join(reportDir, f.file!) }));
+}
+
+/**
+ * A report thread started while the check stage finishes, when the report will likely want one:
+ * the claim rules alone made REPORT_THREAD_MIN findings, from at most REPORT_THREAD_MAX_PAGES
+ * pages. It loads the reference and reads the pages meanwhile (src/report/thread.ts).
+ */
+export function prepareReports(results: readonly SourceResult[], referencePath: string, claimRuleFindings: number): PreparedReportThread | undefined {
+  if (claimRuleFindings < REPORT_THREAD_MIN || results.length > REPORT_THREAD_MAX_PAGES) return undefined;
+  return prepareReportThread(results, referencePath);
 }
 
 /**
@@ -67,15 +84,10 @@ export function writeOutputs(report: Report, results: SourceResult[], ref: Refer
     const pathOf = (f: Format): string => join(options.reportDir!, f.file!);
     const batch = new AtomicBatch();
     const useThread = options.reportThread ?? (report.findings.length >= REPORT_THREAD_MIN && results.length <= REPORT_THREAD_MAX_PAGES);
-    const thread = useThread
-      ? startReportThread(
-          report,
-          results,
-          ref.path,
-          options.baseline,
-          formats.filter((f) => THREAD_FORMATS.has(f.name)).map((f) => ({ format: f.name, path: pathOf(f) })),
-        )
-      : undefined;
+    const prepared = options.prepared;
+    if (prepared && !useThread) prepared.cancel();
+    const jobs = threadJobs(options.reportDir);
+    const thread = useThread ? (prepared ? prepared.start(report, options.baseline, jobs) : startReportThread(report, results, ref.path, options.baseline, jobs)) : undefined;
     // Files each format went to (or why it was left out), told in the formats' order whichever thread wrote them.
     const outcomes = new Map<Format, { written: true } | { dropped: string }>();
     const writeHere = (f: Format): void => {

@@ -4,8 +4,8 @@ import { register } from 'tsx/esm/api';
 
 try {
   register();
-  const { serveReport } = await import('./thread-worker.ts');
-  serveReport(workerData);
+  const { prepareReport } = await import('./thread-worker.ts');
+  prepareReport(workerData);
 } catch (error) {
   workerData.port.postMessage({ ok: false, message: `the report thread did not start: ${error && error.stack ? error.stack : error}` });
   Atomics.store(workerData.state, 0, 1);

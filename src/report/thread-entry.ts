@@ -3,6 +3,6 @@
  * scripts/build.mjs). From source, src/report/report-thread.mjs does the same through tsx.
  */
 import { workerData } from 'node:worker_threads';
-import { serveReport, type ReportThreadData } from './thread-worker.js';
+import { prepareReport, type ReportThreadSetup } from './thread-worker.js';
 
-serveReport(workerData as ReportThreadData);
+prepareReport(workerData as ReportThreadSetup);

@@ -1,8 +1,9 @@
 /**
- * The report thread's side (src/report/thread.ts): it reads the report the main thread made (the
- * findings and claims from where they are kept, shared, not copied), renders the formats it is
- * given to temporary files, and tells the main thread their names; the main thread renames them
- * into place with its own, all or none.
+ * The report thread's side (src/report/thread.ts). Started while the main thread is still making
+ * the report, it loads the reference and reads the pages ahead; then it reads the report the main
+ * thread made (the findings and claims from where they are kept, shared, not copied), renders the
+ * formats it is given to temporary files, and tells the main thread their names; the main thread
+ * renames them into place with its own, all or none.
  */
 import { rmSync } from 'node:fs';
 import { getHeapStatistics } from 'node:v8';
@@ -11,18 +12,27 @@ import type { Report } from './model.js';
 import type { BaselineComparison } from './baseline.js';
 import { findFormat } from './formats.js';
 import type { SourceTexts } from './source-text.js';
-import { loadReference } from '../reference/load.js';
+import { loadReference, type Reference } from '../reference/load.js';
 import { fingerprinted } from '../check/fingerprint.js';
 import { pageText } from '../source/read-later.js';
 import { arrayFrom, type ArrayForm } from '../util/shared-array.js';
 import { writeTemporary } from '../util/atomic-write.js';
 import { TIMINGS_ON } from '../run/timing.js';
 
-export interface ReportThreadData {
+/** What the report thread is started with, before the report is made (src/report/thread.ts). */
+export interface ReportThreadSetup {
   port: MessagePort;
   /** [0] 1 once the outcome is posted, [1] progress (bumped as chunks are written). */
   state: Int32Array;
   referencePath: string;
+  /** The pages whose text the reports may quote, as kept on disk: their paths and hashes. */
+  pages: { paths: string[]; sha256: string[] };
+  /** Characters of page text read ahead and kept (READ_AHEAD_CHARS). */
+  readAhead: number;
+}
+
+/** The report, posted once the main thread has made it. */
+export interface ReportThreadWork {
   /** The report without its findings and claims, which `findings` and `claims` describe. */
   report: Omit<Report, 'findings' | 'claims'>;
   /** The report's keys in order (the findings and claims among them). */
@@ -31,8 +41,6 @@ export interface ReportThreadData {
   claims: ArrayForm;
   /** Whether every finding carries its fingerprint (src/check/fingerprint.ts). */
   fingerprinted: boolean;
-  /** The pages whose text the reports may quote, as kept on disk: their paths and hashes. */
-  pages: { paths: string[]; sha256: string[] };
   baseline?: BaselineComparison;
   /** Format names and the files they go to. */
   jobs: Array<{ format: string; path: string }>;
@@ -51,33 +59,57 @@ export type ReportThreadOutcome =
 /** Chunks between two progress signals. */
 const PROGRESS_EVERY = 4096;
 
-export function serveReport(data: ReportThreadData): void {
+/**
+ * Page texts read ahead, up to this many characters in all. Both of the thread's formats quote
+ * the pages, one after the other: read once, not twice. A corpus of larger pages reads the rest
+ * when quoted, keeping only the last one.
+ */
+export const READ_AHEAD_CHARS = 64 * 1024 * 1024;
+
+/**
+ * The thread's start, while the main thread is still making the report: the reference is loaded
+ * and the pages read; the report is served when it comes.
+ */
+export function prepareReport(setup: ReportThreadSetup): void {
+  let loaded: Loaded;
+  try {
+    loaded = { ref: loadReference(setup.referencePath) };
+  } catch (error) {
+    loaded = { failure: error };
+  }
+  const texts = new PagesOnDisk(setup.pages, setup.readAhead);
+  setup.port.once('message', (work: ReportThreadWork) => serveReport(setup, work, loaded, texts));
+}
+
+/** The reference as the thread loaded it, or why it could not (told when the report comes). */
+type Loaded = { ref: Reference } | { failure: unknown };
+
+function serveReport(setup: ReportThreadSetup, work: ReportThreadWork, loaded: Loaded, texts: SourceTexts): void {
   const done: Extract<ReportThreadOutcome, { ok: true }>['done'] = [];
   let outcome: ReportThreadOutcome;
   try {
-    const ref = loadReference(data.referencePath);
-    // The reference is read again here: it must be the one the findings were checked against.
-    if (ref.sha256 !== data.report.reference.sha256) throw new Error(`${data.referencePath} changed while the run was writing its reports`);
-    const findings = arrayFrom(data.findings);
-    if (data.fingerprinted) fingerprinted.add(findings);
+    if ('failure' in loaded) throw loaded.failure;
+    const ref = loaded.ref;
+    // The reference was read again here: it must be the one the findings were checked against.
+    if (ref.sha256 !== work.report.reference.sha256) throw new Error(`${setup.referencePath} changed while the run was writing its reports`);
+    const findings = arrayFrom(work.findings);
+    if (work.fingerprinted) fingerprinted.add(findings);
     const whole: Record<string, unknown> = {};
-    for (const key of data.keys) whole[key] = key === 'findings' ? findings : key === 'claims' ? arrayFrom(data.claims) : (data.report as Record<string, unknown>)[key];
+    for (const key of work.keys) whole[key] = key === 'findings' ? findings : key === 'claims' ? arrayFrom(work.claims) : (work.report as Record<string, unknown>)[key];
     const report = whole as unknown as Report;
-    const ctx = { ref, tty: false, texts: textsOnDisk(data.pages), baseline: data.baseline };
-    // What was sent is now held by the report and the texts: workerData lets go of it (50,000 pages' worth).
-    Object.assign(data, { report: undefined, pages: undefined, findings: undefined, claims: undefined, baseline: undefined });
-    for (const job of data.jobs) {
+    const ctx = { ref, tty: false, texts, baseline: work.baseline };
+    for (const job of work.jobs) {
       const format = findFormat(job.format)!;
       let content: string | Iterable<string>;
       try {
-        content = format.chunks ? progressing(format.chunks(report, ctx), data.state) : format.render(report, ctx);
+        content = format.chunks ? progressing(format.chunks(report, ctx), setup.state) : format.render(report, ctx);
       } catch (error) {
         if (!(error instanceof RangeError)) throw error;
         done.push({ ...job, dropped: error.message });
         continue;
       }
       done.push({ ...job, tmp: writeTemporary(job.path, content) });
-      bump(data.state);
+      bump(setup.state);
     }
     const stats = TIMINGS_ON ? getHeapStatistics() : undefined;
     outcome = { ok: true, done, ...(stats ? { heap: { used: stats.used_heap_size, total: stats.total_heap_size } } : {}) };
@@ -85,24 +117,40 @@ export function serveReport(data: ReportThreadData): void {
     for (const d of done) if ('tmp' in d) rmSync(d.tmp, { force: true });
     outcome = { ok: false, message: (error as Error)?.message ?? String(error), code: (error as NodeJS.ErrnoException)?.code };
   }
-  data.port.postMessage(outcome);
-  Atomics.store(data.state, 0, 1);
-  Atomics.notify(data.state, 0);
+  setup.port.postMessage(outcome);
+  Atomics.store(setup.state, 0, 1);
+  Atomics.notify(setup.state, 0);
 }
 
-/** Each page's text read from disk when a report quotes it (the last one kept: reports go page by page). */
-function textsOnDisk(pages: ReportThreadData['pages']): SourceTexts {
-  const sha = new Map(pages.paths.map((path, i) => [path, pages.sha256[i]]));
-  let last: { path: string; text: string | undefined } | undefined;
-  return {
-    get(path) {
-      if (last?.path !== path) {
-        const hash = sha.get(path);
-        last = { path, text: hash === undefined ? undefined : pageText(path, hash) };
-      }
-      return last.text;
-    },
-  };
+/**
+ * Each page's text, read from disk and checked against its hash: the first pages, in path order
+ * (the reports' order), read ahead up to `budget` characters and kept; any other read when a report
+ * quotes it, the last one kept.
+ */
+class PagesOnDisk implements SourceTexts {
+  private readonly sha: Map<string, string>;
+  private readonly kept = new Map<string, string>();
+  private last: { path: string; text: string | undefined } | undefined;
+
+  constructor(pages: ReportThreadSetup['pages'], budget: number) {
+    this.sha = new Map(pages.paths.map((path, i) => [path, pages.sha256[i]]));
+    let chars = 0;
+    for (let i = 0; i < pages.paths.length && chars < budget; i++) {
+      const text = pageText(pages.paths[i], pages.sha256[i]);
+      this.kept.set(pages.paths[i], text);
+      chars += text.length;
+    }
+  }
+
+  get(path: string): string | undefined {
+    const kept = this.kept.get(path);
+    if (kept !== undefined) return kept;
+    if (this.last?.path !== path) {
+      const hash = this.sha.get(path);
+      this.last = { path, text: hash === undefined ? undefined : pageText(path, hash) };
+    }
+    return this.last.text;
+  }
 }
 
 function* progressing(chunks: Iterable<string>, state: Int32Array): Generator<string> {

@@ -6,7 +6,8 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { compareBaseline, loadBaseline } from '../../report/baseline.js';
 import { EXIT } from '../exit-codes.js';
-import { ClaimsFiles, writeOutputs } from '../output.js';
+import { ClaimsFiles, prepareReports, writeOutputs } from '../output.js';
+import type { PreparedReportThread } from '../../report/thread.js';
 import { oneOf, UsageError } from '../args.js';
 import { pipelineOptions, resolveSettings } from '../../config/settings.js';
 import type { SourceResult } from '../../pipeline.js';
@@ -65,6 +66,7 @@ export function checkCommand(argv: string[], preloaded?: SourceResult[]): number
   leanHeapFor(Math.max(settings.files.length, preloaded?.length ?? 0), Boolean(settings.gate.only));
   const previous = values.baseline === undefined ? undefined : loadBaseline(values.baseline);
   const write = !values['no-write'];
+  let prepared: PreparedReportThread | undefined;
   const claimsFiles = write ? new ClaimsFiles(settings.claimsDir, settings.gate.only && new Set(settings.gate.only.paths)) : undefined;
   const { report, results, engine } = runCheck({
     ...pipelineOptions(settings),
@@ -77,6 +79,8 @@ export function checkCommand(argv: string[], preloaded?: SourceResult[]): number
     spill: true,
     onSource: claimsFiles && ((result) => claimsFiles.add(result)),
     progress: (total) => createProgress(total),
+    // The report thread starts while the corpus rules and the gate run on this thread.
+    onSourcesDone: write ? (done, { reference }, claimRuleFindings) => (prepared = prepareReports(done, reference.path, claimRuleFindings)) : undefined,
   });
   if (settings.config) report.config = { path: settings.config.path, sha256: settings.config.sha256 };
   // A merge of shards records the same run as one check of the whole corpus: verify re-runs that.
@@ -84,11 +88,16 @@ export function checkCommand(argv: string[], preloaded?: SourceResult[]): number
   const baseline = previous && compareBaseline(report, previous, values.baseline!);
   const tty = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
   let written: string[] = [];
-  if (write) {
-    written = timed('report', () => {
-      if (settings.wholeCorpus) claimsFiles!.prune();
-      return writeOutputs(report, results, engine.reference, { reportDir: settings.reportDir, baseline });
-    });
+  try {
+    if (write) {
+      written = timed('report', () => {
+        if (settings.wholeCorpus) claimsFiles!.prune();
+        return writeOutputs(report, results, engine.reference, { reportDir: settings.reportDir, baseline, prepared });
+      });
+    }
+  } finally {
+    // A thread started for reports that were not written (an error on the way) is ended.
+    prepared?.cancel();
   }
   memoryMark('reports written');
   timed('report', () => printReport(format, report, { ref: engine.reference, tty, texts: sourceTexts(results), baseline }, written, settings.reportDir));
