@@ -61,10 +61,11 @@ const PROGRESS_EVERY = 4096;
 
 /**
  * Page texts read ahead, up to this many characters in all. Both of the thread's formats quote
- * the pages, one after the other: read once, not twice. A corpus of larger pages reads the rest
- * when quoted, keeping only the last one.
+ * the pages, one after the other: read once, not twice. At most some 48 MB (two bytes a character
+ * at worst) on top of a run that can have 25,000 pages (REPORT_THREAD_MAX_PAGES); the pages past
+ * it are read when quoted, only the last one kept.
  */
-export const READ_AHEAD_CHARS = 64 * 1024 * 1024;
+export const READ_AHEAD_CHARS = 24 * 1024 * 1024;
 
 /**
  * The thread's start, while the main thread is still making the report: the reference is loaded
