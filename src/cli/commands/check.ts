@@ -68,41 +68,41 @@ export function checkCommand(argv: string[], preloaded?: SourceResult[]): number
   const write = !values['no-write'];
   let prepared: PreparedReportThread | undefined;
   const claimsFiles = write ? new ClaimsFiles(settings.claimsDir, settings.gate.only && new Set(settings.gate.only.paths)) : undefined;
-  const { report, results, engine } = runCheck({
-    ...pipelineOptions(settings),
-    jobs: parseJobs(values.jobs),
-    cache: cacheLocation(values),
-    cacheStrategy: cacheStrategy(values),
-    preloaded,
-    // The report's claims wait on disk, and each page's claims file is written as it comes:
-    // the run holds the findings, not the corpus.
-    spill: true,
-    onSource: claimsFiles && ((result) => claimsFiles.add(result)),
-    progress: (total) => createProgress(total),
-    // The report thread starts while the corpus rules and the gate run on this thread.
-    onSourcesDone: write ? (done, { reference }, claimRuleFindings) => (prepared = prepareReports(done, reference.path, claimRuleFindings)) : undefined,
-  });
-  if (settings.config) report.config = { path: settings.config.path, sha256: settings.config.sha256 };
-  // A merge of shards records the same run as one check of the whole corpus: verify re-runs that.
-  report.run = runRecord(values, positionals);
-  const baseline = previous && compareBaseline(report, previous, values.baseline!);
-  const tty = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
-  let written: string[] = [];
   try {
+    const { report, results, engine } = runCheck({
+      ...pipelineOptions(settings),
+      jobs: parseJobs(values.jobs),
+      cache: cacheLocation(values),
+      cacheStrategy: cacheStrategy(values),
+      preloaded,
+      // The report's claims wait on disk, and each page's claims file is written as it comes:
+      // the run holds the findings, not the corpus.
+      spill: true,
+      onSource: claimsFiles && ((result) => claimsFiles.add(result)),
+      progress: (total) => createProgress(total),
+      // The report thread starts while the corpus rules and the gate run on this thread.
+      onSourcesDone: write ? (done, { reference }, claimRuleFindings) => (prepared = prepareReports(done, reference.path, claimRuleFindings)) : undefined,
+    });
+    if (settings.config) report.config = { path: settings.config.path, sha256: settings.config.sha256 };
+    // A merge of shards records the same run as one check of the whole corpus: verify re-runs that.
+    report.run = runRecord(values, positionals);
+    const baseline = previous && compareBaseline(report, previous, values.baseline!);
+    const tty = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
+    let written: string[] = [];
     if (write) {
       written = timed('report', () => {
         if (settings.wholeCorpus) claimsFiles!.prune();
         return writeOutputs(report, results, engine.reference, { reportDir: settings.reportDir, baseline, prepared });
       });
     }
+    memoryMark('reports written');
+    timed('report', () => printReport(format, report, { ref: engine.reference, tty, texts: sourceTexts(results), baseline }, written, settings.reportDir));
+    printTimings();
+    return exitCodeFor(report, failOn);
   } finally {
-    // A thread started for reports that were not written (an error on the way) is ended.
+    // A report thread started for reports that were not written (an error on the way) is ended.
     prepared?.cancel();
   }
-  memoryMark('reports written');
-  timed('report', () => printReport(format, report, { ref: engine.reference, tty, texts: sourceTexts(results), baseline }, written, settings.reportDir));
-  printTimings();
-  return exitCodeFor(report, failOn);
 }
 
 /**
