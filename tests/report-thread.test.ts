@@ -101,7 +101,7 @@ describe('the report thread', () => {
       const jobs = FORMATS.filter((f) => THREAD_FORMATS.has(f.name)).map((f) => ({ format: f.name, path: join(dir, 'direct', f.file!) }));
       mkdirSync(join(dir, 'direct'));
       let alone: Record<string, string> | undefined;
-      for (const readAhead of [undefined, 3000, 0]) {
+      for (const readAhead of [undefined, 5000, 0]) {
         const prepared: PreparedReportThread[] = [];
         const { report, results, engine } = runCheck({
           paths: ['pages'],
@@ -125,6 +125,28 @@ describe('the report thread', () => {
         writeOutputs(report, results, engine.reference, { reportDir: out, reportThread: true, prepared: prepared[1] });
         expect(files(out)).toEqual(alone);
       }
+    });
+  });
+
+  it('reading ahead a page that changed after it was checked, quotes no lines from it, as one thread alone does', () => {
+    inCorpus((dir) => {
+      const jobs = [{ format: 'sarif', path: join(dir, 'direct', 'report.sarif') }];
+      mkdirSync(join(dir, 'direct'));
+      let prepared: PreparedReportThread | undefined;
+      const { report, results, engine } = runCheck({
+        paths: ['pages'],
+        referencePath: 'reference.yaml',
+        spill: true,
+        onSourcesDone: (done, { reference }) => {
+          const page = done.find((r) => r.doc)!.doc!.path;
+          writeFileSync(page, `${readFileSync(page, 'utf8')}\nEdited after the check.\n`);
+          prepared = prepareReportThread(done, reference.path);
+        },
+      });
+      writeOutputs(report, results, engine.reference, { reportDir: join(dir, 'alone'), reportThread: false });
+      const outcome = prepared!.start(report, undefined, jobs)!.finish();
+      expect(outcome.ok).toBe(true);
+      if (outcome.ok) expect('tmp' in outcome.done[0] && readFileSync(outcome.done[0].tmp, 'utf8')).toBe(readFileSync(join(dir, 'alone', 'report.sarif'), 'utf8'));
     });
   });
 

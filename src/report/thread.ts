@@ -17,7 +17,7 @@ import type { SourceResult } from '../pipeline.js';
 import { fingerprinted } from '../check/fingerprint.js';
 import { PageOnDisk } from '../source/read-later.js';
 import { arrayForm } from '../util/shared-array.js';
-import { READ_AHEAD_CHARS, type ReportThreadOutcome, type ReportThreadSetup, type ReportThreadWork } from './thread-worker.js';
+import { READ_AHEAD_BYTES, type ReportThreadOutcome, type ReportThreadSetup, type ReportThreadWork } from './thread-worker.js';
 
 const ENTRY = new URL('./report-thread.mjs', import.meta.url);
 
@@ -69,7 +69,7 @@ export type ReportJob = { format: string; path: string };
  * the reference and reads the pages the reports quote. Undefined when the pages' texts are in
  * memory (nothing on disk to read): one thread then writes all.
  */
-export function prepareReportThread(results: readonly SourceResult[], referencePath: string, readAhead = READ_AHEAD_CHARS): PreparedReportThread | undefined {
+export function prepareReportThread(results: readonly SourceResult[], referencePath: string, readAhead = READ_AHEAD_BYTES): PreparedReportThread | undefined {
   const pages: ReportThreadSetup['pages'] = { paths: [], sha256: [] };
   for (const r of results) {
     if (!r.doc) continue;

@@ -65,6 +65,28 @@ export function pageText(path: string, sha: string): string {
   return readChecked(path, sha, path);
 }
 
+/**
+ * A page's bytes read from disk, checked against the hash its claims were made from; undefined
+ * (and told) if it changed. pageTextOf makes them its text.
+ */
+export function pageBytes(path: string, sha: string): Buffer | undefined {
+  try {
+    const bytes = readFileSync(path);
+    // Bytes with the hash of a page that was read are bytes that decoded.
+    if (sha256(bytes) === sha) return bytes;
+  } catch {
+    // reported below
+  }
+  changed(path);
+  return undefined;
+}
+
+/** The text of bytes pageBytes checked. */
+export function pageTextOf(bytes: Buffer): string {
+  const decoded = decode(bytes);
+  return decoded.ok ? decoded.text : '';
+}
+
 function readChecked(file: string, sha: string, path: string): string {
   try {
     const bytes = readFileSync(file);
@@ -75,6 +97,10 @@ function readChecked(file: string, sha: string, path: string): string {
   } catch {
     // reported below
   }
-  process.stderr.write(`claimlint: ${path} changed while it was being checked; the reports quote no lines from it\n`);
+  changed(path);
   return '';
+}
+
+function changed(path: string): void {
+  process.stderr.write(`claimlint: ${path} changed while it was being checked; the reports quote no lines from it\n`);
 }
