@@ -180,7 +180,8 @@ export function buildSarif(report: Report, options: SarifOptions = {}): Json {
     const index = ruleIndex.get(f.rule);
     if (index !== undefined) result.ruleIndex = index;
     // A frozen list of related statements is shared by every page stating the same values: its
-    // locations are serialised once (a fifth of a large report) and copied into each result.
+    // locations are serialised once (a fifth of a large report) and copied into each result
+    // (stringifyWith, below; the null keeps the key's place among the others).
     const shared = f.related?.length && Object.isFrozen(f.related) ? f.related : undefined;
     if (f.related?.length) result.relatedLocations = shared ? null : relatedLocations(f.related);
     if (f.suggestion && f.text) {

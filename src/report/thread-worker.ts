@@ -80,6 +80,8 @@ export function prepareReport(setup: ReportThreadSetup): void {
     loaded = { failure: error };
   }
   const texts = new PagesOnDisk(setup.pages, setup.readAhead);
+  // The pages are now held by the texts: workerData lets go of its list (25,000 pages' worth).
+  Object.assign(setup, { pages: undefined });
   setup.port.once('message', (work: ReportThreadWork) => serveReport(setup, work, loaded, texts));
 }
 

@@ -66,18 +66,18 @@ export function pageText(path: string, sha: string): string {
 }
 
 /**
- * A page's bytes read from disk, checked against the hash its claims were made from; undefined
- * (and told) if it changed. pageTextOf makes them its text.
+ * A page's bytes read from disk (`file`), checked against the hash its claims were made from;
+ * undefined (and told, under the page's `path`) if it changed. pageTextOf makes them its text.
  */
-export function pageBytes(path: string, sha: string): Buffer | undefined {
+export function pageBytes(file: string, sha: string, path = file): Buffer | undefined {
   try {
-    const bytes = readFileSync(path);
+    const bytes = readFileSync(file);
     // Bytes with the hash of a page that was read are bytes that decoded.
     if (sha256(bytes) === sha) return bytes;
   } catch {
     // reported below
   }
-  changed(path);
+  process.stderr.write(`claimlint: ${path} changed while it was being checked; the reports quote no lines from it\n`);
   return undefined;
 }
 
@@ -88,19 +88,6 @@ export function pageTextOf(bytes: Buffer): string {
 }
 
 function readChecked(file: string, sha: string, path: string): string {
-  try {
-    const bytes = readFileSync(file);
-    if (sha256(bytes) === sha) {
-      const decoded = decode(bytes);
-      if (decoded.ok) return decoded.text;
-    }
-  } catch {
-    // reported below
-  }
-  changed(path);
-  return '';
-}
-
-function changed(path: string): void {
-  process.stderr.write(`claimlint: ${path} changed while it was being checked; the reports quote no lines from it\n`);
+  const bytes = pageBytes(file, sha, path);
+  return bytes ? pageTextOf(bytes) : '';
 }
