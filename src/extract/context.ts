@@ -30,14 +30,20 @@ export class SentenceContext {
     return this.found('pseudo', () => [...findAll(this.lang.re.pseudo, this.text), ...findAll(this.lang.re.ciCues, this.text)]);
   }
 
-  private notPseudo = (s: Span): boolean => !this.pseudo.some((p) => s.start < p.end && p.start < s.end);
+  /** Negation triggers outside every pseudo-negation (a method, not a field: no closure made per sentence unless negation is asked about). */
+  private negations(re: RegExp): Span[] {
+    const spans = findAll(re, this.text);
+    if (!spans.length) return spans;
+    const pseudo = this.pseudo;
+    return spans.filter((s) => !pseudo.some((p) => s.start < p.end && p.start < s.end));
+  }
 
   get negBefore(): Span[] {
-    return this.found('negBefore', () => findAll(this.lang.re.negBefore, this.text).filter(this.notPseudo));
+    return this.found('negBefore', () => this.negations(this.lang.re.negBefore));
   }
 
   get negAfter(): Span[] {
-    return this.found('negAfter', () => findAll(this.lang.re.negAfter, this.text).filter(this.notPseudo));
+    return this.found('negAfter', () => this.negations(this.lang.re.negAfter));
   }
 
   get hedge(): Span[] {
