@@ -1,10 +1,9 @@
 import { readdirSync, statSync } from 'node:fs';
-import { extname, join, relative, resolve } from 'node:path';
+import { extname, join, resolve } from 'node:path';
 import picomatch from 'picomatch';
 import { collectSources } from '../pipeline.js';
 import { SOURCE_EXTENSIONS } from '../source/read.js';
-
-const slash = (p: string) => p.split('\\').join('/');
+import { relativePath } from '../util/paths.js';
 
 /**
  * The source files named by `patterns` (directories, files or picomatch globs,
@@ -19,14 +18,14 @@ export function expandSources(patterns: string[], ignore: string[], base: string
     if (!scan.isGlob) {
       const abs = resolve(base, pattern);
       const explicitFile = statQuiet(abs)?.isFile() ?? false;
-      for (const f of collectSources([abs], base, linked)) if (explicitFile || !ignored(slash(relative(base, f)))) out.add(f);
+      for (const f of collectSources([abs], base, linked)) if (explicitFile || !ignored(relativePath(base, f))) out.add(f);
       continue;
     }
     const match = picomatch(pattern, { dot: false });
     const root = resolve(base, scan.base || '.');
     let found = 0;
     walk(root, (file, link) => {
-      const rel = slash(relative(base, file));
+      const rel = relativePath(base, file);
       if (!SOURCE_EXTENSIONS.has(extname(file).toLowerCase()) || !match(rel) || ignored(rel)) return;
       out.add(file);
       if (link) linked?.add(file);

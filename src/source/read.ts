@@ -1,5 +1,6 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { basename, extname, relative } from 'node:path';
+import { basename, extname } from 'node:path';
+import { relativePath } from '../util/paths.js';
 import type { Point, SourceDocument } from '../types.js';
 import { sha256 } from '../util/hash.js';
 import { LineIndex } from '../util/positions.js';
@@ -26,7 +27,7 @@ export const MAX_SOURCE_BYTES = 2 * 1024 * 1024;
 export const SOURCE_EXTENSIONS = new Set(['.md', '.markdown', '.txt']);
 
 export function displayPath(path: string): string {
-  return (relative(process.cwd(), path) || path).split('\\').join('/');
+  return relativePath(process.cwd(), path) || path.split('\\').join('/');
 }
 
 function idFromPath(path: string): string {

@@ -1,26 +1,25 @@
 import * as crypto from 'node:crypto';
+import { flatAscii } from './strings.js';
 
 // crypto.hash (Node >= 20.12) hashes a string in one call, about five times faster than
 // createHash for the short inputs of ids and fingerprints (hundreds of thousands per corpus).
 const oneShot = (crypto as { hash?: (algorithm: string, data: string | Uint8Array, encoding: 'hex') => string }).hash;
 
-export function sha256(data: string | Uint8Array): string {
-  return oneShot ? oneShot('sha256', data, 'hex') : crypto.createHash('sha256').update(data).digest('hex');
-}
+const hex = (data: string | Uint8Array): string => (oneShot ? oneShot('sha256', data, 'hex') : crypto.createHash('sha256').update(data).digest('hex'));
 
-const digest = (data: string): Buffer => (oneShot ? (oneShot as unknown as (a: string, d: string, e: 'buffer') => Buffer)('sha256', data, 'buffer') : crypto.createHash('sha256').update(data).digest());
+export function sha256(data: string | Uint8Array): string {
+  return hex(data);
+}
 
 /**
  * `prefix` then the first `digits` hex digits of the SHA-256 of `data`, as one flat string. Ids
  * and fingerprints stay in memory with their findings (half a million in a large corpus): cut
  * with slice() from the 64-digit hash, each would keep the whole hash alive, and joined with
- * `+` each would be a chain of pieces.
+ * `+` each would be a chain of pieces. The hex string comes straight from the one-shot hash and
+ * is flattened once (flatAscii): a third of the time of a digest Buffer written into another.
  */
 export function sha256Prefix(data: string, digits: number, prefix = ''): string {
-  const out = Buffer.allocUnsafe(prefix.length + digits);
-  out.write(prefix, 0, 'latin1');
-  out.write(digest(data).toString('hex', 0, Math.ceil(digits / 2)).slice(0, digits), prefix.length, 'latin1');
-  return out.toString('latin1');
+  return flatAscii(prefix + hex(data).slice(0, digits));
 }
 
 /** Short, stable id derived from content (never from counters or time). */
