@@ -44,7 +44,7 @@ export interface CheckOptions {
   /** With `spill`: claim-rule findings held in memory before they go to disk too (src/check/run.ts). */
   findingsInMemory?: number;
   /** Told of each source's result, claims included, before the check stage lets go of them (claims files are written from here). */
-  onSource?: (result: SourceResult) => void;
+  onSource?: (result: SourceResult, engine: Engine) => void;
   /** Called with the number of sources to process; what it returns is told of each source done (the CLI's progress bar). */
   progress?: (total: number) => { tick(path?: string): void; done(): void };
   /**

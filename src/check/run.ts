@@ -40,7 +40,7 @@ export interface CheckRunOptions {
    */
   findingsInMemory?: number;
   /** Told of each source, claims included, once it is known not to duplicate another source's id. */
-  onSource?: (result: SourceResult) => void;
+  onSource?: (result: SourceResult, engine: Engine) => void;
 }
 
 /** A source as the report sees it once its claims are handed on: no claims, only their count. */
@@ -193,7 +193,7 @@ export class CheckRun {
         result.claims = [];
       } else this.ids.set(result.doc.id, result.doc.path);
     }
-    this.options.onSource?.(result);
+    this.options.onSource?.(result, this.engine);
     if (entryOf && this.reported?.has(entryOf.path)) this.scope!.add(entryOf.id);
     const ref = this.engine.reference;
     const scope = this.scope;

@@ -1,7 +1,10 @@
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Report } from '../report/model.js';
-import type { SourceResult } from '../pipeline.js';
+import type { Engine, SourceResult } from '../pipeline.js';
+import type { CacheStrategy } from '../run/cache.js';
+import { engineFingerprint } from '../run/fingerprint.js';
+import { WrittenFiles } from '../run/written-files.js';
 import type { Reference } from '../reference/load.js';
 import { FORMATS, sourceTexts, type Format } from '../report/formats.js';
 import { prepareReportThread, REPORT_THREAD_MAX_PAGES, REPORT_THREAD_MIN, startReportThread, THREAD_FORMATS, type PreparedReportThread } from '../report/thread.js';
@@ -38,38 +41,57 @@ export function prepareReports(results: readonly SourceResult[], referencePath: 
   return prepareReportThread(results, referencePath);
 }
 
+/** Where a run keeps what it knows of the claims files it wrote (the cache), and how far it trusts stats. */
+export interface ClaimsFilesRecord {
+  cacheDir: string;
+  strategy: CacheStrategy;
+  defaultLanguage?: string;
+}
+
 /**
  * claims/extracted/<id>.yaml for each source, written as the run hands the sources on (the
  * check stage then lets go of their claims); each file whole or not at all. `prune` then removes
- * the files of sources no longer present.
+ * the files of sources no longer present. With a record (the cache's directory), a file the
+ * last run wrote from the same page, and unchanged since, is left as it is (src/run/written-files.ts).
  */
 export class ClaimsFiles {
   private readonly keep = new Set<string>();
   /** The directory's entries when the first file was written: a file not among them is not read to compare. */
   private present: Set<string> | undefined;
+  private written: WrittenFiles | undefined;
 
   constructor(
     private readonly dir: string,
     /** Write only for these source paths (--changed-since: the unchanged sources' files are left as they are; rendering 10,000 of them to find them unchanged costs half a second). */
     private readonly only?: ReadonlySet<string>,
+    private readonly record?: ClaimsFilesRecord,
   ) {}
 
-  add(result: SourceResult): void {
+  add(result: SourceResult, engine?: Engine): void {
     const doc = result.doc;
     if (!doc) return;
     const name = `${doc.id}.yaml`;
     this.keep.add(name);
     if (this.only && !this.only.has(doc.path)) return;
+    // Stats stand for contents only under the metadata strategy, as in the cache.
+    if (!this.written && engine && this.record?.strategy === 'metadata') this.written = WrittenFiles.open(this.record.cacheDir, engineFingerprint(engine, this.record.defaultLanguage), this.dir);
+    if (this.written?.current(name, doc.path, doc.sha256)) return;
     if (!this.present) {
       mkdirSync(this.dir, { recursive: true });
       this.present = new Set(safeList(this.dir));
     }
     writeDerivedFile(join(this.dir, name), renderClaimsFile(claimsFileOf(result)!), { dirMade: true, absent: !this.present.has(name) });
+    this.written?.note(name, doc.path, doc.sha256);
   }
 
   /** Removes the claims files of sources this (whole-corpus) run did not see. */
   prune(): void {
     for (const name of safeList(this.dir)) if (name.endsWith('.yaml') && !this.keep.has(name)) rmSync(join(this.dir, name), { force: true });
+  }
+
+  /** Keeps the record of the files for the next run; `whole`: this run saw every page. */
+  saveRecord(whole: boolean): void {
+    this.written?.save(whole);
   }
 }
 

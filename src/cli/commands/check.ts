@@ -67,18 +67,21 @@ export function checkCommand(argv: string[], preloaded?: SourceResult[]): number
   const previous = values.baseline === undefined ? undefined : loadBaseline(values.baseline);
   const write = !values['no-write'];
   let prepared: PreparedReportThread | undefined;
-  const claimsFiles = write ? new ClaimsFiles(settings.claimsDir, settings.gate.only && new Set(settings.gate.only.paths)) : undefined;
+  const cacheDir = cacheLocation(values);
+  // A --changed-since run writes only the changed pages' claims files: it has no use for the record of the others.
+  const record = cacheDir === undefined || settings.gate.only ? undefined : { cacheDir, strategy: cacheStrategy(values), defaultLanguage: settings.defaultLanguage };
+  const claimsFiles = write ? new ClaimsFiles(settings.claimsDir, settings.gate.only && new Set(settings.gate.only.paths), record) : undefined;
   try {
     const { report, results, engine } = runCheck({
       ...pipelineOptions(settings),
       jobs: parseJobs(values.jobs),
-      cache: cacheLocation(values),
+      cache: cacheDir,
       cacheStrategy: cacheStrategy(values),
       preloaded,
       // The report's claims wait on disk, and each page's claims file is written as it comes:
       // the run holds the findings, not the corpus.
       spill: true,
-      onSource: claimsFiles && ((result) => claimsFiles.add(result)),
+      onSource: claimsFiles && ((result, engine) => claimsFiles.add(result, engine)),
       progress: (total) => createProgress(total),
       // The report thread starts while the corpus rules and the gate run on this thread.
       onSourcesDone: write ? (done, { reference }, claimRuleFindings) => (prepared = prepareReports(done, reference.path, claimRuleFindings)) : undefined,
@@ -92,6 +95,7 @@ export function checkCommand(argv: string[], preloaded?: SourceResult[]): number
     if (write) {
       written = timed('report', () => {
         if (settings.wholeCorpus) claimsFiles!.prune();
+        claimsFiles!.saveRecord(settings.wholeCorpus);
         return writeOutputs(report, results, engine.reference, { reportDir: settings.reportDir, baseline, prepared });
       });
     }
