@@ -20,13 +20,13 @@ function setup(): { cache: string; claims: string } {
 
 /** A record noted `later` ms after the files were written, saved, and opened again by the next run. */
 function recorded(cache: string, claims: string, names: string[], later: number, fingerprint = FP): WrittenFiles {
-  const first = WrittenFiles.open(cache, fingerprint, claims);
+  const first = WrittenFiles.open(cache, fingerprint, claims, true);
   for (const name of names) {
     writeFileSync(join(claims, name), `claims of ${name}\n`);
     first.note(name, `pages/${name}.md`, A, Date.now() + later);
   }
-  first.save(true);
-  return WrittenFiles.open(cache, fingerprint, claims);
+  first.save();
+  return WrittenFiles.open(cache, fingerprint, claims, true);
 }
 
 describe('the record of the claims files written (src/run/written-files.ts)', () => {
@@ -56,34 +56,41 @@ describe('the record of the claims files written (src/run/written-files.ts)', ()
   it('keeps a whole run’s files only, or a partial run’s beside the earlier ones; ignores a damaged record, another directory’s, and another engine’s', () => {
     const { cache, claims } = setup();
     const late = SETTLED_MS + 1000;
-    const next = recorded(cache, claims, ['p.yaml', 'q.yaml'], late);
-    expect(next.current('p.yaml', 'pages/p.yaml.md', A)).toBe(true);
-    next.save(false);
-    expect(WrittenFiles.open(cache, FP, claims).current('q.yaml', 'pages/q.yaml.md', A)).toBe(true);
-    const whole = WrittenFiles.open(cache, FP, claims);
+    // A run over some of the pages keeps the others' entries; a run over all of them, its own only.
+    recorded(cache, claims, ['p.yaml', 'q.yaml'], late);
+    const partial = WrittenFiles.open(cache, FP, claims, false);
+    expect(partial.current('p.yaml', 'pages/p.yaml.md', A)).toBe(true);
+    partial.save();
+    expect(WrittenFiles.open(cache, FP, claims, true).current('q.yaml', 'pages/q.yaml.md', A)).toBe(true);
+    const whole = WrittenFiles.open(cache, FP, claims, true);
     expect(whole.current('p.yaml', 'pages/p.yaml.md', A)).toBe(true);
-    whole.save(true);
-    expect(WrittenFiles.open(cache, FP, claims).current('q.yaml', 'pages/q.yaml.md', A)).toBe(false);
-    expect(WrittenFiles.open(cache, FP, claims).current('p.yaml', 'pages/p.yaml.md', A)).toBe(true);
+    whole.save();
+    expect(WrittenFiles.open(cache, FP, claims, true).current('q.yaml', 'pages/q.yaml.md', A)).toBe(false);
+    expect(WrittenFiles.open(cache, FP, claims, true).current('p.yaml', 'pages/p.yaml.md', A)).toBe(true);
 
     // Another engine (a new reference, vocabulary or claimlint): nothing is current, and its save replaces the old record.
-    const other = WrittenFiles.open(cache, 'e'.repeat(64), claims);
+    const other = WrittenFiles.open(cache, 'e'.repeat(64), claims, true);
     expect(other.current('p.yaml', 'pages/p.yaml.md', A)).toBe(false);
-    other.save(true);
+    other.save();
     expect(readdirSync(cache).filter((n) => n.startsWith('claims-files-'))).toEqual([other.file.slice(cache.length + 1)]);
 
     // Another claims directory has a record of its own.
     const elsewhere = join(claims, '..', 'claims2');
     mkdirSync(elsewhere);
-    recorded(cache, elsewhere, ['p.yaml'], late).save(true);
+    recorded(cache, elsewhere, ['p.yaml'], late).save();
     expect(readdirSync(cache).filter((n) => n.startsWith('claims-files-'))).toHaveLength(2);
 
     // A damaged record is no record.
     const back = recorded(cache, claims, ['p.yaml'], late);
-    writeFileSync(back.file, readFileSync(back.file, 'utf8').slice(0, 40));
-    expect(WrittenFiles.open(cache, FP, claims).current('p.yaml', 'pages/p.yaml.md', A)).toBe(false);
-    writeFileSync(back.file, JSON.stringify({ format: 1, dir: claims, files: { 'p.yaml': ['pages/p.yaml.md', A, 'x', 0, 0, 0, 0] } }));
-    expect(WrittenFiles.open(cache, FP, claims).current('p.yaml', 'pages/p.yaml.md', A)).toBe(false);
+    const good = readFileSync(back.file, 'utf8');
+    expect(back.current('p.yaml', 'pages/p.yaml.md', A)).toBe(true);
+    for (const damaged of [good.slice(0, 20), good.replace(/"format":1/, '"format":2'), good.replace(/\[("p\.yaml".*?),\d+\]/, '[$1,"x"]'), good.replace('"p.yaml","pages', '"q.yaml","pages'), good.slice(0, -30)])
+    {
+      writeFileSync(back.file, damaged);
+      expect(WrittenFiles.open(cache, FP, claims, true).current('p.yaml', 'pages/p.yaml.md', A), damaged).toBe(false);
+    }
+    writeFileSync(back.file, good);
+    expect(WrittenFiles.open(cache, FP, claims, true).current('p.yaml', 'pages/p.yaml.md', A)).toBe(true);
   });
 
   it('check: a claims file edited by hand, or removed, is made again on the next run, once the record is settled', async () => {

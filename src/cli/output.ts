@@ -46,6 +46,8 @@ export interface ClaimsFilesRecord {
   cacheDir: string;
   strategy: CacheStrategy;
   defaultLanguage?: string;
+  /** The run sees every page: the record keeps only its files (a partial run keeps the others' too). */
+  whole: boolean;
 }
 
 /**
@@ -74,7 +76,7 @@ export class ClaimsFiles {
     this.keep.add(name);
     if (this.only && !this.only.has(doc.path)) return;
     // Stats stand for contents only under the metadata strategy, as in the cache.
-    if (!this.written && engine && this.record?.strategy === 'metadata') this.written = WrittenFiles.open(this.record.cacheDir, engineFingerprint(engine, this.record.defaultLanguage), this.dir);
+    if (!this.written && engine && this.record?.strategy === 'metadata') this.written = WrittenFiles.open(this.record.cacheDir, engineFingerprint(engine, this.record.defaultLanguage), this.dir, this.record.whole);
     if (this.written?.current(name, doc.path, doc.sha256)) return;
     if (!this.present) {
       mkdirSync(this.dir, { recursive: true });
@@ -89,9 +91,9 @@ export class ClaimsFiles {
     for (const name of safeList(this.dir)) if (name.endsWith('.yaml') && !this.keep.has(name)) rmSync(join(this.dir, name), { force: true });
   }
 
-  /** Keeps the record of the files for the next run; `whole`: this run saw every page. */
-  saveRecord(whole: boolean): void {
-    this.written?.save(whole);
+  /** Keeps the record of the files for the next run. */
+  saveRecord(): void {
+    this.written?.save();
   }
 }
 

@@ -10,21 +10,28 @@
  */
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { fileStat, SETTLED_MS, type FileStat } from './cache.js';
+import { fileStat, SETTLED_MS } from './cache.js';
 import { sha256 } from '../util/hash.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
+import { SpillFile } from '../util/spill.js';
 
 const FORMAT = 1;
 
-/** [page path, page SHA-256, size, mtimeMs, ctimeMs, ino, when the stat was taken (ms since the epoch)] */
-type Entry = [string, string, number, number, number, number, number];
+/** [file name, page path, page SHA-256, size, mtimeMs, ctimeMs, ino, when the stat was taken (ms since the epoch)] */
+type Entry = [string, string, string, number, number, number, number, number];
 
 const NAME = /^claims-files-([0-9a-f]+)-([0-9a-f]+)\.json$/;
 
 export class WrittenFiles {
-  private readonly known: Map<string, Entry>;
-  /** This run's entries: the files it found current or wrote. */
-  private readonly seen = new Map<string, Entry>();
+  /** The last run's entries, by file name, as the JSON lines of the record (parsed when looked up). */
+  private readonly known: Map<string, string>;
+  /**
+   * This run's entries (the files it found current or wrote), one JSON line each, on disk: a
+   * 50,000-page run would otherwise hold 50,000 of them (some 10 MB) until its end.
+   */
+  private seen: SpillFile | string[] | undefined;
+  /** The names of this run's entries, for a run over some of the pages (the others' are kept). */
+  private readonly seenNames: Set<string> | undefined;
 
   private constructor(
     /** The cache directory, where the record is. */
@@ -33,14 +40,17 @@ export class WrittenFiles {
     private readonly name: string,
     /** The claims directory (absolute). */
     readonly dir: string,
+    /** Whether the run sees every page (the record then keeps this run's entries only). */
+    private readonly whole: boolean,
   ) {
     this.known = load(this.file, dir);
+    this.seenNames = whole ? undefined : new Set();
   }
 
-  /** The record of the claims files in `claimsDir` made by the engine of `fingerprint`. */
-  static open(cacheDir: string, fingerprint: string, claimsDir: string): WrittenFiles {
+  /** The record of the claims files in `claimsDir` made by the engine of `fingerprint`; `whole`: the run sees every page. */
+  static open(cacheDir: string, fingerprint: string, claimsDir: string, whole: boolean): WrittenFiles {
     const dir = resolve(claimsDir);
-    return new WrittenFiles(resolve(cacheDir), `claims-files-${fingerprint.slice(0, 16)}-${sha256(dir).slice(0, 16)}.json`, dir);
+    return new WrittenFiles(resolve(cacheDir), `claims-files-${fingerprint.slice(0, 16)}-${sha256(dir).slice(0, 16)}.json`, dir, whole);
   }
 
   get file(): string {
@@ -49,56 +59,97 @@ export class WrittenFiles {
 
   /** Whether `name` holds what the page at `path` with this hash makes: recorded, unchanged and settled. */
   current(name: string, path: string, pageSha: string): boolean {
-    const e = this.known.get(name);
-    if (!e || e[0] !== path || e[1] !== pageSha) return false;
+    const line = this.known.get(name);
+    const e = line === undefined ? undefined : entryOf(line);
+    if (!e || e[0] !== name || e[1] !== path || e[2] !== pageSha) return false;
     const st = fileStat(join(this.dir, name));
-    const at = e[6];
-    if (!st || st.size !== e[2] || st.mtimeMs !== e[3] || st.ctimeMs !== e[4] || st.ino !== e[5] || !(st.mtimeMs < at - SETTLED_MS && st.ctimeMs < at - SETTLED_MS)) return false;
-    this.seen.set(name, e);
+    const at = e[7];
+    if (!st || st.size !== e[3] || st.mtimeMs !== e[4] || st.ctimeMs !== e[5] || st.ino !== e[6] || !(st.mtimeMs < at - SETTLED_MS && st.ctimeMs < at - SETTLED_MS)) return false;
+    this.keep(name, line!);
     return true;
   }
 
   /** `name` was just written (or found to hold the page's claims already): its stat, taken `at`, is recorded. */
   note(name: string, path: string, pageSha: string, at = Date.now()): void {
-    const st: FileStat | undefined = fileStat(join(this.dir, name));
-    if (st) this.seen.set(name, [path, pageSha, st.size, st.mtimeMs, st.ctimeMs, st.ino, at]);
-    else this.seen.delete(name);
+    const st = fileStat(join(this.dir, name));
+    if (st) this.keep(name, JSON.stringify([name, path, pageSha, st.size, st.mtimeMs, st.ctimeMs, st.ino, at] satisfies Entry));
+  }
+
+  private keep(name: string, line: string): void {
+    if (!this.seen)
+      try {
+        this.seen = new SpillFile();
+      } catch {
+        this.seen = [];
+      }
+    // A spill file stores JSON values: the line goes in as a string, and comes back as the same.
+    this.seen.push(line);
+    this.seenNames?.add(name);
   }
 
   /**
-   * Writes the record: this run's entries, and with `whole` false (a run over some of the pages)
-   * the earlier entries of the others. Records of other engines for this directory are removed.
-   * A record that cannot be written only costs the next run the rendering.
+   * Writes the record: this run's entries and, for a run over some of the pages, the earlier
+   * entries of the others. Records of other engines for this directory are removed. A record
+   * that cannot be written only costs the next run the rendering.
    */
-  save(whole: boolean): void {
-    const files: Record<string, Entry> = {};
-    const entries = whole ? this.seen : new Map([...this.known, ...this.seen]);
-    for (const name of [...entries.keys()].sort()) files[name] = entries.get(name)!;
+  save(): void {
+    const seen = this.seen;
+    const count = seen === undefined ? 0 : seen.length;
+    const lineAt = (i: number): string => (Array.isArray(seen) ? seen[i] : (seen!.get<string>(i)));
+    const known = this.known;
+    const names = this.seenNames;
+    const dir = this.dir;
+    function* lines(): Generator<string> {
+      yield `${JSON.stringify({ format: FORMAT, dir })}\n`;
+      for (let i = 0; i < count; i++) yield `${lineAt(i)}\n`;
+      if (names) for (const [name, line] of known) if (!names.has(name)) yield `${line}\n`;
+    }
     try {
       mkdirSync(this.cacheDir, { recursive: true });
-      writeFileAtomic(this.file, `${JSON.stringify({ format: FORMAT, dir: this.dir, files })}\n`, { durable: false });
+      writeFileAtomic(this.file, lines(), { durable: false });
       const mine = NAME.exec(this.name)![2];
       for (const other of readdirSync(this.cacheDir)) if (other !== this.name && NAME.exec(other)?.[2] === mine) rmSync(join(this.cacheDir, other), { force: true });
     } catch {
       // ignored: the next run renders and compares the files
+    } finally {
+      if (seen && !Array.isArray(seen)) seen.close();
+      this.seen = undefined;
     }
   }
 }
 
-/** The record's entries, or none if it is missing, damaged or about another directory. */
-function load(file: string, dir: string): Map<string, Entry> {
-  const out = new Map<string, Entry>();
-  let data: unknown;
+/** A record's line as an entry, or undefined if it is not one. */
+function entryOf(line: string): Entry | undefined {
+  let e: unknown;
   try {
-    data = JSON.parse(readFileSync(file, 'utf8'));
+    e = JSON.parse(line);
+  } catch {
+    return undefined;
+  }
+  const ok = Array.isArray(e) && e.length === 8 && typeof e[0] === 'string' && typeof e[1] === 'string' && typeof e[2] === 'string' && e.slice(3).every((n) => typeof n === 'number' && Number.isFinite(n));
+  return ok ? (e as Entry) : undefined;
+}
+
+/** The record's lines by file name, or none if it is missing, damaged or about another directory. */
+function load(file: string, dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
   } catch {
     return out;
   }
-  const d = data as { format?: unknown; dir?: unknown; files?: unknown };
-  if (!d || d.format !== FORMAT || d.dir !== dir || !d.files || typeof d.files !== 'object') return out;
-  for (const [name, e] of Object.entries(d.files as Record<string, unknown>)) {
-    const ok = Array.isArray(e) && e.length === 7 && typeof e[0] === 'string' && typeof e[1] === 'string' && e.slice(2).every((n) => typeof n === 'number' && Number.isFinite(n));
-    if (ok) out.set(name, e as Entry);
+  const lines = text.split('\n');
+  let head: { format?: unknown; dir?: unknown } | undefined;
+  try {
+    head = JSON.parse(lines[0]);
+  } catch {
+    return out;
+  }
+  if (!head || head.format !== FORMAT || head.dir !== dir) return out;
+  for (let i = 1; i < lines.length; i++) {
+    const e = lines[i] ? entryOf(lines[i]) : undefined;
+    if (e) out.set(e[0], lines[i]);
   }
   return out;
 }

@@ -69,7 +69,7 @@ export function checkCommand(argv: string[], preloaded?: SourceResult[]): number
   let prepared: PreparedReportThread | undefined;
   const cacheDir = cacheLocation(values);
   // A --changed-since run writes only the changed pages' claims files: it has no use for the record of the others.
-  const record = cacheDir === undefined || settings.gate.only ? undefined : { cacheDir, strategy: cacheStrategy(values), defaultLanguage: settings.defaultLanguage };
+  const record = cacheDir === undefined || settings.gate.only ? undefined : { cacheDir, strategy: cacheStrategy(values), defaultLanguage: settings.defaultLanguage, whole: settings.wholeCorpus };
   const claimsFiles = write ? new ClaimsFiles(settings.claimsDir, settings.gate.only && new Set(settings.gate.only.paths), record) : undefined;
   try {
     const { report, results, engine } = runCheck({
@@ -95,7 +95,7 @@ export function checkCommand(argv: string[], preloaded?: SourceResult[]): number
     if (write) {
       written = timed('report', () => {
         if (settings.wholeCorpus) claimsFiles!.prune();
-        claimsFiles!.saveRecord(settings.wholeCorpus);
+        claimsFiles!.saveRecord();
         return writeOutputs(report, results, engine.reference, { reportDir: settings.reportDir, baseline, prepared });
       });
     }
