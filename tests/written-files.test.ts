@@ -68,24 +68,31 @@ describe('the record of the claims files written (src/run/written-files.ts)', ()
     expect(WrittenFiles.open(cache, FP, claims, true).current('q.yaml', 'pages/q.yaml.md', A)).toBe(false);
     expect(WrittenFiles.open(cache, FP, claims, true).current('p.yaml', 'pages/p.yaml.md', A)).toBe(true);
 
-    // Another engine (a new reference, vocabulary or claimlint): nothing is current, and its save replaces the old record.
+    // Another engine (a new reference, vocabulary or claimlint): nothing is current, and its save removes the old engine's records.
+    const records = () => readdirSync(cache).filter((n) => n.startsWith('claims-files-')).sort();
     const other = WrittenFiles.open(cache, 'e'.repeat(64), claims, true);
     expect(other.current('p.yaml', 'pages/p.yaml.md', A)).toBe(false);
     other.save();
-    expect(readdirSync(cache).filter((n) => n.startsWith('claims-files-'))).toEqual([other.file.slice(cache.length + 1)]);
+    expect(records()).toEqual([other.file.slice(cache.length + 1)]);
 
-    // Another claims directory has a record of its own.
+    // Another claims directory has a record of its own, until the directory is gone.
     const elsewhere = join(claims, '..', 'claims2');
     mkdirSync(elsewhere);
-    recorded(cache, elsewhere, ['p.yaml'], late).save();
-    expect(readdirSync(cache).filter((n) => n.startsWith('claims-files-'))).toHaveLength(2);
+    const second = recorded(cache, elsewhere, ['p.yaml'], late, 'e'.repeat(64));
+    expect(second.current('p.yaml', 'pages/p.yaml.md', A)).toBe(true);
+    expect(records()).toHaveLength(2);
+    WrittenFiles.open(cache, 'e'.repeat(64), claims, true).save();
+    expect(records()).toHaveLength(2);
+    rmSync(elsewhere, { recursive: true });
+    WrittenFiles.open(cache, 'e'.repeat(64), claims, true).save();
+    expect(records()).toEqual([other.file.slice(cache.length + 1)]);
 
     // A damaged record is no record.
     const back = recorded(cache, claims, ['p.yaml'], late);
     const good = readFileSync(back.file, 'utf8');
     expect(back.current('p.yaml', 'pages/p.yaml.md', A)).toBe(true);
-    for (const damaged of [good.slice(0, 20), good.replace(/"format":1/, '"format":2'), good.replace(/\[("p\.yaml".*?),\d+\]/, '[$1,"x"]'), good.replace('"p.yaml","pages', '"q.yaml","pages'), good.slice(0, -30)])
-    {
+    const damages = [good.slice(0, 20), good.replace(/"format":1/, '"format":2'), good.replace(/\[("p\.yaml".*?),\d+\]/, '[$1,"x"]'), good.replace('"p.yaml","pages', '"q.yaml","pages'), good.slice(0, -30)];
+    for (const damaged of damages) {
       writeFileSync(back.file, damaged);
       expect(WrittenFiles.open(cache, FP, claims, true).current('p.yaml', 'pages/p.yaml.md', A), damaged).toBe(false);
     }

@@ -8,7 +8,7 @@
  * an edit in the same timestamp tick is never missed). Anything else (no record, another page
  * hash, a file edited, touched, replaced or removed) is rendered and compared as before.
  */
-import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileStat, SETTLED_MS } from './cache.js';
 import { sha256 } from '../util/hash.js';
@@ -88,6 +88,20 @@ export class WrittenFiles {
   }
 
   /**
+   * Other records that no run will read: another engine's (as the cache removes its files of other
+   * engines), and those of claims directories that no longer exist (temporary ones, say).
+   */
+  private removeStale(): void {
+    const [, engine] = NAME.exec(this.name)!;
+    for (const other of readdirSync(this.cacheDir)) {
+      const m = NAME.exec(other);
+      if (!m || other === this.name) continue;
+      const file = join(this.cacheDir, other);
+      if (m[1] !== engine || !dirExists(recordDir(file))) rmSync(file, { force: true });
+    }
+  }
+
+  /**
    * Writes the record: this run's entries and, for a run over some of the pages, the earlier
    * entries of the others. Records of other engines for this directory are removed. A record
    * that cannot be written only costs the next run the rendering.
@@ -107,14 +121,39 @@ export class WrittenFiles {
     try {
       mkdirSync(this.cacheDir, { recursive: true });
       writeFileAtomic(this.file, lines(), { durable: false });
-      const mine = NAME.exec(this.name)![2];
-      for (const other of readdirSync(this.cacheDir)) if (other !== this.name && NAME.exec(other)?.[2] === mine) rmSync(join(this.cacheDir, other), { force: true });
+      this.removeStale();
     } catch {
       // ignored: the next run renders and compares the files
     } finally {
       if (seen && !Array.isArray(seen)) seen.close();
       this.seen = undefined;
     }
+  }
+}
+
+/** The claims directory a record is about (from its first line), or undefined. */
+function recordDir(file: string): string | undefined {
+  try {
+    const fd = openSync(file, 'r');
+    try {
+      const buffer = Buffer.alloc(4096);
+      const n = readSync(fd, buffer, 0, buffer.length, 0);
+      const end = buffer.indexOf(0x0a);
+      const head = JSON.parse(buffer.toString('utf8', 0, end === -1 || end > n ? n : end)) as { dir?: unknown };
+      return typeof head.dir === 'string' ? head.dir : undefined;
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return undefined;
+  }
+}
+
+function dirExists(dir: string | undefined): boolean {
+  try {
+    return dir !== undefined && statSync(dir).isDirectory();
+  } catch {
+    return false;
   }
 }
 
