@@ -1,8 +1,8 @@
 /**
  * What a run knows of the claims files an earlier run wrote, kept beside the cache and keyed like
  * it by the engine fingerprint: for each file, the page (display path and SHA-256) it was made
- * from and the file's stat once written. A whole-corpus run from the cache otherwise renders every
- * page's claims file again only to find it unchanged (a second of a 10,000-page warm run). A file
+ * from and the file's stat once written. A run from the cache otherwise renders every page's
+ * claims file again only to find it unchanged (a second of a 10,000-page warm run). A file
  * is left as it is when its record names the same page, made by the same engine, and its stat is
  * the one recorded, taken at least SETTLED_MS after the file last changed (the cache's rule, so
  * an edit in the same timestamp tick is never missed). Anything else (no record, another page
@@ -41,7 +41,7 @@ export class WrittenFiles {
     /** The claims directory (absolute). */
     readonly dir: string,
     /** Whether the run sees every page (the record then keeps this run's entries only). */
-    private readonly whole: boolean,
+    whole: boolean,
   ) {
     this.known = load(this.file, dir);
     this.seenNames = whole ? undefined : new Set();
