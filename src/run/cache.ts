@@ -77,6 +77,17 @@ interface View {
 /** Pending appends are written once they reach this size, so a cold run never holds them all. */
 const APPEND_CHUNK = 4 << 20;
 
+/**
+ * Whether a file whose stat was `recorded` at `at` still holds what it held then: its stat now is
+ * the same, and was already SETTLED_MS old when recorded (a write in the same timestamp tick as
+ * the record could otherwise hide behind an unchanged stat).
+ */
+export function unchangedSince(recorded: FileStat, at: number, now: FileStat | undefined): boolean {
+  if (!now) return false;
+  const same = now.size === recorded.size && now.mtimeMs === recorded.mtimeMs && now.ctimeMs === recorded.ctimeMs && now.ino === recorded.ino;
+  return same && now.mtimeMs < at - SETTLED_MS && now.ctimeMs < at - SETTLED_MS;
+}
+
 export function fileStat(path: string): FileStat | undefined {
   try {
     const st = statSync(path);
@@ -255,10 +266,7 @@ export class SourceCache {
     if (this.strategy !== 'metadata' || !stat) return undefined;
     const line = this.load().get(path);
     if (!line) return undefined;
-    const m = line.meta;
-    const same = m.size === stat.size && m.mtimeMs === stat.mtimeMs && m.ctimeMs === stat.ctimeMs && m.ino === stat.ino;
-    const settled = stat.mtimeMs < m.at - SETTLED_MS && stat.ctimeMs < m.at - SETTLED_MS;
-    return same && settled ? m.sha256 : undefined;
+    return unchangedSince(line.meta, line.meta.at, stat) ? line.meta.sha256 : undefined;
   }
 
   /** The rest of a line (both parts), or only its view or its result. */

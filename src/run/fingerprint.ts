@@ -34,6 +34,17 @@ let codeHash: string | undefined;
  * version must not reuse old results), every vocabulary file, and the reference.
  */
 export function engineFingerprint(engine: Engine, defaultLanguage?: string): string {
+  // The cache and the record of claims files ask for it in the same run: made once per engine.
+  let byLanguage = fingerprints.get(engine);
+  if (!byLanguage) fingerprints.set(engine, (byLanguage = new Map()));
+  let fingerprint = byLanguage.get(defaultLanguage ?? '');
+  if (fingerprint === undefined) byLanguage.set(defaultLanguage ?? '', (fingerprint = makeFingerprint(engine, defaultLanguage)));
+  return fingerprint;
+}
+
+const fingerprints = new WeakMap<Engine, Map<string, string>>();
+
+function makeFingerprint(engine: Engine, defaultLanguage?: string): string {
   codeHash ??= sha256(
     [...filesUnder(join(ROOT, 'src'), ['.ts', '.mjs', '.js']), join(ROOT, 'package-lock.json')]
       .map((f) => {

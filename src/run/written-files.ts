@@ -8,9 +8,9 @@
  * an edit in the same timestamp tick is never missed). Anything else (no record, another page
  * hash, a file edited, touched, replaced or removed) is rendered and compared as before.
  */
-import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { fileStat, SETTLED_MS } from './cache.js';
+import { fileStat, unchangedSince } from './cache.js';
 import { sha256 } from '../util/hash.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { SpillFile } from '../util/spill.js';
@@ -62,9 +62,7 @@ export class WrittenFiles {
     const line = this.known.get(name);
     const e = line === undefined ? undefined : entryOf(line);
     if (!e || e[0] !== name || e[1] !== path || e[2] !== pageSha) return false;
-    const st = fileStat(join(this.dir, name));
-    const at = e[7];
-    if (!st || st.size !== e[3] || st.mtimeMs !== e[4] || st.ctimeMs !== e[5] || st.ino !== e[6] || !(st.mtimeMs < at - SETTLED_MS && st.ctimeMs < at - SETTLED_MS)) return false;
+    if (!unchangedSince({ size: e[3], mtimeMs: e[4], ctimeMs: e[5], ino: e[6] }, e[7], fileStat(join(this.dir, name)))) return false;
     this.keep(name, line!);
     return true;
   }
@@ -134,16 +132,10 @@ export class WrittenFiles {
 /** The claims directory a record is about (from its first line), or undefined. */
 function recordDir(file: string): string | undefined {
   try {
-    const fd = openSync(file, 'r');
-    try {
-      const buffer = Buffer.alloc(4096);
-      const n = readSync(fd, buffer, 0, buffer.length, 0);
-      const end = buffer.indexOf(0x0a);
-      const head = JSON.parse(buffer.toString('utf8', 0, end === -1 || end > n ? n : end)) as { dir?: unknown };
-      return typeof head.dir === 'string' ? head.dir : undefined;
-    } finally {
-      closeSync(fd);
-    }
+    const text = readFileSync(file, 'utf8');
+    const end = text.indexOf('\n');
+    const head = JSON.parse(end === -1 ? text : text.slice(0, end)) as { dir?: unknown };
+    return typeof head.dir === 'string' ? head.dir : undefined;
   } catch {
     return undefined;
   }
