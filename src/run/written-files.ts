@@ -101,8 +101,8 @@ export class WrittenFiles {
 
   /**
    * Writes the record: this run's entries and, for a run over some of the pages, the earlier
-   * entries of the others. Records of other engines for this directory are removed. A record
-   * that cannot be written only costs the next run the rendering.
+   * entries of the others; then removes the stale records (removeStale). A record that cannot be
+   * written only costs the next run the rendering.
    */
   save(): void {
     const seen = this.seen;
@@ -129,13 +129,21 @@ export class WrittenFiles {
   }
 }
 
-/** The claims directory a record is about (from its first line), or undefined. */
+/** The claims directory a record of this format is about (from its first line), or undefined. */
 function recordDir(file: string): string | undefined {
   try {
-    const text = readFileSync(file, 'utf8');
-    const end = text.indexOf('\n');
-    const head = JSON.parse(end === -1 ? text : text.slice(0, end)) as { dir?: unknown };
-    return typeof head.dir === 'string' ? head.dir : undefined;
+    return dirOf(readFileSync(file, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+/** The directory named by a record's header line, if it is a header of this format. */
+function dirOf(text: string): string | undefined {
+  const end = text.indexOf('\n');
+  try {
+    const head = JSON.parse(end === -1 ? text : text.slice(0, end)) as { format?: unknown; dir?: unknown } | null;
+    return head?.format === FORMAT && typeof head.dir === 'string' ? head.dir : undefined;
   } catch {
     return undefined;
   }
@@ -170,14 +178,8 @@ function load(file: string, dir: string): Map<string, string> {
   } catch {
     return out;
   }
+  if (dirOf(text) !== dir) return out;
   const lines = text.split('\n');
-  let head: { format?: unknown; dir?: unknown } | undefined;
-  try {
-    head = JSON.parse(lines[0]);
-  } catch {
-    return out;
-  }
-  if (!head || head.format !== FORMAT || head.dir !== dir) return out;
   for (let i = 1; i < lines.length; i++) {
     const e = lines[i] ? entryOf(lines[i]) : undefined;
     if (e) out.set(e[0], lines[i]);
