@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { FORMATS } from '../src/report/formats.js';
+import { DEFAULT_CACHE_LOCATION } from '../src/run/cache.js';
 import { REFERENCE, ROOT } from './helpers/engine.js';
 import { runCli } from './helpers/cli.js';
 
@@ -68,6 +69,22 @@ describe('GitHub Actions workflow (.github/workflows/claimlint.yml)', () => {
       else process.env.GITHUB_STEP_SUMMARY = env;
     }
     expect(readFileSync(join(out, 'reports/report.sarif'), 'utf8')).toMatch(/"version": "2.1.0"/);
+  });
+
+  it('restores the incremental cache where the check keeps it, before the check, keyed per commit', () => {
+    const cache = steps.findIndex((s) => s.uses?.startsWith('actions/cache@'));
+    expect(cache).toBeGreaterThan(-1);
+    expect(cache).toBeLessThan(checkIndex);
+    const args = claimlintArgs(check.run!);
+    expect(args).not.toContain('--no-cache');
+    const location = args.includes('--cache-location') ? args[args.indexOf('--cache-location') + 1] : DEFAULT_CACHE_LOCATION;
+    const { path, key, 'restore-keys': restore } = steps[cache].with as Record<string, string>;
+    expect(path).toBe(location);
+    // A new key per commit (a cache entry is never overwritten), falling back to the latest one.
+    expect(key).toContain('${{ github.sha }}');
+    const prefixes = restore.trim().split('\n');
+    expect(prefixes.length).toBeGreaterThan(0);
+    for (const prefix of prefixes) expect(key.startsWith(prefix.trim())).toBe(true);
   });
 
   it('uploads the SARIF file the check wrote, even when the check found errors, then fails the job', () => {

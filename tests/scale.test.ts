@@ -174,6 +174,36 @@ describe('speed at corpus scale: jobs, cache, shards', () => {
     expect(runCli(args, dir).stdout).toBe(single.stdout);
   });
 
+  it('reuses a restored cache in a fresh checkout (new inodes and times), as a CI job does', () => {
+    const args = ['check', 'src', ...ref, '--jobs', '1', '--cache-location', 'ci-cache', '--no-write', '--format', 'json'];
+    runCli(args, dir);
+    // A fresh clone elsewhere, with the cache restored beside it (actions/cache in the workflow).
+    const clone = mkdtempSync(join(tmpdir(), 'claimlint-clone-'));
+    cpSync(join(dir, 'src'), join(clone, 'src'), { recursive: true });
+    cpSync(join(dir, 'ci-cache'), join(clone, 'ci-cache'), { recursive: true });
+    // Mark one page's cached result, so that its use shows in the report: a page re-extracted
+    // says "6 mm", one taken from the cache says what the entry says.
+    const [name] = readdirSync(join(clone, 'ci-cache')).filter((f) => f.endsWith('.jsonl'));
+    const file = join(clone, 'ci-cache', name);
+    const lines = readFileSync(file, 'utf8').split('\n');
+    const at = lines.findIndex((l) => l.startsWith('{') && JSON.parse(l.split('\t')[0]).path === 'src/mesotherapy-en.md');
+    const [meta, view, raw] = lines[at].split('\t');
+    const result = JSON.parse(raw);
+    const claim = result.claims.find((c: { text: string }) => c.text === '6 mm');
+    expect(claim).toBeDefined();
+    claim.text = 'six millimetres (from the cache)';
+    lines[at] = `${meta}\t${view}\t${JSON.stringify(result)}`;
+    writeFileSync(file, lines.join('\n'));
+    const r = runCli(args, clone);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('six millimetres (from the cache)');
+    // Every other finding is the single run's (a finding's fingerprint hashes its quote).
+    const ids = (out: string) => (JSON.parse(out).findings as Array<{ id: string }>).map((f) => f.id);
+    expect(ids(r.stdout)).toEqual(ids(single.stdout));
+    // The entries are filed again under the clone's stats, so later runs need not hash the pages.
+    expect(cacheEntries(join(clone, 'ci-cache')).filter((e) => e.meta.path === 'src/mesotherapy-en.md').length).toBeGreaterThan(1);
+  });
+
   it('changes the cache key when the reference changes (a stale entry is never used)', () => {
     const args = (refPath: string) => ['check', 'src', '--reference', refPath, '--jobs', '1', '--cache-location', 'ref-cache', '--no-write', '--format', 'json'];
     runCli(args(REFERENCE), dir);
