@@ -7,7 +7,9 @@
  * One file per engine fingerprint, `claimlint-<fingerprint>.jsonl`: a header line, then one line
  * per source result, `<meta JSON>\t<corpus view JSON>\t<result JSON>`, appended as results are made (a later line
  * for the same path replaces an earlier one; the file is rewritten without the replaced lines
- * when they outnumber the live ones). One file read instead of one per source, and the result
+ * when they outnumber the live ones). A page whose content is unchanged but whose stat is not
+ * (touched, or checked out afresh, as in every CI job with a restored cache) gets a line of its
+ * meta alone, `<meta JSON>\t=`: the same result as the line before it for that path and hash. One file read instead of one per source, and the result
  * JSON is parsed only for the sources a run asks for: a 10,000-page corpus loads in a third of
  * the time of 10,000 entry files.
  *
@@ -29,7 +31,7 @@ import { writeFileAtomic } from '../util/atomic-write.js';
 export const DEFAULT_CACHE_LOCATION = '.claimlint-cache';
 export const CACHE_STRATEGIES = ['metadata', 'content'] as const;
 export type CacheStrategy = (typeof CACHE_STRATEGIES)[number];
-const FORMAT = 4;
+const FORMAT = 5;
 /** A stat younger than this, when taken, might not show a write in the same timestamp tick. */
 export const SETTLED_MS = 2000;
 
@@ -105,8 +107,12 @@ export class SourceCache {
   private fd: number | undefined;
   /** Lines in the file (replaced ones included): decides when to rewrite it. */
   private written = 0;
+  /** Meta-only lines (restat) in the file: small, they count a tenth of a line each towards a rewrite. */
+  private restated = 0;
   private pending: string[] = [];
   private pendingSize = 0;
+  /** How many of the pending lines are meta-only (restat). */
+  private pendingRestats = 0;
   /** The file ends with a line end (a run killed while appending leaves a partial line). */
   private tailClean = true;
   /** The file starts with this cache's header line. */
@@ -190,7 +196,7 @@ export class SourceCache {
       base += at;
       filled -= at;
     }
-    if (this.written > 2 * lines.size + 64) this.compact(lines);
+    if (this.written + this.restated / 10 > 2 * lines.size + 64) this.compact(lines);
     return lines;
   }
 
@@ -214,6 +220,7 @@ export class SourceCache {
     this.close();
     lines.clear();
     this.written = 0;
+    this.restated = 0;
     this.tailClean = true;
     try {
       mkdirSync(this.dir, { recursive: true });
@@ -230,8 +237,11 @@ export class SourceCache {
 
   private readLine(buffer: Buffer, start: number, end: number, base: number, lines: Map<string, Line>): void {
     if (end === start) return;
-    this.written++;
     const tab = buffer.indexOf(0x09, start);
+    // `<meta>\t=`: a new stat for the line before it (same path and hash), whose result it keeps.
+    const restat = tab > start && end === tab + 2 && buffer[tab + 1] === 0x3d;
+    if (restat) this.restated++;
+    else this.written++;
     let meta: Meta | undefined;
     try {
       meta = tab > start && tab < end ? (JSON.parse(buffer.toString('utf8', start, tab)) as Meta) : undefined;
@@ -240,6 +250,16 @@ export class SourceCache {
     }
     if (!meta || typeof meta.path !== 'string' || typeof meta.sha256 !== 'string' || typeof meta.size !== 'number') {
       this.rejected++;
+      return;
+    }
+    if (restat) {
+      const before = lines.get(meta.path);
+      if (before && before.length > 0 && before.meta.sha256 === meta.sha256) lines.set(meta.path, { ...before, meta });
+      else {
+        // Nothing (whole) to keep: another run filed other content for the path in between, or the line was damaged.
+        lines.delete(meta.path);
+        this.rejected++;
+      }
       return;
     }
     const second = buffer.indexOf(0x09, tab + 1);
@@ -347,18 +367,27 @@ export class SourceCache {
     this.append(doc.path, { path: doc.path, sha256: doc.sha256, ...stat, at }, `${JSON.stringify(view)}\t${JSON.stringify({ ...result, doc: rest })}`);
   }
 
-  /** The entry of a path is right but its stat is not (the page was touched or checked out): refiles it. */
+  /**
+   * The entry of a path is right but its stat is not (the page was touched or checked out): refiles
+   * it under the new stat, with a line of its meta alone (the result stays where it is in the file).
+   */
   restat(path: string, stat: FileStat | undefined, at: number): void {
     const line = this.load().get(path);
-    const raw = line && stat && this.raw(line);
-    if (raw) this.append(path, { ...line.meta, ...stat, at }, raw);
+    if (!line || !stat || line.length <= 0) return;
+    const meta = { ...line.meta, ...stat, at };
+    this.load().set(path, { ...line, meta });
+    this.queue(`${JSON.stringify(meta)}\t=\n`, true);
   }
 
   private append(path: string, meta: Meta, raw: string): void {
     // Later lines replace earlier ones; this run needs only the meta from now on.
     this.load().set(path, { meta, offset: 0, length: 0, viewLength: 0 });
-    const line = `${JSON.stringify(meta)}\t${raw}\n`;
+    this.queue(`${JSON.stringify(meta)}\t${raw}\n`, false);
+  }
+
+  private queue(line: string, restat: boolean): void {
     this.pending.push(line);
+    this.pendingRestats += restat ? 1 : 0;
     this.pendingSize += line.length;
     if (this.pendingSize >= APPEND_CHUNK) this.flush();
   }
@@ -384,12 +413,14 @@ export class SourceCache {
       appendFileSync(this.file, prefix + this.pending.join(''));
       this.tailClean = true;
       this.headed = true;
-      this.written += this.pending.length;
+      this.written += this.pending.length - this.pendingRestats;
+      this.restated += this.pendingRestats;
     } catch {
       // ignored: the next run recomputes what is missing
     }
     this.pending = [];
     this.pendingSize = 0;
+    this.pendingRestats = 0;
   }
 
   /** Lets the file go (what is pending is written by flush()). */
