@@ -7,7 +7,7 @@ import addFormatsImport from 'ajv-formats';
 import type { Report } from '../src/report/model.js';
 import { RULE_METAS } from '../src/check/rules/index.js';
 import { FINGERPRINT_KEY, fingerprint, normalizeAnyText, normalizeForFingerprint } from '../src/check/fingerprint.js';
-import { escapeData, escapeProperty, renderStepSummary } from '../src/report/github.js';
+import { CODE_SCANNING_MAX_RESULTS, escapeData, escapeProperty, renderGithubCommands, renderStepSummary } from '../src/report/github.js';
 import { REFERENCE, ROOT } from './helpers/engine.js';
 import { runCli } from './helpers/cli.js';
 import { EN_PAGE, project, SAFE_FIX_REFERENCE } from './helpers/project.js';
@@ -327,6 +327,30 @@ describe('github workflow commands', () => {
     expect(rows).toHaveLength(report.findings.length);
     for (const row of rows) expect(row.split(/(?<!\\)\|/)).toHaveLength(7);
     expect(rows[0]).toContain('a \\| b c &lt;script>');
+  });
+});
+
+describe('GitHub code scanning limits', () => {
+  it('warns, in the annotations and the job summary, when report.sarif holds more results than code scanning accepts', () => {
+    const dir = tmp('gh-limit');
+    writeFileSync(join(dir, 'page.md'), '---\nlanguage: en\n---\nWe use 6 mm needles.\n');
+    const report: Report = JSON.parse(runCli(['check', 'page.md', '--reference', REFERENCE, '--no-write', '--format', 'json'], dir).stdout);
+    const finding = report.findings[0];
+    const withResults = (findings: number, suppressed: number): Report => ({ ...report, findings: Array(findings).fill(finding), suppressed: Array(suppressed).fill(finding) });
+    const warnings = (r: Report) => renderGithubCommands(r).split('\n').filter((l) => l.startsWith('::warning title=claimlint%3A too many results'));
+    // At the limit (suppressed findings are SARIF results too): nothing to say.
+    const atLimit = withResults(CODE_SCANNING_MAX_RESULTS - 10, 10);
+    expect(warnings(atLimit)).toHaveLength(0);
+    expect(renderStepSummary(atLimit)).not.toContain('Code scanning');
+    const over = withResults(CODE_SCANNING_MAX_RESULTS - 10, 11);
+    const [warning] = warnings(over);
+    expect(warning).toContain(`report.sarif holds ${CODE_SCANNING_MAX_RESULTS + 1} results`);
+    expect(warning).toContain('--changed-since');
+    // After the findings' annotations, before the closing count.
+    const lines = renderGithubCommands(over).trimEnd().split('\n');
+    expect(lines.at(-2)).toBe(warning);
+    expect(lines.at(-1)).toMatch(/^claimlint: /);
+    expect(renderStepSummary(over)).toMatch(/^> \*\*Code scanning:\*\* report\.sarif holds 25001 results/m);
   });
 });
 

@@ -40,9 +40,28 @@ export function workflowCommand(f: Finding): string {
   return `::${GITHUB_COMMAND[f.severity]} ${props.map(([k, v]) => `${k}=${escapeProperty(String(v))}`).join(',')}::${escapeData(messageOf(f))}`;
 }
 
+/**
+ * GitHub code scanning rejects a SARIF run with more results than this, and shows only the first
+ * 5,000 (docs.github.com, "SARIF results exceed limits"). A report past it is told here, before
+ * the workflow's upload step fails on it.
+ */
+export const CODE_SCANNING_MAX_RESULTS = 25_000;
+
+/** Why report.sarif will not go into code scanning, if it will not. Suppressed findings are SARIF results too. */
+export function codeScanningNote(report: Report): string | undefined {
+  const results = report.findings.length + (report.suppressed?.length ?? 0);
+  if (results <= CODE_SCANNING_MAX_RESULTS) return undefined;
+  return (
+    `report.sarif holds ${results} results: GitHub code scanning rejects an upload of more than ${CODE_SCANNING_MAX_RESULTS} (and shows 5,000). ` +
+    'Check pull requests with --changed-since (only the changed pages are reported), or turn rules off in claimlint.config.yaml (rules:); report.json has every finding.'
+  );
+}
+
 export function renderGithubCommands(report: Report): string {
   const s = report.summary.bySeverity;
   const lines = report.findings.map(workflowCommand);
+  const note = codeScanningNote(report);
+  if (note) lines.push(`::warning title=${escapeProperty('claimlint: too many results for code scanning')}::${escapeData(note)}`);
   lines.push(`claimlint: ${report.summary.findings} findings (${s.error} errors, ${s.warning} warnings, ${s.info} info) in ${report.summary.sources} sources${scopeNote(report)}`);
   return `${lines.join('\n')}\n`;
 }
@@ -69,6 +88,8 @@ export function renderStepSummary(report: Report): string {
   ];
   const suppressed = (report as Report & { suppressed?: Finding[] }).suppressed ?? [];
   if (suppressed.length) out.push(`${suppressed.length} more finding${suppressed.length === 1 ? ' is' : 's are'} suppressed inline or waived (each with its reason in the JSON and SARIF reports).`, '');
+  const note = codeScanningNote(report);
+  if (note) out.push(`> **Code scanning:** ${note}`, '');
   const rules = Object.entries(s.byRule);
   if (rules.length) out.push('| rule | findings |', '|---|---:|', ...rules.map(([r, n]) => `| \`${r}\` | ${n} |`), '');
   if (report.findings.length) {
