@@ -7,6 +7,7 @@ import addFormatsImport from 'ajv-formats';
 import type { Report } from '../src/report/model.js';
 import { RULE_METAS } from '../src/check/rules/index.js';
 import { FINGERPRINT_KEY, fingerprint, normalizeAnyText, normalizeForFingerprint } from '../src/check/fingerprint.js';
+import { TOOL_HOMEPAGE } from '../src/version.js';
 import { CODE_SCANNING_MAX_RESULTS, escapeData, escapeProperty, renderGithubCommands, renderStepSummary } from '../src/report/github.js';
 import { REFERENCE, ROOT } from './helpers/engine.js';
 import { runCli } from './helpers/cli.js';
@@ -52,7 +53,7 @@ interface SarifResult {
 }
 interface SarifLog {
   version: string;
-  runs: { tool: { driver: { name: string; version: string; informationUri: string; rules: { id: string; shortDescription: { text: string }; fullDescription: { text: string }; help: { text: string }; defaultConfiguration: { level: string } }[] } }; results: SarifResult[] }[];
+  runs: { tool: { driver: { name: string; version: string; informationUri?: string; rules: { id: string; shortDescription: { text: string }; fullDescription: { text: string }; help: { text: string }; defaultConfiguration: { level: string } }[] } }; results: SarifResult[] }[];
 }
 
 /** A copy of the seed pages in a temporary project, so tests can edit them. */
@@ -92,7 +93,10 @@ describe('SARIF 2.1.0', () => {
   it('describes every rule from the rules metadata', () => {
     const driver = sarif.runs[0].tool.driver;
     expect(driver).toMatchObject({ name: 'claimlint', version: report.tool.version });
-    expect(driver.informationUri).toMatch(/^https:\/\//);
+    // Links only to where package.json says the documentation is (none yet): no made-up address.
+    expect(driver.informationUri).toBe(TOOL_HOMEPAGE);
+    for (const rule of driver.rules) expect((rule as { helpUri?: string }).helpUri).toBe(TOOL_HOMEPAGE);
+    expect(JSON.stringify(sarif)).not.toMatch(/claimlint\.dev/);
     expect(driver.rules.map((r) => r.id)).toEqual(RULE_METAS.map((m) => m.id));
     for (const [i, meta] of RULE_METAS.entries()) {
       const rule = driver.rules[i];
@@ -361,7 +365,7 @@ describe('rdjson (reviewdog)', () => {
     const rd = JSON.parse(run.stdout);
     expect(readFileSync(join(dir, 'reports/report.rdjson.json'), 'utf8')).toBe(run.stdout);
     const report: Report = JSON.parse(readFileSync(join(dir, 'reports/report.json'), 'utf8'));
-    expect(rd.source).toEqual({ name: 'claimlint', url: expect.stringMatching(/^https:/) });
+    expect(rd.source).toEqual(TOOL_HOMEPAGE ? { name: 'claimlint', url: TOOL_HOMEPAGE } : { name: 'claimlint' });
     expect(rd.severity).toBe('ERROR');
     expect(rd.diagnostics).toHaveLength(report.findings.length);
     let multibyte = 0;

@@ -9,7 +9,7 @@ import type { Finding, Position, Severity } from '../types.js';
 import { jsonChunks, LazyList } from './json-chunks.js';
 import type { Report } from './model.js';
 import { SourceLines, type SourceTexts } from './source-text.js';
-import { INFORMATION_URI } from './sarif.js';
+import { TOOL_HOMEPAGE } from '../version.js';
 
 export const RDJSON_SEVERITY: Record<Severity, 'ERROR' | 'WARNING' | 'INFO'> = { error: 'ERROR', warning: 'WARNING', info: 'INFO' };
 
@@ -25,13 +25,13 @@ export interface RdDiagnostic {
   message: string;
   location: { path: string; range: RdRange };
   severity: 'ERROR' | 'WARNING' | 'INFO';
-  source: { name: string; url: string };
-  code: { value: string; url: string };
+  source: { name: string; url?: string };
+  code: { value: string; url?: string };
   suggestions?: { range: RdRange; text: string }[];
   original_output?: string;
 }
 export interface RdDiagnosticResult {
-  source: { name: string; url: string };
+  source: { name: string; url?: string };
   severity?: 'ERROR' | 'WARNING' | 'INFO';
   diagnostics: RdDiagnostic[];
 }
@@ -48,7 +48,7 @@ type Mapper = (findings: Finding[], fn: (f: Finding) => RdDiagnostic) => unknown
 
 function rdjsonDocument(report: Report, options: RdjsonOptions, mapFindings: Mapper): Omit<RdDiagnosticResult, 'diagnostics'> & { diagnostics: unknown } {
   const lines = new SourceLines(options.texts);
-  const source = { name: report.tool.name, url: INFORMATION_URI };
+  const source = { name: report.tool.name, ...(TOOL_HOMEPAGE ? { url: TOOL_HOMEPAGE } : {}) };
   const range = (path: string, p: Position): RdRange => {
     const start = { line: p.start.line, column: lines.utf8Column(path, p.start.line, p.start.column) };
     if (p.end.offset <= p.start.offset) return { start };
@@ -61,7 +61,7 @@ function rdjsonDocument(report: Report, options: RdjsonOptions, mapFindings: Map
       location: { path: f.path, range: range(f.path, f.position) },
       severity: RDJSON_SEVERITY[f.severity],
       source,
-      code: { value: f.rule, url: `${INFORMATION_URI}rules/${f.rule}` },
+      code: { value: f.rule },
     };
     if (f.suggestion && f.text) d.suggestions = [{ range: range(f.path, f.position), text: f.suggestion }];
     return d;

@@ -16,9 +16,9 @@ import { mergeFindings } from '../check/index.js';
 import { SourceLines, type SourceTexts } from './source-text.js';
 import { JsonMemo, jsonChunks, LazyList, RawJson, stringifyWith } from './json-chunks.js';
 import { sortedEvidence } from './evidence.js';
+import { TOOL_HOMEPAGE } from '../version.js';
 
 export const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
-export const INFORMATION_URI = 'https://claimlint.dev/';
 /** The base every artifact uri is relative to: the directory claimlint ran in (the repository root in CI). */
 export const SRCROOT = '%SRCROOT%';
 
@@ -93,7 +93,7 @@ function ruleDescriptor(meta: RuleMeta, cited: EvidenceRef[]): Json {
     shortDescription: { text: meta.description },
     fullDescription: { text: `${meta.description} ${meta.docs}` },
     help: { text, markdown },
-    helpUri: `${INFORMATION_URI}rules/${meta.id}`,
+    ...(TOOL_HOMEPAGE ? { helpUri: TOOL_HOMEPAGE } : {}),
     defaultConfiguration: { level: SARIF_LEVEL[meta.defaultSeverity] },
     properties: { tags: ['claimlint', 'medical-claims'] },
   };
@@ -215,7 +215,7 @@ export function buildSarif(report: Report, options: SarifOptions = {}): Json {
             name: report.tool.name,
             version: report.tool.version,
             semanticVersion: report.tool.version,
-            informationUri: INFORMATION_URI,
+            ...(TOOL_HOMEPAGE ? { informationUri: TOOL_HOMEPAGE } : {}),
             rules: rules.map((r) => ruleDescriptor(r, cited.get(r.id) ?? [])),
           },
         },
