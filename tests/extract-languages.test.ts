@@ -49,3 +49,19 @@ describe('language detection', () => {
     expect(detectLanguage('La mesoterapia es una técnica que consiste en inyectar medicamentos en la piel con agujas finas para el dolor.', packs)).toBe('es');
   });
 });
+
+describe('an allergy to the injected products, in five languages', () => {
+  it('is a contraindication where the page rules the treatment out, not where it lists side effects', () => {
+    const cases: Array<[string, string, string]> = [
+      ["La mésothérapie est contre-indiquée en cas d'allergie aux produits utilisés.", 'fr', 'Les effets secondaires sont rares : hématomes, allergie aux produits injectés.'],
+      ['Do not have mesotherapy if you are allergic to any of the products used.', 'en', 'Side effects include bruising and an allergy to the products used.'],
+      ['È controindicata in caso di allergia ai prodotti utilizzati.', 'it', 'Gli effetti collaterali sono lividi e allergia ai prodotti iniettati.'],
+      ['Está contraindicada en caso de alergia a los productos utilizados.', 'es', 'Los efectos secundarios son hematomas y alergia a los productos inyectados.'],
+      ['É contraindicada em caso de alergia aos produtos utilizados.', 'pt', 'Os efeitos colaterais são hematomas e alergia aos produtos injetados.'],
+    ];
+    for (const [contraindication, language, sideEffects] of cases) {
+      expect(valuesOf(contraindication, language, 'contraindication'), contraindication).toEqual([{ condition: 'drug-allergy', strength: 'unspecified' }]);
+      expect(valuesOf(sideEffects, language, 'contraindication'), sideEffects).toEqual([]);
+    }
+  });
+});
