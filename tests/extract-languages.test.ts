@@ -65,3 +65,25 @@ describe('an allergy to the injected products, in five languages', () => {
     }
   });
 });
+
+describe('a denial of serious side effects', () => {
+  it('is that one assertion, not also "no side effects", where the qualifier follows the noun', () => {
+    const cases: Array<[string, string]> = [
+      ['È un trattamento sicuro e privo di effetti collaterali rilevanti.', 'it'],
+      ['È un trattamento senza effetti collaterali gravi.', 'it'],
+      ['La mésothérapie est sans effets secondaires graves.', 'fr'],
+      ['Es un tratamiento sin efectos secundarios graves.', 'es'],
+      ['É um tratamento sem efeitos colaterais graves.', 'pt'],
+      ['It is free of serious side effects.', 'en'],
+    ];
+    for (const [text, language] of cases) {
+      const assertions = claimsOf(text, language)
+        .filter((c) => c.kind === 'safety')
+        .map((c) => (c.value as { assertion: string }).assertion)
+        .filter((a) => a !== 'safe');
+      expect(assertions, text).toEqual(['no-serious-side-effects']);
+    }
+    // A plain denial is still what it says.
+    expect(claimsOf('È un trattamento privo di effetti collaterali.', 'it').map((c) => c.value)).toEqual([{ assertion: 'no-side-effects' }]);
+  });
+});

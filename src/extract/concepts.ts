@@ -138,7 +138,17 @@ export const extractConcepts: Extractor = (input) => {
         if (!modifiers.negated) out.push({ kind, value: { concept: m.concept.id }, span: m.span, modifiers });
     }
   }
-  out.push(...derive(input));
+  const derived = derive(input);
+  // A mention of what a plainer derivation of the same concept gives, inside a derived assertion's
+  // span, gives way to it: "privo di effetti collaterali rilevanti" is no serious side effects,
+  // not also "privo di effetti collaterali" (no side effects).
+  const kept = out.filter(
+    (c) =>
+      !(c.kind === 'safety' || c.kind === 'efficacy') ||
+      !derived.some((d) => d.plainer.has((c.value as { assertion: string }).assertion) && d.claim.span.start <= c.span.start && d.claim.span.end >= c.span.end),
+  );
+  out.length = 0;
+  out.push(...kept, ...derived.map((d) => d.claim));
   // An effect named inside a condition the page lists as a contraindication is part of that condition.
   const conditions = out.filter((c) => c.kind === 'contraindication').map((c) => c.span);
   return out.filter((c) => c.kind !== 'adverse-effect' || !conditions.some((s) => s.start <= c.span.start && s.end >= c.span.end));
@@ -163,13 +173,15 @@ function derivationsByConcept(ref: Reference): Map<string, Derivation[]> {
  * negated, qualifier serious → no-serious-side-effects. The most specific
  * derivation wins for each mention.
  */
-function derive({ lang, ref, context, candidates, hits }: ExtractInput): RawClaim[] {
-  const out: RawClaim[] = [];
+function derive({ lang, ref, context, candidates, hits }: ExtractInput): Array<{ claim: RawClaim; plainer: Set<string> }> {
+  const out: Array<{ claim: RawClaim; plainer: Set<string> }> = [];
   for (const [conceptId, derivations] of derivationsByConcept(ref)) {
     if (!candidates.has(conceptId)) continue;
     for (const span of hits(conceptId)) {
       const negation = context.negation(span);
       let best: { assertion: string; score: number; span: Span } | undefined;
+      // The assertions of the derivations that matched with a lower score (less specific).
+      const matched: Array<{ assertion: string; score: number }> = [];
       for (const d of derivations) {
         if (Boolean(d.negated) !== Boolean(negation)) continue;
         let covered: Span = negation ? { start: Math.min(negation.start, span.start), end: Math.max(negation.end, span.end) } : span;
@@ -180,12 +192,15 @@ function derive({ lang, ref, context, candidates, hits }: ExtractInput): RawClai
           covered = { start: Math.min(covered.start, q.start), end: Math.max(covered.end, q.end) };
           score += 2;
         }
+        matched.push({ assertion: d.assertion, score });
         if (!best || score > best.score) best = { assertion: d.assertion, score, span: covered };
       }
       if (best && !context.reported(best.span)) {
         const kind = ref.concepts.get(best.assertion)?.kind === 'efficacy' ? 'efficacy' : 'safety';
         const modifiers: Modifiers = { ...context.modifiers(span), negated: false };
-        out.push({ kind, value: { assertion: best.assertion }, span: best.span, modifiers });
+        const top = best;
+        const plainer = new Set(matched.filter((m) => m.score < top.score && m.assertion !== top.assertion).map((m) => m.assertion));
+        out.push({ claim: { kind, value: { assertion: best.assertion }, span: best.span, modifiers }, plainer });
       }
     }
   }
