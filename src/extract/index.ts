@@ -36,7 +36,8 @@ export function extractClaims(doc: SourceDocument, sentences: Sentence[], lang: 
     if (list) list.push(s);
     else byBlock.set(s.block, [s]);
   }
-  for (const sentence of sentences) {
+  for (let i = 0; i < sentences.length; i++) {
+    const sentence = sentences[i];
     const text = sentence.folded;
     // Questions (FAQ headings) assert nothing; page furniture neither.
     if (/\?\s*$/.test(text) || test(lang.re.noise, text)) continue;
@@ -45,7 +46,11 @@ export function extractClaims(doc: SourceDocument, sentences: Sentence[], lang: 
     const frequencyCandidates = lang.frequencyIndex.candidates(words);
     // Most sentences of a page mention nothing the reference knows: nothing to extract.
     if (candidates.size === 0 && frequencyCandidates.size === 0) continue;
-    const leadIn = sentence.leadIn === undefined ? '' : (byBlock.get(sentence.leadIn) ?? []).map((s) => s.folded).join(' ');
+    const listLeadIn = sentence.leadIn === undefined ? '' : (byBlock.get(sentence.leadIn) ?? []).map((s) => s.folded).join(' ');
+    // A question answered in the same paragraph leads its answer in, as a list's lead-in does
+    // its items: "**Who should avoid it?** People with diabetes, those taking blood thinners".
+    const previous = i > 0 && sentences[i - 1].block === sentence.block ? sentences[i - 1].folded : '';
+    const leadIn = /\?\s*$/.test(previous) ? `${listLeadIn} ${previous}`.trim() : listLeadIn;
     const context = new SentenceContext(text, lang);
     const memo = new Map<string, Span[]>();
     const hits = (id: string): Span[] => {
