@@ -142,16 +142,17 @@ export const extractConcepts: Extractor = (input) => {
   // A mention of what a plainer derivation of the same concept gives, inside a derived assertion's
   // span, gives way to it: "privo di effetti collaterali rilevanti" is no serious side effects,
   // not also "privo di effetti collaterali" (no side effects).
-  const kept = out.filter(
-    (c) =>
-      !(c.kind === 'safety' || c.kind === 'efficacy') ||
-      !derived.some((d) => d.plainer.has((c.value as { assertion: string }).assertion) && d.claim.span.start <= c.span.start && d.claim.span.end >= c.span.end),
-  );
-  out.length = 0;
-  out.push(...kept, ...derived.map((d) => d.claim));
+  const claims = [
+    ...out.filter(
+      (c) =>
+        !(c.kind === 'safety' || c.kind === 'efficacy') ||
+        !derived.some((d) => d.plainer.has((c.value as { assertion: string }).assertion) && d.claim.span.start <= c.span.start && d.claim.span.end >= c.span.end),
+    ),
+    ...derived.map((d) => d.claim),
+  ];
   // An effect named inside a condition the page lists as a contraindication is part of that condition.
-  const conditions = out.filter((c) => c.kind === 'contraindication').map((c) => c.span);
-  return out.filter((c) => c.kind !== 'adverse-effect' || !conditions.some((s) => s.start <= c.span.start && s.end >= c.span.end));
+  const conditions = claims.filter((c) => c.kind === 'contraindication').map((c) => c.span);
+  return claims.filter((c) => c.kind !== 'adverse-effect' || !conditions.some((s) => s.start <= c.span.start && s.end >= c.span.end));
 };
 
 const derivationGroups = new WeakMap<Reference, Map<string, Derivation[]>>();

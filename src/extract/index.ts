@@ -21,6 +21,9 @@ export const EXTRACTORS: ReadonlyArray<{ name: string; run: Extractor }> = [
   { name: 'concepts', run: extractConcepts },
 ];
 
+/** A sentence that asks: it asserts nothing itself, and leads in its answer. */
+const QUESTION = /\?\s*$/;
+
 /**
  * Runs every extractor on every sentence and places the claims in the file.
  * A sentence that occurs again word for word (a paragraph scraped twice)
@@ -40,7 +43,7 @@ export function extractClaims(doc: SourceDocument, sentences: Sentence[], lang: 
     const sentence = sentences[i];
     const text = sentence.folded;
     // Questions (FAQ headings) assert nothing; page furniture neither.
-    if (/\?\s*$/.test(text) || test(lang.re.noise, text)) continue;
+    if (QUESTION.test(text) || test(lang.re.noise, text)) continue;
     const words = wordsOf(text);
     const candidates = index.candidates(words);
     const frequencyCandidates = lang.frequencyIndex.candidates(words);
@@ -50,7 +53,7 @@ export function extractClaims(doc: SourceDocument, sentences: Sentence[], lang: 
     // A question answered in the same paragraph leads its answer in, as a list's lead-in does
     // its items: "**Who should avoid it?** People with diabetes, those taking blood thinners".
     const previous = i > 0 && sentences[i - 1].block === sentence.block ? sentences[i - 1].folded : '';
-    const leadIn = /\?\s*$/.test(previous) ? `${listLeadIn} ${previous}`.trim() : listLeadIn;
+    const leadIn = QUESTION.test(previous) ? `${listLeadIn} ${previous}`.trim() : listLeadIn;
     const context = new SentenceContext(text, lang);
     const memo = new Map<string, Span[]>();
     const hits = (id: string): Span[] => {
