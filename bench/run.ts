@@ -152,7 +152,9 @@ for (const n of sizes) {
   const mb = bytes / 1e6;
   const work = mkdtempSync(join(tmpdir(), 'claimlint-bench-'));
   // Run from inside the corpus (its own git repository, for --changed-since).
-  const base = ['.', '--reference', join(ROOT, 'claims/canonical/mesotherapy.yaml'), '--report-dir', join(work, 'r'), '--claims-dir', join(work, 'c'), '--format', 'json', '--cache-location', join(work, 'cache')];
+  // The check of the whole corpus, with its report, claims and cache directories under `work`.
+  const checkArgs = (reports: string, claims: string, cache: string, ...extra: string[]) => ['.', '--reference', join(ROOT, 'claims/canonical/mesotherapy.yaml'), '--report-dir', join(work, reports), '--claims-dir', join(work, claims), '--format', 'json', '--cache-location', join(work, cache), ...extra];
+  const base = checkArgs('r', 'c', 'cache');
   const inCorpus = (args: string[]) => measure(cli(args), { CLAIMLINT_TIMINGS: '1' }, dir);
   const cold: Run[] = [];
   const warm: Run[] = [];
@@ -167,12 +169,12 @@ for (const n of sizes) {
     // A CI job: a fresh clone of the corpus (every page with new times and inodes), the cache
     // restored beside it (actions/cache) and the claims files as the repository has them.
     const clone = join(work, 'clone');
-    for (const d of [clone, join(work, 'cache-ci'), join(work, 'c-ci')]) rmSync(d, { recursive: true, force: true });
+    const ciDirs = [clone, ...['r-ci', 'c-ci', 'cache-ci'].map((d) => join(work, d))];
     execFileSync('git', ['clone', '-q', dir, clone], { stdio: 'ignore' });
     cpSync(join(work, 'cache'), join(work, 'cache-ci'), { recursive: true });
     cpSync(join(work, 'c'), join(work, 'c-ci'), { recursive: true });
-    fresh.push(measure(cli(['.', '--reference', join(ROOT, 'claims/canonical/mesotherapy.yaml'), '--report-dir', join(work, 'r-ci'), '--claims-dir', join(work, 'c-ci'), '--format', 'json', '--cache-location', join(work, 'cache-ci')]), { CLAIMLINT_TIMINGS: '1' }, clone));
-    for (const d of [clone, join(work, 'cache-ci'), join(work, 'c-ci'), join(work, 'r-ci')]) rmSync(d, { recursive: true, force: true });
+    fresh.push(measure(cli(checkArgs('r-ci', 'c-ci', 'cache-ci')), { CLAIMLINT_TIMINGS: '1' }, clone));
+    for (const d of ciDirs) rmSync(d, { recursive: true, force: true });
     // One page edited: the run re-checks it and rewrites the reports; then the same with
     // --changed-since HEAD (only that page's findings reported). The page is restored after.
     const page = list[k % list.length];
@@ -182,7 +184,7 @@ for (const n of sizes) {
       edit.push(inCorpus(base));
       // Its own report and claims directories, as a pull request's CI job or a writer's editor
       // loop has: replacing the full run's reports (hundreds of MB) would charge it their deletion.
-      editChanged.push(inCorpus(['.', '--reference', join(ROOT, 'claims/canonical/mesotherapy.yaml'), '--report-dir', join(work, 'rs'), '--claims-dir', join(work, 'cs'), '--format', 'json', '--cache-location', join(work, 'cache'), '--changed-since', 'HEAD']));
+      editChanged.push(inCorpus(checkArgs('rs', 'cs', 'cache', '--changed-since', 'HEAD')));
     } finally {
       writeFileSync(page, original);
     }
