@@ -87,3 +87,41 @@ describe('a denial of serious side effects', () => {
     expect(claimsOf('È un trattamento privo di effetti collaterali.', 'it').map((c) => c.value)).toEqual([{ assertion: 'no-side-effects' }]);
   });
 });
+
+describe('how often and how bad an adverse effect is', () => {
+  const effects = (text: string, language: string) =>
+    claimsOf(text, language)
+      .filter((c) => c.kind === 'adverse-effect')
+      .map((c) => [c.text, (c.value as { frequency?: string }).frequency, (c.value as { severity?: string }).severity]);
+
+  it('takes the nearest word of either list, not the first list that has one in reach', () => {
+    expect(effects('Swelling is common, infection is rare.', 'en')).toEqual([
+      ['Swelling', 'common', undefined],
+      ['infection', 'rare', undefined],
+    ]);
+    expect(effects('Side effects may include mild swelling and severe bruising.', 'en')).toEqual([
+      ['swelling', undefined, 'mild'],
+      ['bruising', undefined, 'severe'],
+    ]);
+  });
+
+  it('reads "not uncommon" and "not rare" as common, in five languages', () => {
+    expect(effects('Bruising is not uncommon. Infection is very uncommon.', 'en')).toEqual([
+      ['Bruising', 'common', undefined],
+      ['Infection', 'rare', undefined],
+    ]);
+    expect(effects('Gli ematomi non sono rari dopo la seduta. Le infezioni sono rare.', 'it')).toEqual([
+      ['ematomi', 'common', undefined],
+      ['infezioni', 'rare', undefined],
+    ]);
+    expect(effects('Les ecchymoses ne sont pas rares. Les infections sont rares.', 'fr').map((e) => e[1])).toEqual(['common', 'rare']);
+    expect(effects('Los hematomas no son raros. Las infecciones son raras.', 'es').map((e) => e[1])).toEqual(['common', 'rare']);
+    expect(effects('Hämatome sind nicht selten. Infektionen sind selten.', 'de').map((e) => e[1])).toEqual(['common', 'rare']);
+  });
+
+  it('does not derive "side effects are rare" from "not uncommon"', () => {
+    const safety = claimsOf('Side effects: bruising is not uncommon after treatment.', 'en').filter((c) => c.kind === 'safety');
+    expect(safety).toEqual([]);
+    expect(claimsOf('Side effects are uncommon.', 'en').map((c) => (c.value as { assertion?: string }).assertion)).toEqual(['rare-side-effects']);
+  });
+});

@@ -115,10 +115,10 @@ export const extractConcepts: Extractor = (input) => {
       case 'adverse-effect': {
         if (modifiers.negated) break; // "senza dolore" is a safety assertion, derived below
         const value: AdverseEffectValue = { effect: m.concept.id };
-        if (context.near(lang.re.aeSevere, m.span, 3)) value.severity = 'severe';
-        else if (context.near(lang.re.aeMild, m.span, 3)) value.severity = 'mild';
-        if (context.near(lang.re.aeRare, m.span)) value.frequency = 'rare';
-        else if (context.near(lang.re.aeCommon, m.span)) value.frequency = 'common';
+        const severity = context.closest([['severe', lang.re.aeSevere], ['mild', lang.re.aeMild]] as const, m.span, 3);
+        if (severity) value.severity = severity;
+        const frequency = context.closest([['rare', lang.re.aeRare], ['common', lang.re.aeCommon]] as const, m.span);
+        if (frequency) value.frequency = frequency;
         out.push({ kind, value, span: m.span, modifiers });
         break;
       }
@@ -188,7 +188,7 @@ function derive({ lang, ref, context, candidates, hits }: ExtractInput): Array<{
         let covered: Span = negation ? { start: Math.min(negation.start, span.start), end: Math.max(negation.end, span.end) } : span;
         let score = d.negated ? 1 : 0;
         if (d.qualifier) {
-          const q = context.near(lang.qualifiers[d.qualifier], span, 5);
+          const q = context.near(lang.qualifiers[d.qualifier], span, 5, true);
           if (!q) continue;
           covered = { start: Math.min(covered.start, q.start), end: Math.max(covered.end, q.end) };
           score += 2;

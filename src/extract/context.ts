@@ -140,9 +140,40 @@ export class SentenceContext {
     return quote !== undefined && this.triggerBefore(this.reportedBy, { start: quote.start, end: quote.start }, 12) !== undefined;
   }
 
-  /** A match of `re` within `window` words either side of the span. */
-  near(re: RegExp, span: Span, window = this.lang.window): Span | undefined {
-    const hits = findAll(re, this.text);
+  /**
+   * Which of the labelled term lists has the match closest to the span, within `window` words
+   * either side: "Swelling is common, infection is rare" gives swelling common and infection
+   * rare. A match across clause punctuation (a comma too) loses to one that is not; at the same
+   * distance the longer match wins ("not uncommon" over the "uncommon" it holds), then the one before;
+   * a match inside a longer pseudo-negation is none.
+   */
+  closest<L extends string>(lists: ReadonlyArray<readonly [L, RegExp]>, span: Span, window = this.lang.window): L | undefined {
+    let best: { label: L; score: number; length: number; before: boolean } | undefined;
+    const pseudo = this.pseudo;
+    for (const [label, re] of lists) {
+      for (const h of findAll(re, this.text)) {
+        // The "rari" of "non sono rari" says nothing of its own.
+        if (pseudo.some((p) => p.start <= h.start && h.end <= p.end && p.end - p.start > h.end - h.start)) continue;
+        const before = h.end <= span.start;
+        if (!before && h.start < span.end) continue;
+        const [from, to] = before ? [h.end, span.start] : [span.end, h.start];
+        const words = this.wordsBetween(from, to);
+        if (words > window) continue;
+        const score = words + (/[,;:()]|\.\s/.test(this.text.slice(from, to)) ? window + 1 : 0);
+        const length = h.end - h.start;
+        if (!best || score < best.score || (score === best.score && (length > best.length || (length === best.length && before && !best.before)))) best = { label, score, length, before };
+      }
+    }
+    return best?.label;
+  }
+
+  /**
+   * A match of `re` within `window` words either side of the span. With `asserted`, a match
+   * inside a pseudo-negation is not one: the "uncommon" of "not uncommon", the "rare" of "not rare".
+   */
+  near(re: RegExp, span: Span, window = this.lang.window, asserted = false): Span | undefined {
+    const pseudo = asserted ? this.pseudo : [];
+    const hits = findAll(re, this.text).filter((h) => !pseudo.some((p) => p.start <= h.start && h.end <= p.end));
     return (
       hits.find((h) => h.end <= span.start && this.wordsBetween(h.end, span.start) <= window) ??
       hits.find((h) => h.start >= span.end && this.wordsBetween(span.end, h.start) <= window)
