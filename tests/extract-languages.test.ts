@@ -125,3 +125,25 @@ describe('how often and how bad an adverse effect is', () => {
     expect(claimsOf('Side effects are uncommon.', 'en').map((c) => (c.value as { assertion?: string }).assertion)).toEqual(['rare-side-effects']);
   });
 });
+
+describe('a maintenance schedule', () => {
+  const phases = (text: string, lang: string) =>
+    claimsOf(text, lang)
+      .filter((c) => c.kind === 'sessions.frequency')
+      .map((c) => [c.text, (c.value as { phase: string }).phase]);
+
+  it('is not the schedule before a comma and a "then"', () => {
+    expect(phases('Recomendamos entre 4 y 6 sesiones, una cada 15 días, y después una sesión de mantenimiento cada 2 meses.', 'es')).toEqual([
+      ['cada 15 días', 'initial'],
+      ['cada 2 meses', 'maintenance'],
+    ]);
+    expect(phases('A course of 8 treatments followed by monthly top-ups.', 'en')).toEqual([['monthly', 'maintenance']]);
+  });
+
+  it('reads French intervals of one week and one month', () => {
+    expect(phases("Comptez 3 séances à une semaine d'intervalle. Les rappels sont espacés d'un mois.", 'fr')).toEqual([
+      ["à une semaine d'intervalle", 'initial'],
+      ["espacés d'un mois", 'maintenance'],
+    ]);
+  });
+});

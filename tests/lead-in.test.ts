@@ -56,3 +56,41 @@ describe('a condition said to be uncontrolled is not denied', () => {
     expect(conditions(text, lang)).toEqual([]);
   });
 });
+
+describe('the paragraph right under a contraindications heading', () => {
+  it.each([
+    ['pt', '## Contraindicações\n\nGestantes, lactantes, pessoas com diabetes descompensada ou alergia aos componentes da fórmula.\n', ['pregnancy', 'breastfeeding', 'diabetes', 'drug-allergy']],
+    ['en', '## Who should not have mesotherapy?\n\nPregnant women, people with diabetes and anyone taking blood thinners.\n', ['pregnancy', 'diabetes', 'anticoagulant-therapy']],
+  ])('%s: a first sentence naming two conditions or more is the heading\'s list', (lang, text, expected) => {
+    expect(conditions(text, lang)).toEqual(expected);
+  });
+
+  it('leads in neither a later sentence, nor a paragraph under another heading, nor one condition alone', () => {
+    expect(conditions('## Contraindications\n\nWe treat most adults. If you have diabetes or take anticoagulants, tell us first.\n', 'en')).toEqual([]);
+    expect(conditions('## Aftercare\n\nPeople with diabetes and pregnant women heal more slowly.\n', 'en')).toEqual([]);
+    expect(conditions('## Contraindications\n\nPeople with diabetes heal more slowly.\n', 'en')).toEqual([]);
+  });
+});
+
+describe('a denial about one condition', () => {
+  const assertions = (text: string, lang: string) =>
+    claimsOf(text, lang)
+      .filter((c) => c.kind === 'safety')
+      .map((c) => (c.value as { assertion: string }).assertion);
+
+  it.each([
+    ['en', 'A history of heart disease is not in itself a contraindication.'],
+    ['fr', "La mésothérapie n'est pas contre-indiquée chez le patient diabétique."],
+    ['it', 'La mesoterapia non è controindicata nei pazienti con diabete.'],
+  ])('%s: is not "no contraindications"', (lang, text) => {
+    expect(assertions(text, lang)).toEqual([]);
+  });
+
+  it.each([
+    ['en', 'There are no contraindications for healthy adults.'],
+    ['fr', "Aucune contre-indication chez l'adulte en bonne santé, sauf la grossesse."],
+    ['it', 'Non ci sono controindicazioni, tranne la gravidanza.'],
+  ])('%s: a blanket one is, an exception after it included', (lang, text) => {
+    expect(assertions(text, lang)).toEqual(['no-contraindications']);
+  });
+});

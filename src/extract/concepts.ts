@@ -1,5 +1,5 @@
 import { CONCEPT_CLAIM_KINDS, type ClaimKind, type ContraindicationValue, type AdverseEffectValue, type Modifiers } from '../types.js';
-import type { Concept, Derivation, Reference } from '../reference/load.js';
+import type { Concept, ConceptKind, Derivation, Reference } from '../reference/load.js';
 import type { Extractor, ExtractInput, RawClaim } from './types.js';
 import { findAll, termSource, test, type Span } from './terms.js';
 import { cachedRegex } from './cache.js';
@@ -81,7 +81,14 @@ export const extractConcepts: Extractor = (input) => {
     leadIn !== '' &&
     (test(ref.matcher(lang.language, 'contraindications'), leadIn) || test(lang.re.ciCues, leadIn) || (test(lang.re.negBefore, leadIn) && !test(lang.re.pseudo, leadIn)));
   const cueSpans = [...input.hits('contraindications'), ...cueHits];
-  const hasCue = topicHits.length > 0 || cueHits.length > 0 || leadInCue;
+  // The paragraph right under a "Contraindications" (or "Who should not have it?") heading that
+  // names two conditions or more is that heading's list, written as a sentence
+  // ("Gestantes, lactantes, pessoas com diabetes descompensada...").
+  const sectionCue =
+    input.heading !== '' &&
+    (test(ref.matcher(lang.language, 'contraindications'), input.heading) || test(lang.re.ciCues, input.heading)) &&
+    new Set(mentions.filter((m) => m.concept.kind === 'contraindication').map((m) => m.concept.id)).size >= 2;
+  const hasCue = topicHits.length > 0 || cueHits.length > 0 || leadInCue || sectionCue;
 
   /**
    * A refused treatment names a contraindication: "Non la eseguiamo in gravidanza", "No se realiza a
@@ -155,6 +162,12 @@ export const extractConcepts: Extractor = (input) => {
   return claims.filter((c) => c.kind !== 'adverse-effect' || !conditions.some((s) => s.start <= c.span.start && s.end >= c.span.end));
 };
 
+/** Whether the sentence mentions a concept of this kind where `where` holds. */
+function namesOne(ref: Reference, kind: ConceptKind, candidates: ReadonlySet<string>, hits: (id: string) => Span[], where: (span: Span) => boolean): boolean {
+  for (const id of candidates) if (ref.concepts.get(id)?.kind === kind && hits(id).some(where)) return true;
+  return false;
+}
+
 const derivationGroups = new WeakMap<Reference, Map<string, Derivation[]>>();
 
 /** The reference's derivations grouped by the concept they read, computed once per reference. */
@@ -185,6 +198,7 @@ function derive({ lang, ref, context, candidates, hits }: ExtractInput): Array<{
       const matched: Array<{ assertion: string; score: number }> = [];
       for (const d of derivations) {
         if (Boolean(d.negated) !== Boolean(negation)) continue;
+        if (d.unlessNamed && namesOne(ref, d.unlessNamed, candidates, hits, (other) => context.sameClause(span, other))) continue;
         let covered: Span = negation ? { start: Math.min(negation.start, span.start), end: Math.max(negation.end, span.end) } : span;
         let score = d.negated ? 1 : 0;
         if (d.qualifier) {

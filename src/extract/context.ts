@@ -89,6 +89,11 @@ export class SentenceContext {
     return (this.text.slice(from, to).match(/[\p{L}\p{N}]+/gu) ?? []).length;
   }
 
+  /** Whether two spans are in one clause: no terminator, exception word or clause punctuation between them. */
+  sameClause(a: Span, b: Span): boolean {
+    return a.end <= b.start ? !this.stopBetween(a.end, b.start) : b.end <= a.start ? !this.stopBetween(b.end, a.start) : true;
+  }
+
   private stopBetween(from: number, to: number): boolean {
     return this.stops.some((s) => s >= from && s < to);
   }

@@ -54,6 +54,10 @@ export function extractClaims(doc: SourceDocument, sentences: Sentence[], lang: 
     // its items: "**Who should avoid it?** People with diabetes, those taking blood thinners".
     const previous = i > 0 && sentences[i - 1].block === sentence.block ? sentences[i - 1].folded : '';
     const leadIn = QUESTION.test(previous) ? `${listLeadIn} ${previous}`.trim() : listLeadIn;
+    // The heading right above a paragraph, for its first sentence ("## Contraindicações" over
+    // "Gestantes, lactantes, ...").
+    const above = sentence.blockType === 'paragraph' && sentence.block > 0 && previous === '' ? byBlock.get(sentence.block - 1) : undefined;
+    const heading = above?.[0]?.blockType === 'heading' ? above.map((s) => s.folded).join(' ') : '';
     const context = new SentenceContext(text, lang);
     const memo = new Map<string, Span[]>();
     const hits = (id: string): Span[] => {
@@ -67,6 +71,7 @@ export function extractClaims(doc: SourceDocument, sentences: Sentence[], lang: 
       text,
       cased: sentence.normalized,
       leadIn,
+      heading,
       lang,
       ref,
       context,

@@ -137,7 +137,8 @@ export const extractSessionFrequency: Extractor = ({ text, lang, context, freque
     // d'entretien par mois") or directly follows it ("monthly maintenance"); a cue after the next
     // comma belongs to the next schedule.
     cues ??= findAll(lang.re.maintenance, text);
-    const maintenance = context.triggerBefore(cues, hit.span, 5) !== undefined || context.triggerAfter(cues, hit.span, 1) !== undefined;
+    const after = context.triggerAfter(cues, hit.span, 1);
+    const maintenance = context.triggerBefore(cues, hit.span, 5) !== undefined || (after !== undefined && !text.slice(hit.span.end, after.start).includes(','));
     out.push({
       kind: 'sessions.frequency',
       value: { ...hit.value, phase: maintenance ? 'maintenance' : 'initial' },

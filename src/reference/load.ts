@@ -33,6 +33,8 @@ export interface Derivation {
   concept: string;
   negated?: boolean;
   qualifier?: Qualifier;
+  /** A mention of a concept of this kind in the same clause stops the derivation (see the schema). */
+  unlessNamed?: ConceptKind;
 }
 
 export type Localized = Record<string, string>;
