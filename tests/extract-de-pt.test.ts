@@ -231,7 +231,7 @@ describe('Portuguese', () => {
     expect(kinds('O tratamento fortalece o sistema imunológico.', 'pt', 'efficacy')).toEqual([{ assertion: 'immune-stimulation' }]);
     expect(kinds('A mesoterapia elimina a gordura de forma definitiva.', 'pt', 'efficacy')).toEqual([{ assertion: 'fat-removal' }, { assertion: 'permanent-results' }]);
     expect(kinds('O tratamento acaba com a celulite.', 'pt', 'efficacy')).toEqual([{ assertion: 'cellulite-removal' }]);
-    expect(kinds('Os resultados são imediatos e garantidos.', 'pt', 'efficacy')).toEqual([{ assertion: 'fast-onset' }]);
+    expect(kinds('Os resultados são imediatos e garantidos.', 'pt', 'efficacy')).toEqual([{ assertion: 'fast-onset' }, { assertion: 'guaranteed' }]);
     expect(kinds('Resultados garantidos desde a primeira sessão!', 'pt', 'efficacy')).toEqual([{ assertion: 'guaranteed' }, { assertion: 'fast-onset' }]);
     expect(kinds('Os resultados não são imediatos.', 'pt', 'efficacy')).toEqual([]);
   });

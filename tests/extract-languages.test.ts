@@ -147,3 +147,23 @@ describe('a maintenance schedule', () => {
     ]);
   });
 });
+
+describe('lexicon entries found on new pages', () => {
+  const values = (text: string, lang: string) => claimsOf(text, lang).map((c) => [c.kind, c.text]);
+
+  it.each([
+    ['fr', 'Les effets indésirables sont peu fréquents et bénins.', [['safety', 'effets indésirables sont peu fréquents']]],
+    ['es', 'Es prácticamente indolora.', [['safety', 'prácticamente indolora']]],
+    ['es', 'Resultados naturales y 100% garantizados.', [['efficacy', 'Resultados naturales y 100% garantizados']]],
+    ['es', 'Se recomienda hacer 10 sesiones, realizando dos veces por la semana.', [['sessions.count', '10 sesiones'], ['sessions.frequency', 'dos veces por la semana']]],
+    ['en', 'The medication is placed 2 to 4 mm under the surface.', [['needle', '2 to 4 mm']]],
+    ['it', 'Un ciclo completo comprende una dozzina di sedute.', [['sessions.count', 'una dozzina di sedute']]],
+  ])('%s: %s', (lang, text, expected) => {
+    expect(values(text, lang)).toEqual(expected);
+  });
+
+  it('a quoted idea is reported, not asserted', () => {
+    expect(values('Anche l’idea che “depuri l’organismo dalle tossine” non ha basi scientifiche.', 'it')).toEqual([]);
+    expect(values('La mesoterapia depura l’organismo dalle tossine.', 'it')).toEqual([['efficacy', 'depura l’organismo dalle tossine']]);
+  });
+});

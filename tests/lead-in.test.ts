@@ -94,3 +94,10 @@ describe('a denial about one condition', () => {
     expect(assertions(text, lang)).toEqual(['no-contraindications']);
   });
 });
+
+describe('a question the list answers', () => {
+  it('leads the list in, as a colon does', () => {
+    const text = "**Qui ne peut pas en bénéficier ?**\n- les femmes enceintes ;\n- les patients sous anticoagulants ;\n- en cas d'allergie aux anesthésiques locaux.\n";
+    expect(conditions(text, 'fr')).toEqual(['pregnancy', 'anticoagulant-therapy', 'drug-allergy']);
+  });
+});

@@ -84,9 +84,10 @@ function collectBlocks(node: Nodes, text: string, out: Block[], inListItem: bool
 function leadInOf(block: Block | undefined): Block | undefined {
   if (!block) return undefined;
   if (block.type === 'heading') return block;
-  // "Controindicazioni:", and a sentence the list completes: "Nicht geeignet ist die Mesotherapie",
-  // "Non la eseguiamo in caso di" (it ends on a word or a comma, not a full stop).
-  return /(?::|[\p{L},])\s*$/u.test(block.masked) ? block : undefined;
+  // "Controindicazioni:", a sentence the list completes: "Nicht geeignet ist die Mesotherapie",
+  // "Non la eseguiamo in caso di" (it ends on a word or a comma, not a full stop), and a question
+  // the list answers ("**Qui ne peut pas en bénéficier ?**").
+  return /(?::|[\p{L},?])\s*$/u.test(block.masked) ? block : undefined;
 }
 
 const blank = (s: string) => s.replace(/[^\r\n]/g, ' ');
