@@ -167,3 +167,25 @@ describe('lexicon entries found on new pages', () => {
     expect(values('La mesoterapia depura l’organismo dalle tossine.', 'it')).toEqual([['efficacy', 'depura l’organismo dalle tossine']]);
   });
 });
+
+describe('a bound whose noun the course before it gave', () => {
+  const counts = (text: string, lang: string) =>
+    claimsOf(text, lang)
+      .filter((c) => c.kind === 'sessions.count')
+      .map((c) => [c.text, (c.value as { min: number | null }).min, (c.value as { max: number | null }).max]);
+
+  it.each([
+    ['en', 'A course usually runs to three or four sessions. Long-standing tendon problems may need up to eight.', [['three or four sessions', 3, 4], ['up to eight', null, 8]]],
+    ['en', 'Most patients need four sessions for knee pain, some up to eight.', [['four sessions', 4, 4], ['up to eight', null, 8]]],
+    ['it', 'Il ciclo prevede quattro sedute. Per il dolore cronico si può arrivare fino a otto.', [['quattro sedute', 4, 4], ['fino a otto', null, 8]]],
+    ['fr', 'Trois séances suffisent en général. Pour les tendinites anciennes, on peut aller jusqu’à cinq.', [['Trois séances', 3, 3], ['jusqu’à cinq', null, 5]]],
+  ])('%s: %s', (lang, text, expected) => {
+    expect(counts(text, lang)).toEqual(expected);
+  });
+
+  it('needs the course first, and a number that ends its clause', () => {
+    expect(counts('Knee pain may need up to eight. A course usually runs to four sessions.', 'en')).toEqual([['four sessions', 4, 4]]);
+    expect(counts('A course runs to four sessions. Knee pain may need up to eight weeks of rest.', 'en')).toEqual([['four sessions', 4, 4]]);
+    expect(counts('A course runs to four sessions.\n\nKnee pain may need up to eight.', 'en')).toEqual([['four sessions', 4, 4]]);
+  });
+});

@@ -71,6 +71,7 @@ export function extractClaims(doc: SourceDocument, sentences: Sentence[], lang: 
       text,
       cased: sentence.normalized,
       leadIn,
+      previous,
       heading,
       lang,
       ref,

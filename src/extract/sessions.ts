@@ -1,16 +1,20 @@
 import type { FrequencyValue } from '../types.js';
 import type { Extractor, RawClaim } from './types.js';
-import { findQuantities, readQuantity } from './quantity.js';
+import { findQuantities, parseNumber, readQuantity } from './quantity.js';
+import type { LanguagePack } from '../vocab/load.js';
+import type { Reference } from '../reference/load.js';
+import type { SentenceContext } from './context.js';
 import { findAll, termSource, test, WORD_CHAR, type Span } from './terms.js';
 import { cachedRegex } from './cache.js';
 import { wordsOf } from './term-index.js';
 
 /** Session counts: a number or range followed, within two words, by a session word ("3 -5 sedute", "dieci sedute"). */
-export const extractSessionCount: Extractor = ({ text, lang, ref, context, candidates, frequencies: statedFrequencies }) => {
-  if (!candidates.has('session')) return [];
+export const extractSessionCount: Extractor = (input) => {
+  const { text, lang, ref, context, candidates, frequencies: statedFrequencies } = input;
   const words = ref.concepts.get('session')?.terms[lang.language] ?? [];
   const sessionWord = () => words.map((t) => termSource(t)).join('|');
   const re = cachedRegex(ref, `session-count:${lang.language}`, () => new RegExp(`${lang.rangeSource}(?:\\s+${WORD_CHAR}+){0,2}?\\s+(?:${sessionWord()})`, 'dgu'));
+  if (!candidates.has('session')) return input.previous && re.test(input.previous) ? elidedBounds(text, lang, ref, context, 0) : [];
   const sessionWordAtEnd = cachedRegex(ref, `session-word-end:${lang.language}`, () => new RegExp(`(?:${sessionWord()})$`, 'u'));
   // A price line ("pacchetto da 10 sedute € 750", "3 sessions for $899") sells a package; it does not state a course.
   if (/[€$£]/.test(text) || test(lang.re.price, text)) return [];
@@ -60,8 +64,34 @@ export const extractSessionCount: Extractor = ({ text, lang, ref, context, candi
       modifiers: { ...context.modifiers(span), ...(q.negationInBound ? { negated: false } : {}) },
     });
   }
+  // "four sessions, some patients up to eight": after a stated course, in the same sentence.
+  const last = out.length ? Math.max(...out.map((c) => c.span.end)) : -1;
+  if (last >= 0) out.push(...elidedBounds(text, lang, ref, context, last));
   return out;
 };
+
+/**
+ * A bound whose noun the writer leaves out because a stated course just gave it: "A course runs to
+ * three or four sessions. Long-standing problems may need up to eight." Only a bound word ("up
+ * to", "fino a", "au moins") and a bare number that ends its clause, after a course stated earlier
+ * in the sentence (from `from`) or in the previous sentence of the paragraph.
+ */
+function elidedBounds(text: string, lang: LanguagePack, ref: Reference, context: SentenceContext, from: number): RawClaim[] {
+  const re = cachedRegex(
+    ref,
+    `elided-bound:${lang.language}`,
+    () => new RegExp(`(?:(?<hi>${lang.re.max.source})|(?<lo>${lang.re.min.source}))\\s+(?<n>${lang.numberSource})(?=\\s*(?:[.;!?)]|$))`, 'dgu'),
+  );
+  const out: RawClaim[] = [];
+  re.lastIndex = from;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const n = parseNumber(m.groups?.n, lang);
+    if (n === undefined || Number.isNaN(n) || n < 1 || n > 100) continue;
+    const span = { start: m.index, end: m.index + m[0].length };
+    out.push({ kind: 'sessions.count', value: m.groups?.hi !== undefined ? { min: null, max: n, approximate: false } : { min: n, max: null, approximate: false }, span, modifiers: context.modifiers(span) });
+  }
+  return out;
+}
 
 /** The frequency index's keys ("every:2"), made once rather than for every sentence. */
 const FREQUENCY_KEYS = { fixed: [] as string[], times: [] as string[], every: [] as string[] };
