@@ -56,6 +56,8 @@ export interface Sentence {
   blockType: 'heading' | 'paragraph' | 'listItem' | 'tableCell';
   /** For list items: index of the lead-in block before the list, if any. */
   leadIn?: number;
+  /** For table cells: the case-folded text of the whole row, its cells joined by " | ". */
+  row?: string;
 }
 
 /** Claim kinds whose value names a concept of the reference (one list, used by the reference and the extractors). */

@@ -47,3 +47,15 @@ describe('a course is still read', () => {
     ['pt', 'São necessárias entre 4 e 6 sessões.', [{ min: 4, max: 6 }]],
   ])('%s: %s', (lang, text, expected) => expect(counts(text as string, lang as string)).toMatchObject(expected as object[]));
 });
+
+describe('a price table sells packages', () => {
+  it.each([
+    ['en', '| Package | Price |\n|---|---|\n| Single area – 1 session | £95 |\n| Course of 6 sessions | £480 |\n'],
+    ['es', '| Paquete | Precio |\n|---|---|\n| 1 sesión | $1,150 |\n| Paquete 5 sesiones | $4,990 |\n'],
+    ['it', '| Trattamento | |\n|---|---|\n| Singola seduta di mesoterapia | 55 € |\n| Ciclo di 6 sedute | 300 € |\n'],
+  ])('%s: a row with a price in another cell states no course', (lang, text) => expect(counts(text, lang)).toEqual([]));
+
+  it('a protocol table without prices still does', () => {
+    expect(counts('| Indication | Sessions |\n|---|---|\n| Tendinitis | 4 sessions |\n', 'en')).toEqual([{ min: 4, max: 4, approximate: false }]);
+  });
+});

@@ -72,6 +72,7 @@ export function extractClaims(doc: SourceDocument, sentences: Sentence[], lang: 
       cased: sentence.normalized,
       leadIn,
       previous,
+      row: sentence.row ?? '',
       heading,
       lang,
       ref,

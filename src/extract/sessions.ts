@@ -16,8 +16,9 @@ export const extractSessionCount: Extractor = (input) => {
   const re = cachedRegex(ref, `session-count:${lang.language}`, () => new RegExp(`${lang.rangeSource}(?:\\s+${WORD_CHAR}+){0,2}?\\s+(?:${sessionWord()})`, 'dgu'));
   if (!candidates.has('session')) return input.previous && re.test(input.previous) ? elidedBounds(text, lang, ref, context, 0) : [];
   const sessionWordAtEnd = cachedRegex(ref, `session-word-end:${lang.language}`, () => new RegExp(`(?:${sessionWord()})$`, 'u'));
-  // A price line ("pacchetto da 10 sedute € 750", "3 sessions for $899") sells a package; it does not state a course.
-  if (/[€$£]/.test(text) || test(lang.re.price, text)) return [];
+  // A price line ("pacchetto da 10 sedute € 750", "3 sessions for $899") sells a package; it does
+  // not state a course. So does a table row with a price in another cell ("1 session | £95").
+  if (/[€$£]/.test(text) || test(lang.re.price, text) || /[€$£]/.test(input.row) || test(lang.re.price, input.row)) return [];
   const frequencies = statedFrequencies();
   const out: RawClaim[] = [];
   // A label and its value, as in a protocol table: "Sedute: 6–8", "Séances : 3 à 5".

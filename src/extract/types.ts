@@ -14,6 +14,8 @@ export interface ExtractInput {
   cased: string;
   /** Normalised text of the lead-in ("Controindicazioni:") for list items, or "". */
   leadIn: string;
+  /** Case-folded text of the sentence's table row (cells joined by " | "), or "". */
+  row: string;
   /** Case-folded text of the previous sentence of the same paragraph, or "". */
   previous: string;
   /** Normalised text of the heading right above the sentence's paragraph, or "". */

@@ -16,6 +16,8 @@ interface Block {
   /** Masked, normalised text of [start, end): markup replaced by spaces. */
   masked: string;
   leadIn?: Block;
+  /** For a table cell: the first cell of its row. */
+  row?: Block;
 }
 
 
@@ -36,6 +38,15 @@ export function parseSentences(text: string, options: { fullGfm?: boolean; remar
   collectBlocks(tree, text, blocks, false);
   const sentences: Sentence[] = [];
   const indexOfBlock = new Map(blocks.map((b, i) => [b, i]));
+  // A table row's text, its cells joined by " | " (one pass over the blocks, however large the table).
+  const cells = new Map<Block, string[]>();
+  for (const b of blocks) if (b.row) cells.set(b.row, [...(cells.get(b.row) ?? []), b.masked.trim()]);
+  const rows = new Map<Block, string>();
+  const rowText = (first: Block): string => {
+    let text = rows.get(first);
+    if (text === undefined) rows.set(first, (text = foldCase((cells.get(first) ?? []).join(' | '))));
+    return text;
+  };
   blocks.forEach((block, index) => {
     for (const [s, e] of capRanges(block.masked, splitBlock(block.masked, options.abbreviations))) {
       sentences.push({
@@ -46,6 +57,7 @@ export function parseSentences(text: string, options: { fullGfm?: boolean; remar
         block: index,
         blockType: block.type,
         leadIn: block.leadIn ? indexOfBlock.get(block.leadIn) : undefined,
+        row: block.row && rowText(block.row),
       });
     }
   });
@@ -78,6 +90,8 @@ function collectBlocks(node: Nodes, text: string, out: Block[], inListItem: bool
     const childLeadIn = child.type === 'list' ? leadInOf(previous) ?? leadIn : leadIn;
     collectBlocks(child, text, out, inListItem || child.type === 'listItem', childLeadIn);
     if (out.length > before) previous = out[out.length - 1];
+    // A row's cells are read together where one cell's meaning hangs on another's ("1 session | £95").
+    if (child.type === 'tableRow') for (let k = before; k < out.length; k++) out[k].row = out[before];
   }
 }
 
