@@ -189,3 +189,24 @@ describe('a bound whose noun the course before it gave', () => {
     expect(counts('A course runs to four sessions.\n\nKnee pain may need up to eight.', 'en')).toEqual([['four sessions', 4, 4]]);
   });
 });
+
+describe('lexicon entries found on the fresh set', () => {
+  const values = (text: string, lang: string) => claimsOf(text, lang).map((c) => [c.kind, c.text]);
+
+  it.each([
+    ['es', '100% seguro y sin dolor.', [['safety', '100% seguro'], ['safety', 'sin dolor']]],
+    ['it', 'È una metodica sicura.', [['safety', 'metodica sicura']]],
+    ['it', 'La mesoterapia è sicura al 100%.', [['safety', 'sicura al 100%']]],
+    ['it', 'Con il tempo la cellulite viene eliminata.', [['efficacy', 'cellulite viene eliminata']]],
+    ['fr', 'Une rougeur et, parfois, un bleu peuvent apparaître.', [['adverse-effect', 'rougeur'], ['adverse-effect', 'un bleu']]],
+    ['fr', 'Les résultats sont durables, voire définitifs.', [['efficacy', 'résultats sont durables, voire définitifs']]],
+  ])('%s: %s', (lang, text, expected) => {
+    expect(values(text, lang)).toEqual(expected);
+  });
+
+  it('a skin infection and an allergy to the medicines, as contraindications', () => {
+    expect(values('La mésothérapie est contre-indiquée sur une peau infectée.', 'fr')).toEqual([['contraindication', 'peau infectée']]);
+    expect(values("Elle est déconseillée sur une peau qui présente une infection.", 'fr')).toEqual([['contraindication', 'peau qui présente une infection']]);
+    expect(values('It is not suitable if you are allergic to any of the medicines used.', 'en').map((v) => v[0])).toEqual(['contraindication']);
+  });
+});
