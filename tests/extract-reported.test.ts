@@ -16,6 +16,10 @@ describe('reported claims', () => {
     ['es', 'Algunas clínicas prometen “resultados inmediatos”.'],
     ['de', 'Seien Sie skeptisch bei Versprechen wie „sofort sichtbare Ergebnisse“.'],
     ['pt', 'Há clínicas que anunciam que o tratamento “elimina toxinas”.'],
+    ['en', 'I’ve read that mesotherapy “melts fat” and “detoxes” the body. Is that true?'],
+    ['es', 'Desconfíe de quien le prometa que es «totalmente segura» o que sus efectos son «para siempre».'],
+    // A list of quotes after one reporting word, the last far from it.
+    ['fr', 'On lit sur certains sites qu’elle « fait fondre la graisse », qu’elle « détoxifie l’organisme » ou qu’elle donne des « résultats définitifs ».'],
   ])('%s: %s', (lang, text) => expect(assertions(text, lang)).toEqual([]));
 
   it('still reads the page’s own claims, quoted or not', () => {
@@ -23,5 +27,7 @@ describe('reported claims', () => {
     expect(assertions('La mesoterapia “elimina le tossine” in poche sedute.', 'it')).toContain('detox');
     // A reporting word without quotation marks is not enough either.
     expect(assertions('Beware: the treatment eliminates toxins from the body.', 'en')).toContain('detox');
+    // Nor is a quote far from a reported list.
+    expect(assertions('Some sites promise “instant results”. Our treatment “eliminates toxins” in a few sessions.', 'en')).toContain('detox');
   });
 });

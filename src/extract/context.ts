@@ -141,8 +141,16 @@ export class SentenceContext {
    * claim it. Quotation marks alone are not enough (pages quote their own slogans).
    */
   reported(span: Span): boolean {
-    const quote = this.quoted.find((q) => q.start < span.start && span.end <= q.end);
-    return quote !== undefined && this.triggerBefore(this.reportedBy, { start: quote.start, end: quote.start }, 12) !== undefined;
+    const quotes = this.quoted;
+    const at = quotes.findIndex((q) => q.start < span.start && span.end <= q.end);
+    if (at < 0) return false;
+    // A list of quoted claims after one reporting word is reported whole: "On lit qu'elle « fait
+    // fondre la graisse », qu'elle « détoxifie » ou qu'elle donne des « résultats définitifs »".
+    for (let i = at; i >= 0; i--) {
+      if (this.triggerBefore(this.reportedBy, { start: quotes[i].start, end: quotes[i].start }, 12) !== undefined) return true;
+      if (i === 0 || this.wordsBetween(quotes[i - 1].end, quotes[i].start) > 6) return false;
+    }
+    return false;
   }
 
   /**
