@@ -210,3 +210,15 @@ describe('lexicon entries found on the fresh set', () => {
     expect(values('It is not suitable if you are allergic to any of the medicines used.', 'en').map((v) => v[0])).toEqual(['contraindication']);
   });
 });
+
+describe('a depth bound', () => {
+  const needles = (text: string, lang: string) =>
+    claimsOf(text, lang)
+      .filter((c) => c.kind === 'needle')
+      .map((c) => [c.text, (c.value as { aspect: string }).aspect, (c.value as { min: number | null }).min, (c.value as { max: number | null }).max]);
+
+  it('reads "al massimo a" and a depth said as staying near the surface', () => {
+    expect(needles("L'ago penetra al massimo a 4 mm di profondità.", 'it')).toEqual([['al massimo a 4 mm', 'depth', null, 4]]);
+    expect(needles("Pour le visage, on reste très en surface : jusqu'à 1,5 mm, pas plus.", 'fr')).toEqual([["jusqu'à 1,5 mm", 'depth', null, 1.5]]);
+  });
+});

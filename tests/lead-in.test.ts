@@ -101,3 +101,34 @@ describe('a question the list answers', () => {
     expect(conditions(text, 'fr')).toEqual(['pregnancy', 'anticoagulant-therapy', 'drug-allergy']);
   });
 });
+
+describe('a short answer to a question', () => {
+  const assertions = (text: string, lang: string) =>
+    claimsOf(text, lang)
+      .filter((c) => c.kind === 'safety')
+      .map((c) => [(c.value as { assertion: string }).assertion, c.text]);
+
+  it.each([
+    ['es', '**¿Tiene efectos secundarios?**\nSon poco frecuentes. Puede aparecer un hematoma.', [['rare-side-effects', 'Son poco frecuentes']]],
+    ['es', '## ¿Tiene efectos secundarios?\n\nNinguno importante. Puede presentarse un ligero enrojecimiento.', [['no-serious-side-effects', 'Ninguno importante']]],
+    ['fr', '**Y a-t-il des effets secondaires ?** Ils sont rares : quelques papules, parfois un bleu.', [['rare-side-effects', 'Ils sont rares']]],
+    ['it', '**Ci sono effetti collaterali?** Sono rari.', [['rare-side-effects', 'Sono rari']]],
+    ['en', '**Are there any side effects?** None at all.', [['no-side-effects', 'None at all']]],
+  ])('%s: stands for the question\'s topic', (lang, text, expected) => {
+    expect(assertions(text, lang)).toEqual(expected);
+  });
+
+  it('says nothing when it is long, affirms nothing, or answers another question', () => {
+    expect(assertions('**Are there any side effects?** Yes, some.', 'en')).toEqual([]);
+    expect(assertions('**How long does a session take?** None at all.', 'en')).toEqual([]);
+    expect(assertions('**Are there any side effects?** Most patients notice nothing more than a little redness.', 'en')).toEqual([]);
+    expect(assertions('**Are there any side effects?** Yes: they are rare but they do happen, and none is serious.', 'en')).toEqual([]);
+  });
+});
+
+describe('an answer particle', () => {
+  it('denies the question, not what follows it', () => {
+    expect(conditions('**Can I have mesotherapy while pregnant?**\n\nNo – we do not offer mesotherapy during pregnancy.', 'en')).toEqual(['pregnancy']);
+    expect(conditions('There are no contraindications for healthy adults. The only exceptions are if you’re pregnant or breastfeeding.', 'en')).toEqual(['pregnancy', 'breastfeeding']);
+  });
+});

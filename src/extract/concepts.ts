@@ -162,6 +162,17 @@ export const extractConcepts: Extractor = (input) => {
   return claims.filter((c) => c.kind !== 'adverse-effect' || !conditions.some((s) => s.start <= c.span.start && s.end >= c.span.end));
 };
 
+/** A sentence up to its first clause mark (colon, semicolon, dash, bracket). */
+export const leadingClause = (text: string): string => text.slice(0, text.search(/[:;(\u2013\u2014]|$/u));
+
+/** From the first word of a sentence's leading clause to its last: what a short answer claims. */
+function answerSpan(text: string): Span | undefined {
+  const words = [...leadingClause(text).matchAll(/[\p{L}\p{N}]+/gu)];
+  if (!words.length) return undefined;
+  const last = words[words.length - 1];
+  return { start: words[0].index ?? 0, end: (last.index ?? 0) + last[0].length };
+}
+
 /** Whether the sentence mentions a concept of this kind where `where` holds. */
 function namesOne(ref: Reference, kind: ConceptKind, candidates: ReadonlySet<string>, hits: (id: string) => Span[], where: (span: Span) => boolean): boolean {
   for (const id of candidates) if (ref.concepts.get(id)?.kind === kind && hits(id).some(where)) return true;
@@ -187,12 +198,16 @@ function derivationsByConcept(ref: Reference): Map<string, Derivation[]> {
  * negated, qualifier serious → no-serious-side-effects. The most specific
  * derivation wins for each mention.
  */
-function derive({ lang, ref, context, candidates, hits }: ExtractInput): Array<{ claim: RawClaim; plainer: Set<string> }> {
+function derive({ lang, ref, context, candidates, hits, question, text }: ExtractInput): Array<{ claim: RawClaim; plainer: Set<string> }> {
   const out: Array<{ claim: RawClaim; plainer: Set<string> }> = [];
   for (const [conceptId, derivations] of derivationsByConcept(ref)) {
-    if (!candidates.has(conceptId)) continue;
-    for (const span of hits(conceptId)) {
-      const negation = context.negation(span);
+    // A short answer to a question that names the concept stands for its mention: "**¿Tiene
+    // efectos secundarios?** Son poco frecuentes." The mention is then the answer's start, its
+    // negation any in the answer ("Ninguno importante"), and the claim the whole answer.
+    const answer = !candidates.has(conceptId) && question !== '' && test(ref.matcher(lang.language, conceptId), question) ? answerSpan(text) : undefined;
+    if (!candidates.has(conceptId) && !answer) continue;
+    for (const span of answer ? [{ start: answer.start, end: answer.start }] : hits(conceptId)) {
+      const negation = answer ? [...context.negBefore, ...context.negAfter].find((t) => t.end <= answer.end) : context.negation(span);
       let best: { assertion: string; score: number; span: Span } | undefined;
       // The assertions of the derivations that matched with a lower score (less specific).
       const matched: Array<{ assertion: string; score: number }> = [];
@@ -203,12 +218,12 @@ function derive({ lang, ref, context, candidates, hits }: ExtractInput): Array<{
         let score = d.negated ? 1 : 0;
         if (d.qualifier) {
           const q = context.near(lang.qualifiers[d.qualifier], span, 5, true);
-          if (!q) continue;
+          if (!q || (answer && q.end > answer.end)) continue;
           covered = { start: Math.min(covered.start, q.start), end: Math.max(covered.end, q.end) };
           score += 2;
         }
         matched.push({ assertion: d.assertion, score });
-        if (!best || score > best.score) best = { assertion: d.assertion, score, span: covered };
+        if (!best || score > best.score) best = { assertion: d.assertion, score, span: answer ?? covered };
       }
       if (best && !context.reported(best.span)) {
         const kind = ref.concepts.get(best.assertion)?.kind === 'efficacy' ? 'efficacy' : 'safety';

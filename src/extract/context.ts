@@ -39,7 +39,9 @@ export class SentenceContext {
   }
 
   get negBefore(): Span[] {
-    return this.found('negBefore', () => this.negations(this.lang.re.negBefore));
+    // A trigger that punctuation closes at once scopes over nothing: the answer "No –", "Non,"
+    // before "we do not offer mesotherapy during pregnancy" denies the question, not the pregnancy.
+    return this.found('negBefore', () => this.negations(this.lang.re.negBefore).filter((t) => !/^\s*[,;:!\u2013\u2014-]/.test(this.text.slice(t.end, t.end + 3))));
   }
 
   get negAfter(): Span[] {

@@ -7,7 +7,7 @@ import { contentId, stableStringify } from '../util/hash.js';
 import { SentenceContext } from './context.js';
 import { extractNeedle } from './needle.js';
 import { extractSessionCount, extractSessionFrequency, findFrequencies, type FrequencyHit } from './sessions.js';
-import { extractConcepts } from './concepts.js';
+import { extractConcepts, leadingClause } from './concepts.js';
 import { findAll, test, type Span } from './terms.js';
 import { wordsOf } from './term-index.js';
 import { conceptIndex } from './cache.js';
@@ -23,6 +23,8 @@ export const EXTRACTORS: ReadonlyArray<{ name: string; run: Extractor }> = [
 
 /** A sentence that asks: it asserts nothing itself, and leads in its answer. */
 const QUESTION = /\?\s*$/;
+/** Up to this many words, a sentence after a question may be its answer alone ("Son poco frecuentes.", "Ninguno importante."). */
+const SHORT_ANSWER_WORDS = 4;
 
 /**
  * Runs every extractor on every sentence and places the claims in the file.
@@ -47,17 +49,21 @@ export function extractClaims(doc: SourceDocument, sentences: Sentence[], lang: 
     const words = wordsOf(text);
     const candidates = index.candidates(words);
     const frequencyCandidates = lang.frequencyIndex.candidates(words);
-    // Most sentences of a page mention nothing the reference knows: nothing to extract.
-    if (candidates.size === 0 && frequencyCandidates.size === 0) continue;
-    const listLeadIn = sentence.leadIn === undefined ? '' : (byBlock.get(sentence.leadIn) ?? []).map((s) => s.folded).join(' ');
-    // A question answered in the same paragraph leads its answer in, as a list's lead-in does
-    // its items: "**Who should avoid it?** People with diabetes, those taking blood thinners".
     const previous = i > 0 && sentences[i - 1].block === sentence.block ? sentences[i - 1].folded : '';
-    const leadIn = QUESTION.test(previous) ? `${listLeadIn} ${previous}`.trim() : listLeadIn;
     // The heading right above a paragraph, for its first sentence ("## Contraindicações" over
     // "Gestantes, lactantes, ...").
     const above = sentence.blockType === 'paragraph' && sentence.block > 0 && previous === '' ? byBlock.get(sentence.block - 1) : undefined;
     const heading = above?.[0]?.blockType === 'heading' ? above.map((s) => s.folded).join(' ') : '';
+    // The question a short sentence answers, in its paragraph or as the heading above it.
+    // A short answer may open a longer sentence: "Ils sont rares : quelques petites papules…".
+    const short = words.length <= SHORT_ANSWER_WORDS || wordsOf(leadingClause(text)).length <= SHORT_ANSWER_WORDS;
+    const question = !short ? '' : QUESTION.test(previous) ? previous : QUESTION.test(heading) ? heading : '';
+    // Most sentences of a page mention nothing the reference knows: nothing to extract.
+    if (candidates.size === 0 && frequencyCandidates.size === 0 && question === '') continue;
+    const listLeadIn = sentence.leadIn === undefined ? '' : (byBlock.get(sentence.leadIn) ?? []).map((s) => s.folded).join(' ');
+    // A question answered in the same paragraph leads its answer in, as a list's lead-in does
+    // its items: "**Who should avoid it?** People with diabetes, those taking blood thinners".
+    const leadIn = QUESTION.test(previous) ? `${listLeadIn} ${previous}`.trim() : listLeadIn;
     const context = new SentenceContext(text, lang);
     const memo = new Map<string, Span[]>();
     const hits = (id: string): Span[] => {
@@ -72,6 +78,7 @@ export function extractClaims(doc: SourceDocument, sentences: Sentence[], lang: 
       cased: sentence.normalized,
       leadIn,
       previous,
+      question,
       row: sentence.row ?? '',
       heading,
       lang,

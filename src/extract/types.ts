@@ -16,6 +16,8 @@ export interface ExtractInput {
   leadIn: string;
   /** Case-folded text of the sentence's table row (cells joined by " | "), or "". */
   row: string;
+  /** For a short sentence right after a question (in its paragraph, or the heading above): the question, case-folded; else "". */
+  question: string;
   /** Case-folded text of the previous sentence of the same paragraph, or "". */
   previous: string;
   /** Normalised text of the heading right above the sentence's paragraph, or "". */
