@@ -82,6 +82,10 @@ describe('a denial about one condition', () => {
     ['en', 'A history of heart disease is not in itself a contraindication.'],
     ['fr', "La mésothérapie n'est pas contre-indiquée chez le patient diabétique."],
     ['it', 'La mesoterapia non è controindicata nei pazienti con diabete.'],
+    // The one thing is named before, in another clause: "ce", "it" stand for it.
+    ['fr', "Si vous êtes diabétique, signalez-le : ce n'est pas une contre-indication."],
+    ['en', 'If you have diabetes, tell us: it is not a contraindication.'],
+    ['de', 'Wenn Sie Diabetiker sind, sagen Sie es uns: das ist keine Kontraindikation.'],
   ])('%s: is not "no contraindications"', (lang, text) => {
     expect(assertions(text, lang)).toEqual([]);
   });

@@ -38,7 +38,7 @@ export interface VocabFile {
   };
   context: {
     window: number;
-    negation: { before: string[]; after: string[]; pseudo: string[] };
+    negation: { before: string[]; after: string[]; pseudo: string[]; ofOne?: string[] };
     hedge: string[];
     hypothetical: string[];
     reported?: string[];
@@ -96,6 +96,8 @@ export interface LanguagePack {
     negBefore: RegExp;
     negAfter: RegExp;
     pseudo: RegExp;
+    /** Negated predicates about one thing ("is not a"): see the vocabulary schema. */
+    ofOne: RegExp;
     hedge: RegExp;
     hypothetical: RegExp;
     reported: RegExp;
@@ -165,6 +167,7 @@ export function compileVocab(v: VocabFile): LanguagePack {
       negBefore: compileTerms(c.negation.before),
       negAfter: compileTerms(c.negation.after),
       pseudo: compileTerms(c.negation.pseudo),
+      ofOne: compileTerms(c.negation.ofOne ?? []),
       hedge: compileTerms(c.hedge),
       hypothetical: compileTerms(c.hypothetical),
       reported: compileTerms(c.reported ?? []),
