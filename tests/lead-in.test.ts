@@ -136,3 +136,18 @@ describe('an answer particle', () => {
     expect(conditions('There are no contraindications for healthy adults. The only exceptions are if you’re pregnant or breastfeeding.', 'en')).toEqual(['pregnancy', 'breastfeeding']);
   });
 });
+
+describe('a table column and a run-in label', () => {
+  it('a column header leads its cells in', () => {
+    const table = '| Indications | Contre-indications | Effets indésirables |\n|---|---|---|\n| Tendinites | Grossesse et allaitement | Douleur brève |\n| Cellulite | Traitement anticoagulant | Petits bleus |\n';
+    expect(conditions(table, 'fr')).toEqual(['pregnancy', 'breastfeeding', 'anticoagulant-therapy']);
+    // The same cells under another header list no contraindication.
+    expect(conditions('| Patients we have treated |\n|---|\n| Grossesse et allaitement |\n', 'fr')).toEqual([]);
+  });
+
+  it('a run-in label leads in the rest of its paragraph, a short answer does not', () => {
+    const text = '**Contraindications.** Hypersensitivity to any of the ingredients. Pregnancy and lactation. Patients receiving anticoagulant therapy.';
+    expect(conditions(text, 'en')).toEqual(['drug-allergy', 'pregnancy', 'breastfeeding', 'anticoagulant-therapy']);
+    expect(conditions('Usually not. If you take warfarin, we will check your INR.', 'en')).toEqual([]);
+  });
+});

@@ -23,6 +23,9 @@ export const EXTRACTORS: ReadonlyArray<{ name: string; run: Extractor }> = [
 
 /** A sentence that asks: it asserts nothing itself, and leads in its answer. */
 const QUESTION = /\?\s*$/;
+/** A run-in label: a paragraph's first sentence closed by a full stop or a colon. */
+const RUN_IN_LABEL = /[.:]\s*$/;
+const RUN_IN_WORDS = 3;
 /** Up to this many words, a sentence after a question may be its answer alone ("Son poco frecuentes.", "Ninguno importante."). */
 const SHORT_ANSWER_WORDS = 4;
 
@@ -63,7 +66,11 @@ export function extractClaims(doc: SourceDocument, sentences: Sentence[], lang: 
     const listLeadIn = sentence.leadIn === undefined ? '' : (byBlock.get(sentence.leadIn) ?? []).map((s) => s.folded).join(' ');
     // A question answered in the same paragraph leads its answer in, as a list's lead-in does
     // its items: "**Who should avoid it?** People with diabetes, those taking blood thinners".
-    const leadIn = QUESTION.test(previous) ? `${listLeadIn} ${previous}`.trim() : listLeadIn;
+    // So does a run-in label its paragraph: "**Contraindications.** Pregnancy and lactation.
+    // Patients receiving anticoagulant therapy. …" (a first sentence of a few words, closed by "." or ":").
+    const first = byBlock.get(sentence.block)?.[0];
+    const label = first && first !== sentence && isRunInLabel(first.folded, lang, ref, index) ? first.folded : '';
+    const leadIn = [listLeadIn, label, QUESTION.test(previous) ? previous : ''].filter(Boolean).join(' ');
     const context = new SentenceContext(text, lang);
     const memo = new Map<string, Span[]>();
     const hits = (id: string): Span[] => {
@@ -117,6 +124,13 @@ export function extractClaims(doc: SourceDocument, sentences: Sentence[], lang: 
     }
   }
   return [...byKey.values()].sort((a, b) => a.position.start.offset - b.position.start.offset || a.position.end.offset - b.position.end.offset || (a.id < b.id ? -1 : 1));
+}
+
+/** A run-in label names a topic ("Contraindications.", "Effets indésirables :") or a contraindication cue ("Not for:"). */
+function isRunInLabel(folded: string, lang: LanguagePack, ref: Reference, index: ReturnType<typeof conceptIndex>): boolean {
+  const words = wordsOf(folded);
+  if (!RUN_IN_LABEL.test(folded) || words.length > RUN_IN_WORDS) return false;
+  return test(lang.re.ciCues, folded) || [...index.candidates(words)].some((id) => ref.concepts.get(id)?.kind === 'topic' && test(ref.matcher(lang.language, id), folded));
 }
 
 /**

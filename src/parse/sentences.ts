@@ -83,6 +83,7 @@ function collectBlocks(node: Nodes, text: string, out: Block[], inListItem: bool
   if (!('children' in node)) return;
   const parent = node as Parents;
   let previous: Block | undefined;
+  const rows: Block[][] = [];
   for (const child of parent.children) {
     const before = out.length;
     // A list introduced by "Controindicazioni:", a heading or an unfinished sentence inherits
@@ -91,8 +92,14 @@ function collectBlocks(node: Nodes, text: string, out: Block[], inListItem: bool
     collectBlocks(child, text, out, inListItem || child.type === 'listItem', childLeadIn);
     if (out.length > before) previous = out[out.length - 1];
     // A row's cells are read together where one cell's meaning hangs on another's ("1 session | £95").
-    if (child.type === 'tableRow') for (let k = before; k < out.length; k++) out[k].row = out[before];
+    if (child.type === 'tableRow') {
+      for (let k = before; k < out.length; k++) out[k].row = out[before];
+      rows.push(out.slice(before));
+    }
   }
+  // A column's header leads its cells in, as "Controindicazioni:" does a list's items: under
+  // "Contre-indications", the cell "Grossesse et allaitement" lists contraindications.
+  if (node.type === 'table') for (const row of rows.slice(1)) row.forEach((cell, k) => (cell.leadIn ??= rows[0][k]));
 }
 
 function leadInOf(block: Block | undefined): Block | undefined {
