@@ -31,3 +31,20 @@ describe('reported claims', () => {
     expect(assertions('Some sites promise “instant results”. Our treatment “eliminates toxins” in a few sessions.', 'en')).toContain('detox');
   });
 });
+
+describe('hearsay', () => {
+  const claims = (text: string, lang: string) => claimsOf(text, lang).map((c) => [c.kind, c.text]);
+
+  it.each([
+    ['es', 'Un amigo me dijo que es mágica, que con una sola sesión el dolor desaparece para siempre.'],
+    ['es', 'No es cierto que con una sola sesión el dolor desaparezca para siempre.'],
+    ['it', 'Chi promette risultati definitivi non dice la verità.'],
+    ['it', 'Mi hanno promesso risultati garantiti e che scioglie il grasso in 2 settimane.'],
+    ['fr', 'Rien ne prouve que la mésothérapie élimine la cellulite.'],
+    ['en', 'A friend told me that one session melts fat for good.'],
+  ])('%s: the clause after a hearsay word is no claim of the page: %s', (lang, text) => expect(claims(text, lang)).toEqual([]));
+
+  it('ends with its clause', () => {
+    expect(claims('Chi promette miracoli sbaglia; noi garantiamo risultati definitivi.', 'it').map((c) => c[0])).toEqual(['efficacy']);
+  });
+});

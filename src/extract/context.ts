@@ -10,10 +10,13 @@ import { findAll, type Span } from './terms.js';
  * Each kind of trigger is looked for once per sentence, when a mention first asks about it; each
  * mention then asks about its span.
  */
+/** How far a hearsay word reaches, in words, within its clause. */
+const HEARSAY_WINDOW = 20;
+
 export class SentenceContext {
   // Each kind of trigger is looked for when first asked about: most sentences the extractors
   // look at ask about none, or only negation (the lexicons are long alternations).
-  private cache: Partial<Record<'pseudo' | 'negBefore' | 'negAfter' | 'hedge' | 'hypothetical' | 'exception' | 'advice' | 'quoted' | 'reportedBy', Span[]>> = {};
+  private cache: Partial<Record<'pseudo' | 'negBefore' | 'negAfter' | 'hedge' | 'hypothetical' | 'exception' | 'advice' | 'quoted' | 'reportedBy' | 'hearsay', Span[]>> = {};
   private stopList: number[] | undefined;
 
   constructor(
@@ -67,8 +70,18 @@ export class SentenceContext {
   /** Phrases in quotation marks (curly and angle quotes are '"' after normalisation). */
   private get quoted(): Span[] {
     return this.found('quoted', () =>
-      this.text.includes('"') ? [...this.text.matchAll(/"[^"\n]{1,200}"/g)].map((m) => ({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length })) : [],
+      // A quote may run over a line break (text copied from a PDF), not over a blank line.
+      this.text.includes('"') ? [...this.text.matchAll(/"(?:[^"\n]|\n(?![ \t]*\n)){1,200}"/g)].map((m) => ({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length })) : [],
     );
+  }
+
+  /**
+   * Whether the span is in the clause after a hearsay word ("un amigo me dijo que …", "no es
+   * cierto que …", "chi promette …"): someone else's claim, or a denied one, quoted or not.
+   */
+  hearsay(span: Span): boolean {
+    const triggers = this.found('hearsay', () => findAll(this.lang.re.hearsay, this.text));
+    return triggers.length > 0 && this.triggerBefore(triggers, span, HEARSAY_WINDOW) !== undefined;
   }
 
   /** Reporting words ("claims such as"): only a sentence with quotation marks can report someone else's claim. */
@@ -144,7 +157,8 @@ export class SentenceContext {
    */
   reported(span: Span): boolean {
     const quotes = this.quoted;
-    const at = quotes.findIndex((q) => q.start < span.start && span.end <= q.end);
+    // The quote holds the phrase, or its end: 'des résultats « garantis »' quotes "garantis".
+    const at = quotes.findIndex((q) => q.start < span.end && span.end <= q.end);
     if (at < 0) return false;
     // A list of quoted claims after one reporting word is reported whole: "On lit qu'elle « fait
     // fondre la graisse », qu'elle « détoxifie » ou qu'elle donne des « résultats définitifs »".

@@ -97,7 +97,7 @@ export function extractClaims(doc: SourceDocument, sentences: Sentence[], lang: 
       frequencies: () => (frequencies ??= findFrequencies(text, lang, frequencyCandidates)),
     };
     const raw: RawClaim[] = [];
-    for (const e of EXTRACTORS) raw.push(...e.run(input));
+    for (const e of EXTRACTORS) for (const r of e.run(input)) if (!context.hearsay(r.span)) raw.push(r);
     for (const { claim: r, valueKey } of dedupeRaw(raw)) {
       const start = sentence.start + r.span.start;
       const end = sentence.start + r.span.end;

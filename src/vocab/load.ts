@@ -42,6 +42,7 @@ export interface VocabFile {
     hedge: string[];
     hypothetical: string[];
     reported?: string[];
+    hearsay?: string[];
     exception: string[];
     advice: string[];
     terminators: string[];
@@ -101,6 +102,8 @@ export interface LanguagePack {
     hedge: RegExp;
     hypothetical: RegExp;
     reported: RegExp;
+    /** Words after which the rest of the clause is not the page's claim (see the vocabulary schema). */
+    hearsay: RegExp;
     exception: RegExp;
     advice: RegExp;
     terminators: RegExp;
@@ -171,6 +174,7 @@ export function compileVocab(v: VocabFile): LanguagePack {
       hedge: compileTerms(c.hedge),
       hypothetical: compileTerms(c.hypothetical),
       reported: compileTerms(c.reported ?? []),
+      hearsay: compileTerms(c.hearsay ?? []),
       exception: compileTerms(c.exception),
       advice: compileTerms(c.advice),
       terminators: compileTerms(c.terminators),
