@@ -56,6 +56,8 @@ export interface Sentence {
   blockType: 'heading' | 'paragraph' | 'listItem' | 'tableCell';
   /** For list items: index of the lead-in block before the list, if any. */
   leadIn?: number;
+  /** Words hyphenated across line ends that `normalized` joins: offsets in (from, to] are `delta` short of the file's. */
+  joins?: Array<{ from: number; to: number; delta: number }>;
   /** For table cells: the case-folded text of the whole row, its cells joined by " | ". */
   row?: string;
 }

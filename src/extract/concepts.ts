@@ -91,6 +91,8 @@ export const extractConcepts: Extractor = (input) => {
     (test(ref.matcher(lang.language, 'contraindications'), input.heading) || test(lang.re.ciCues, input.heading)) &&
     new Set(mentions.filter((m) => m.concept.kind === 'contraindication').map((m) => m.concept.id)).size >= 2;
   const hasCue = topicHits.length > 0 || cueHits.length > 0 || leadInCue || sectionCue;
+  // "Le diabète n'est pas une contre-indication": the condition the clause says is not one.
+  const notOne = input.hits('contraindications').filter((h) => aboutOne(lang, context, h));
 
   /**
    * A refused treatment names a contraindication: "Non la eseguiamo in gravidanza", "No se realiza a
@@ -111,6 +113,7 @@ export const extractConcepts: Extractor = (input) => {
     switch (m.concept.kind) {
       case 'contraindication': {
         if (modifiers.advice && !modifiers.exception) break;
+        if (notOne.some((h) => context.sameClause(m.span, h))) break;
         if (!modifiers.exception && refusal(m.span)) {
           out.push({ kind, value: { condition: m.concept.id, strength: strength(input, `${leadIn} ${text}`) }, span: m.span, modifiers: { ...modifiers, negated: false } });
           break;
@@ -237,7 +240,8 @@ function derive({ lang, ref, context, candidates, hits, question, text }: Extrac
         matched.push({ assertion: d.assertion, score });
         if (!best || score > best.score) best = { assertion: d.assertion, score, span: answer ?? covered };
       }
-      if (best && !context.reported(best.span)) {
+      // "Le médecin vérifie l'absence de contre-indications" before treatment asserts nothing.
+      if (best && !context.reported(best.span) && !context.modifiers(span).advice) {
         const kind = ref.concepts.get(best.assertion)?.kind === 'efficacy' ? 'efficacy' : 'safety';
         const modifiers: Modifiers = { ...context.modifiers(span), negated: false };
         const top = best;

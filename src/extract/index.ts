@@ -99,8 +99,9 @@ export function extractClaims(doc: SourceDocument, sentences: Sentence[], lang: 
     const raw: RawClaim[] = [];
     for (const e of EXTRACTORS) for (const r of e.run(input)) if (!context.hearsay(r.span)) raw.push(r);
     for (const { claim: r, valueKey } of dedupeRaw(raw)) {
-      const start = sentence.start + r.span.start;
-      const end = sentence.start + r.span.end;
+      // A span over a joined word ("Schwanger-\nschaft") ends on the file's characters.
+      const start = sentence.start + fileOffset(sentence, r.span.start, false);
+      const end = sentence.start + fileOffset(sentence, r.span.end, true);
       const key = `${r.kind}\u0000${valueKey}\u0000${text}\u0000${r.span.start}`;
       const position = lines.position(start, end);
       const existing = byKey.get(key);
@@ -124,6 +125,12 @@ export function extractClaims(doc: SourceDocument, sentences: Sentence[], lang: 
     }
   }
   return [...byKey.values()].sort((a, b) => a.position.start.offset - b.position.start.offset || a.position.end.offset - b.position.end.offset || (a.id < b.id ? -1 : 1));
+}
+
+/** Where an offset of the sentence's text is in the file's: past a joined hyphen, `delta` further on. */
+function fileOffset(sentence: Sentence, offset: number, isEnd: boolean): number {
+  for (const j of sentence.joins ?? []) if (isEnd ? offset > j.from && offset <= j.to : offset >= j.from && offset < j.to) return offset + j.delta;
+  return offset;
 }
 
 /** A run-in label names a topic ("Contraindications.", "Effets indésirables :") or a contraindication cue ("Not for:"). */

@@ -15,6 +15,8 @@ interface Block {
   end: number;
   /** Masked, normalised text of [start, end): markup replaced by spaces. */
   masked: string;
+  /** Words hyphenated across a line end, joined in `masked` (see joinHyphenated). */
+  joins?: Join[];
   leadIn?: Block;
   /** For a table cell: the first cell of its row. */
   row?: Block;
@@ -30,10 +32,13 @@ interface Block {
  * parse with all of remark-gfm, or with remark only.
  */
 export function parseSentences(text: string, options: { fullGfm?: boolean; remark?: boolean; abbreviations?: RegExp } = {}): Sentence[] {
+  // Text copied from a PDF or a word processor marks list items with "•": read as Markdown's "-"
+  // (same length, so every offset holds).
+  const source = BULLET.test(text) ? text.replace(BULLETS, '$1-') : text;
   const tree =
-    markdownDepth(text) > MAX_MARKDOWN_DEPTH
-      ? plainTree(text)
-      : ((options.fullGfm || options.remark ? undefined : markdownItTree(text)) ?? parseMarkdown(text, options.fullGfm));
+    markdownDepth(source) > MAX_MARKDOWN_DEPTH
+      ? plainTree(source)
+      : ((options.fullGfm || options.remark ? undefined : markdownItTree(source)) ?? parseMarkdown(source, options.fullGfm));
   const blocks: Block[] = [];
   collectBlocks(tree, text, blocks, false);
   const sentences: Sentence[] = [];
@@ -54,6 +59,7 @@ export function parseSentences(text: string, options: { fullGfm?: boolean; remar
         end: block.start + e,
         normalized: block.masked.slice(s, e),
         folded: foldCase(block.masked.slice(s, e)),
+        ...(block.joins && { joins: sentenceJoins(block.joins, s, e) }),
         block: index,
         blockType: block.type,
         leadIn: block.leadIn ? indexOfBlock.get(block.leadIn) : undefined,
@@ -70,7 +76,8 @@ function collectBlocks(node: Nodes, text: string, out: Block[], inListItem: bool
     const end = node.position?.end.offset;
     if (start === undefined || end === undefined) return;
     const type: BlockType = node.type === 'paragraph' && inListItem ? 'listItem' : node.type;
-    out.push({ type, start, end, masked: maskInline(node, text, start, end), leadIn: inListItem ? leadIn : undefined });
+    const { masked, joins } = joinHyphenated(maskInline(node, text, start, end));
+    out.push({ type, start, end, masked, ...(joins && { joins }), leadIn: inListItem ? leadIn : undefined });
     return;
   }
   if (node.type === 'html' && node.position) {
@@ -120,6 +127,46 @@ export function maskHtml(html: string): string {
     .replace(/<(script|style|template|noscript)\b[\s\S]*?(?:<\/\1\s*>|$)/gi, blank)
     .replace(/<\/?[A-Za-z][^>]*>?/g, blank);
   return normalizeChars(decodeEntitiesInPlace(masked));
+}
+
+const BULLET = /^[ \t]*[\u2022\u2023\u2219\u25aa\u25cf\u25e6][ \t]/m;
+const BULLETS = /^([ \t]*)[\u2022\u2023\u2219\u25aa\u25cf\u25e6](?=[ \t])/gm;
+
+/** A word hyphenated across a line end and joined: offsets in (from, to] are `delta` short of the file's. */
+export interface Join {
+  from: number;
+  to: number;
+  delta: number;
+}
+
+/** A letter, a hyphen, a line end (and indentation or quote marks), a small letter: "Schwanger-\nschaft". */
+const HYPHENATED = /(?<=\p{L})-\n[ \t>]*(?=\p{Ll})/gu;
+
+/**
+ * Joins words a PDF or a narrow column hyphenated across line ends, so that terms match them
+ * ("Schwanger-\nschaft", "contre-\nindications"). The length stays the same: the word's tail moves
+ * back over the hyphen and line end, and blanks fill in after the word. `joins` says where offsets
+ * moved, for claims to be placed on the file's own characters (src/extract/index.ts).
+ */
+export function joinHyphenated(masked: string): { masked: string; joins?: Join[] } {
+  if (!masked.includes('-\n')) return { masked };
+  let out = masked;
+  const joins: Join[] = [];
+  for (const m of masked.matchAll(HYPHENATED)) {
+    const cut = m.index ?? 0;
+    const gap = m[0].length;
+    let wordEnd = cut + gap;
+    while (wordEnd < out.length && /[\p{L}\p{N}]/u.test(out[wordEnd])) wordEnd++;
+    out = out.slice(0, cut) + out.slice(cut + gap, wordEnd) + ' '.repeat(gap) + out.slice(wordEnd);
+    joins.push({ from: cut, to: wordEnd - gap, delta: gap });
+  }
+  return joins.length ? { masked: out, joins } : { masked };
+}
+
+/** A block's joins within one of its sentences, relative to it. */
+function sentenceJoins(joins: Join[], start: number, end: number): Join[] | undefined {
+  const inside = joins.filter((j) => j.from >= start && j.to <= end).map((j) => ({ from: j.from - start, to: j.to - start, delta: j.delta }));
+  return inside.length ? inside : undefined;
 }
 
 /** Keeps the characters of text-bearing nodes, blanks out markup, keeps line ends. */
