@@ -32,6 +32,11 @@ describe('"•" list items', () => {
     expect(claimsOf(text, 'fr').filter((c) => c.kind === 'contraindication').map((c) => (c.value as { condition: string }).condition)).toEqual(['pregnancy', 'breastfeeding', 'coagulation-disorder']);
   });
 
+  it('so are en-dash items', () => {
+    const text = 'Die Mesotherapie darf nicht durchgeführt werden bei:\n– Schwanger-\nschaft und Stillzeit,\n– Blutgerinnungs-\nstörungen.\n';
+    expect(claimsOf(text, 'de').filter((c) => c.kind === 'contraindication').map((c) => c.text)).toEqual(['Schwanger-\nschaft', 'Stillzeit', 'Blutgerinnungs-\nstörungen']);
+  });
+
   it('leave a "•" inside a line alone', () => {
     expect(parseSentences('Pregnancy • breastfeeding • diabetes').map((s) => s.blockType)).toEqual(['paragraph']);
   });

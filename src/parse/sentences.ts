@@ -129,8 +129,8 @@ export function maskHtml(html: string): string {
   return normalizeChars(decodeEntitiesInPlace(masked));
 }
 
-const BULLET = /^[ \t]*[\u2022\u2023\u2219\u25aa\u25cf\u25e6][ \t]/m;
-const BULLETS = /^([ \t]*)[\u2022\u2023\u2219\u25aa\u25cf\u25e6](?=[ \t])/gm;
+const BULLET = /^[ \t]*[\u2013\u2022\u2023\u2219\u25aa\u25cf\u25e6][ \t]/m;
+const BULLETS = /^([ \t]*)[\u2013\u2022\u2023\u2219\u25aa\u25cf\u25e6](?=[ \t])/gm;
 
 /** A word hyphenated across a line end and joined: offsets in (from, to] are `delta` short of the file's. */
 export interface Join {
