@@ -222,3 +222,29 @@ describe('a depth bound', () => {
     expect(needles("Pour le visage, on reste très en surface : jusqu'à 1,5 mm, pas plus.", 'fr')).toEqual([["jusqu'à 1,5 mm", 'depth', null, 1.5]]);
   });
 });
+
+describe('lexicon entries found on the fresh2 set (forums, brochures)', () => {
+  const values = (text: string, lang: string) => claimsOf(text, lang).map((c) => [c.kind, c.text]);
+
+  it.each([
+    ['fr', 'Une séance aux deux semaines.', [['sessions.frequency', 'aux deux semaines']]],
+    ['fr', 'Pratiquée par un médecin, c’est une technique sécuritaire.', [['safety', 'sécuritaire']]],
+    ['it', 'io la faccio una ogni 15 gg', [['sessions.frequency', 'ogni 15 gg']]],
+    ['es', 'Duele un poco y la zona queda enrojecida.', [['adverse-effect', 'Duele un poco'], ['adverse-effect', 'enrojecida']]],
+    ['en', 'You will see visible results after the very first session.', [['efficacy', 'after the very first session']]],
+  ])('%s: %s', (lang, text, expected) => {
+    expect(values(text, lang)).toEqual(expected);
+  });
+
+  it('a whole parenthetical does not stop a refusal', () => {
+    const text = 'No indico mesoterapia en embarazadas ni en quienes toman anticoagulantes (acenocumarol, warfarina o los nuevos), ni en quien tuvo alergia a alguno de los fármacos.';
+    expect(values(text, 'es').filter((v) => v[0] === 'contraindication').map((v) => v[1])).toContain('alergia a alguno de los fármacos');
+  });
+
+  it('a line that breaks inside a sentence does not end it', () => {
+    expect(values('Un traitement comprend de 3 à 6\nséances, avec une aiguille de\n13 mm.', 'fr')).toEqual([
+      ['sessions.count', 'de 3 à 6\nséances'],
+      ['needle', 'de\n13 mm'],
+    ]);
+  });
+});

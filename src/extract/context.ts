@@ -110,7 +110,11 @@ export class SentenceContext {
   }
 
   private stopBetween(from: number, to: number): boolean {
-    return this.stops.some((s) => s >= from && s < to);
+    // A whole parenthetical between them is an aside, not a stop: "no indico mesoterapia (…)
+    // en quien tuvo alergia".
+    const text = this.text;
+    const inside = (s: number) => (text[s] === '(' && text.indexOf(')', s) >= s && text.indexOf(')', s) < to) || (text[s] === ')' && text.lastIndexOf('(', s) >= from);
+    return this.stops.some((s) => s >= from && s < to && !inside(s));
   }
 
   /** The nearest trigger before the span, within `window` words and no scope stop between. */

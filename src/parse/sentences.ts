@@ -243,7 +243,8 @@ function splitLines(masked: string): Array<[number, number]> {
     while (a < masked.length && /\s/.test(masked[a])) a++;
     const before = masked.slice(Math.max(s, b - 2), b);
     const after = masked.slice(a, a + 2);
-    const softWrap = /[\p{Ll},]$/u.test(before) && /^\p{Ll}/u.test(after);
+    // A line that breaks inside a sentence: "de 3 à 6\nséances", "une aiguille de\n13 mm".
+    const softWrap = /[\p{Ll}\p{N},]$/u.test(before) && /^[\p{Ll}\p{N}]/u.test(after);
     if (!softWrap) {
       out.push([s, i]);
       s = i + 1;
