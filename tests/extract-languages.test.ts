@@ -183,10 +183,19 @@ describe('a bound whose noun the course before it gave', () => {
     expect(counts(text, lang)).toEqual(expected);
   });
 
+  it.each([
+    ['es', '**¿Cuántas sesiones hacen falta?**\nEn general de 3 a 5.', [['de 3 a 5', 3, 5]]],
+    ['es', 'Suelen bastar de dos a cuatro sesiones; en procesos crónicos solemos plantear entre 6 y 8.', [['de dos a cuatro sesiones', 2, 4], ['entre 6 y 8', 6, 8]]],
+    ['en', '### How many sessions will I need?\n\nUsually 4 to 6.', [['4 to 6', 4, 6]]],
+  ])('%s: a bare range after a course or a question about sessions: %s', (lang, text, expected) => {
+    expect(counts(text, lang)).toEqual(expected);
+  });
+
   it('needs the course first, and a number that ends its clause', () => {
     expect(counts('Knee pain may need up to eight. A course usually runs to four sessions.', 'en')).toEqual([['four sessions', 4, 4]]);
     expect(counts('A course runs to four sessions. Knee pain may need up to eight weeks of rest.', 'en')).toEqual([['four sessions', 4, 4]]);
     expect(counts('A course runs to four sessions.\n\nKnee pain may need up to eight.', 'en')).toEqual([['four sessions', 4, 4]]);
+    expect(counts('### How long does a session last?\n\nUsually 20 to 30.', 'en')).toEqual([]);
   });
 });
 

@@ -60,9 +60,11 @@ export function extractClaims(doc: SourceDocument, sentences: Sentence[], lang: 
     // The question a short sentence answers, in its paragraph or as the heading above it.
     // A short answer may open a longer sentence: "Ils sont rares : quelques petites papules…".
     const short = words.length <= SHORT_ANSWER_WORDS || wordsOf(leadingClause(text)).length <= SHORT_ANSWER_WORDS;
-    const question = !short ? '' : QUESTION.test(previous) ? previous : QUESTION.test(heading) ? heading : '';
-    // Most sentences of a page mention nothing the reference knows: nothing to extract.
-    if (candidates.size === 0 && frequencyCandidates.size === 0 && question === '') continue;
+    const asked = QUESTION.test(previous) ? previous : QUESTION.test(heading) ? heading : '';
+    const question = short ? asked : '';
+    // Most sentences of a page mention nothing the reference knows: nothing to extract. A short
+    // answer may still say something, and a number after a question ("En general de 3 a 5.").
+    if (candidates.size === 0 && frequencyCandidates.size === 0 && question === '' && !(asked && /\d/.test(text))) continue;
     const listLeadIn = sentence.leadIn === undefined ? '' : (byBlock.get(sentence.leadIn) ?? []).map((s) => s.folded).join(' ');
     // A question answered in the same paragraph leads its answer in, as a list's lead-in does
     // its items: "**Who should avoid it?** People with diabetes, those taking blood thinners".
@@ -86,6 +88,7 @@ export function extractClaims(doc: SourceDocument, sentences: Sentence[], lang: 
       leadIn,
       previous,
       question,
+      asked,
       row: sentence.row ?? '',
       heading,
       lang,

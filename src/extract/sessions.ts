@@ -14,7 +14,11 @@ export const extractSessionCount: Extractor = (input) => {
   const words = ref.concepts.get('session')?.terms[lang.language] ?? [];
   const sessionWord = () => words.map((t) => termSource(t)).join('|');
   const re = cachedRegex(ref, `session-count:${lang.language}`, () => new RegExp(`${lang.rangeSource}(?:\\s+${WORD_CHAR}+){0,2}?\\s+(?:${sessionWord()})`, 'dgu'));
-  if (!candidates.has('session')) return input.previous && re.test(input.previous) ? elidedBounds(text, lang, ref, context, 0) : [];
+  if (!candidates.has('session')) {
+    // The course was just stated, or asked about ("¿Cuántas sesiones necesito?").
+    const stated = (input.previous !== '' && re.test(input.previous)) || (test(lang.re.howMany, input.asked) && test(ref.matcher(lang.language, 'session'), input.asked));
+    return stated ? elidedBounds(text, lang, ref, context, 0) : [];
+  }
   const sessionWordAtEnd = cachedRegex(ref, `session-word-end:${lang.language}`, () => new RegExp(`(?:${sessionWord()})$`, 'u'));
   // A price line ("pacchetto da 10 sedute € 750", "3 sessions for $899") sells a package; it does
   // not state a course. So does a table row with a price in another cell ("1 session | £95").
@@ -90,6 +94,16 @@ function elidedBounds(text: string, lang: LanguagePack, ref: Reference, context:
     if (n === undefined || Number.isNaN(n) || n < 1 || n > 100) continue;
     const span = { start: m.index, end: m.index + m[0].length };
     out.push({ kind: 'sessions.count', value: m.groups?.hi !== undefined ? { min: null, max: n, approximate: false } : { min: n, max: null, approximate: false }, span, modifiers: context.modifiers(span) });
+  }
+  // A bare range ends its clause too: "En general de 3 a 5.", "severe cases 8 to 10."
+  const range = cachedRegex(ref, `elided-range:${lang.language}`, () => new RegExp(`(?<![\\p{L}\\p{N}])${lang.rangeSource}(?=\\s*(?:[.;!?)]|$))`, 'dgu'));
+  range.lastIndex = from;
+  for (let m = range.exec(text); m; m = range.exec(text)) {
+    const g = m.groups ?? {};
+    const [a, b] = [parseNumber(g.a, lang), parseNumber(g.b ?? g.b2, lang)];
+    if (a === undefined || b === undefined || !(a >= 1 && b > a && b <= 100) || out.some((c) => c.span.start < m!.index + m![0].length && m!.index < c.span.end)) continue;
+    const span = { start: m.index, end: m.index + m[0].length };
+    out.push({ kind: 'sessions.count', value: { min: a, max: b, approximate: false }, span, modifiers: context.modifiers(span) });
   }
   return out;
 }

@@ -18,6 +18,8 @@ export interface ExtractInput {
   row: string;
   /** For a short sentence right after a question (in its paragraph, or the heading above): the question, case-folded; else "". */
   question: string;
+  /** The question the sentence follows (in its paragraph, or the heading above), whatever its length; else "". */
+  asked: string;
   /** Case-folded text of the previous sentence of the same paragraph, or "". */
   previous: string;
   /** Normalised text of the heading right above the sentence's paragraph, or "". */

@@ -24,6 +24,7 @@ export interface VocabFile {
     single?: string[];
     elapsed?: string[];
     between?: string[];
+    howMany?: string[];
     per?: string[];
     articles?: string[];
     minAfter?: string[];
@@ -89,6 +90,8 @@ export interface LanguagePack {
     elapsedTail: RegExp;
     /** Ends with "between" ("tra", "between"): a single number after it is a gap, not a course. */
     betweenTail: RegExp;
+    /** Words that ask for a count ("how many", "quante"). */
+    howMany: RegExp;
     /** A distributive word ("per", "a", "pro"): "30 minuti per seduta" counts minutes, not sessions. */
     per: RegExp;
     mm: RegExp;
@@ -163,6 +166,7 @@ export function compileVocab(v: VocabFile): LanguagePack {
       single: compileTerms(v.quantity.single ?? []),
       elapsedTail: new RegExp(`(?:${alt(v.quantity.elapsed ?? [])})\\s*$`, 'u'),
       betweenTail: new RegExp(`(?:${alt(v.quantity.between ?? [])})\\s*$`, 'u'),
+      howMany: compileTerms(v.quantity.howMany ?? []),
       per: compileTerms(v.quantity.per ?? []),
       mm: compileTerms(v.units.mm),
       quantityMm: new RegExp(`${rangeSource}\\s*(?:${mmSource})(?!${WORD_CHAR})`, 'dgu'),
