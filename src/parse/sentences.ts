@@ -141,6 +141,7 @@ export interface Join {
 
 /** A letter, a hyphen, a line end (and indentation or quote marks), a small letter: "Schwanger-\nschaft". */
 const HYPHENATED = /(?<=\p{L})-\n[ \t>]*(?=\p{Ll})/gu;
+const WORD_UNIT = /[\p{L}\p{N}]/u;
 
 /**
  * Joins words a PDF or a narrow column hyphenated across line ends, so that terms match them
@@ -150,22 +151,37 @@ const HYPHENATED = /(?<=\p{L})-\n[ \t>]*(?=\p{Ll})/gu;
  */
 export function joinHyphenated(masked: string): { masked: string; joins?: Join[] } {
   if (!masked.includes('-\n')) return { masked };
-  let out = masked;
+  // One pass, in pieces: a block of many lines stays linear.
+  const pieces: string[] = [];
   const joins: Join[] = [];
+  let at = 0;
   for (const m of masked.matchAll(HYPHENATED)) {
     const cut = m.index ?? 0;
+    if (cut < at) continue;
     const gap = m[0].length;
     let wordEnd = cut + gap;
-    while (wordEnd < out.length && /[\p{L}\p{N}]/u.test(out[wordEnd])) wordEnd++;
-    out = out.slice(0, cut) + out.slice(cut + gap, wordEnd) + ' '.repeat(gap) + out.slice(wordEnd);
+    while (wordEnd < masked.length && WORD_UNIT.test(masked[wordEnd])) wordEnd++;
+    pieces.push(masked.slice(at, cut), masked.slice(cut + gap, wordEnd), ' '.repeat(gap));
     joins.push({ from: cut, to: wordEnd - gap, delta: gap });
+    at = wordEnd;
   }
-  return joins.length ? { masked: out, joins } : { masked };
+  if (!joins.length) return { masked };
+  pieces.push(masked.slice(at));
+  return { masked: pieces.join(''), joins };
 }
 
 /** A block's joins within one of its sentences, relative to it. */
 function sentenceJoins(joins: Join[], start: number, end: number): Join[] | undefined {
-  const inside = joins.filter((j) => j.from >= start && j.to <= end).map((j) => ({ from: j.from - start, to: j.to - start, delta: j.delta }));
+  // The joins are in order: find the first at or after `start` (binary search), read on to `end`.
+  let lo = 0;
+  let hi = joins.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (joins[mid].from < start) lo = mid + 1;
+    else hi = mid;
+  }
+  const inside: Join[] = [];
+  for (let i = lo; i < joins.length && joins[i].from < end; i++) if (joins[i].to <= end) inside.push({ from: joins[i].from - start, to: joins[i].to - start, delta: joins[i].delta });
   return inside.length ? inside : undefined;
 }
 
