@@ -48,3 +48,22 @@ describe('hearsay', () => {
     expect(claims('Chi promette miracoli sbaglia; noi garantiamo risultati definitivi.', 'it').map((c) => c[0])).toEqual(['efficacy']);
   });
 });
+
+describe('a statement the next sentence denies', () => {
+  const claims = (text: string, lang: string) => claimsOf(text, lang).map((c) => [c.kind, c.text]);
+
+  it.each([
+    ['fr', '### 1. « La mésothérapie fait fondre la graisse pour toujours. »\n\n**Faux.** Les produits injectés peuvent améliorer l’aspect de la peau.'],
+    ['es', '## «Elimina la grasa para siempre»\n\nFalso: la grasa vuelve si no se cuida la alimentación.'],
+    ['en', 'Mesotherapy melts fat for good. Myth: fat cells come back without diet and exercise.'],
+    ['it', '**La mesoterapia non ha effetti collaterali.**\n\nFalso! Possono comparire piccoli lividi.'],
+  ])('%s: is no claim of the page', (lang, text) => {
+    const [statement] = text.split(/\n|(?<=\.) /);
+    expect(claims(text, lang).filter((c) => statement.includes(c[1] as string) && (c[0] === 'efficacy' || c[0] === 'safety'))).toEqual([]);
+  });
+
+  it('is a claim when the verdict agrees, or when nothing follows', () => {
+    expect(claims('### « Elle est sans danger entre des mains expertes. »\n\n**Vrai.** Pratiquée par un médecin, c’est une technique sûre.', 'fr').map((c) => c[0])).toEqual(['safety', 'safety']);
+    expect(claims('Mesotherapy melts fat for good.', 'en').map((c) => c[0])).toEqual(['efficacy', 'efficacy']);
+  });
+});

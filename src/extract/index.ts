@@ -47,8 +47,10 @@ export function extractClaims(doc: SourceDocument, sentences: Sentence[], lang: 
   for (let i = 0; i < sentences.length; i++) {
     const sentence = sentences[i];
     const text = sentence.folded;
-    // Questions (FAQ headings) assert nothing; page furniture neither.
+    // Questions (FAQ headings) assert nothing; page furniture neither; nor a statement the next
+    // sentence opens by denying ("### « Elle fait fondre la graisse. »" then "**Faux.** …").
     if (QUESTION.test(text) || test(lang.re.noise, text)) continue;
+    if (i + 1 < sentences.length && lang.re.refutation.test(sentences[i + 1].folded)) continue;
     const words = wordsOf(text);
     const candidates = index.candidates(words);
     const frequencyCandidates = lang.frequencyIndex.candidates(words);

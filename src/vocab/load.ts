@@ -44,6 +44,7 @@ export interface VocabFile {
     hypothetical: string[];
     reported?: string[];
     hearsay?: string[];
+    refutation?: string[];
     exception: string[];
     advice: string[];
     terminators: string[];
@@ -107,6 +108,8 @@ export interface LanguagePack {
     reported: RegExp;
     /** Words after which the rest of the clause is not the page's claim (see the vocabulary schema). */
     hearsay: RegExp;
+    /** A verdict that opens an answer and denies the statement before it ("Faux.", "Myth:"), anchored at the start. */
+    refutation: RegExp;
     exception: RegExp;
     advice: RegExp;
     terminators: RegExp;
@@ -179,6 +182,7 @@ export function compileVocab(v: VocabFile): LanguagePack {
       hypothetical: compileTerms(c.hypothetical),
       reported: compileTerms(c.reported ?? []),
       hearsay: compileTerms(c.hearsay ?? []),
+      refutation: new RegExp(`^\\s*(?:${compileTerms(c.refutation ?? []).source})\\s*[.!:,;\u2013\u2014-]`, 'u'),
       exception: compileTerms(c.exception),
       advice: compileTerms(c.advice),
       terminators: compileTerms(c.terminators),
