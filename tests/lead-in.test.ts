@@ -151,3 +151,22 @@ describe('a table column and a run-in label', () => {
     expect(conditions('Usually not. If you take warfarin, we will check your INR.', 'en')).toEqual([]);
   });
 });
+
+describe('a two-cell table row is a label and its value', () => {
+  const claims = (text: string, lang: string) => claimsOf(text, lang).map((c) => [c.kind, c.text]);
+
+  it('reads the value after its label, and places the claim on the value', () => {
+    const table = '| | |\n|---|---|\n| Duração | 30 minutos |\n| Agulha | 32 G, 4 mm |\n| Profundidade de injeção | 1 a 1,5 mm |\n| N.º de sessões recomendado | 4 a 6 |\n| Intervalo entre sessões | 2 semanas |\n';
+    expect(claims(table, 'pt')).toEqual([
+      ['needle', '32 G'],
+      ['needle', '4 mm'],
+      ['needle', '1 a 1,5 mm'],
+      ['sessions.count', '4 a 6'],
+    ]);
+    for (const c of claimsOf(table, 'pt')) expect(table.slice(c.position.start.offset, c.position.end.offset)).toBe(c.text);
+  });
+
+  it('not in a table of three columns or more', () => {
+    expect(claims('| | Mesoterapia | Crioterapia |\n|---|---|---|\n| N.º de sessões | 4 a 6 | 1 |\n', 'pt')).toEqual([]);
+  });
+});

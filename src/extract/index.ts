@@ -8,7 +8,7 @@ import { SentenceContext } from './context.js';
 import { extractNeedle } from './needle.js';
 import { extractSessionCount, extractSessionFrequency, findFrequencies, type FrequencyHit } from './sessions.js';
 import { extractConcepts, leadingClause } from './concepts.js';
-import { findAll, test, type Span } from './terms.js';
+import { findAll, foldCase, test, type Span } from './terms.js';
 import { wordsOf } from './term-index.js';
 import { conceptIndex } from './cache.js';
 import type { Extractor, RawClaim } from './types.js';
@@ -46,7 +46,12 @@ export function extractClaims(doc: SourceDocument, sentences: Sentence[], lang: 
   }
   for (let i = 0; i < sentences.length; i++) {
     const sentence = sentences[i];
-    const text = sentence.folded;
+    const own = sentence.folded;
+    // A value cell is read after its label, as one phrase: "Agulha: 32 G, 4 mm", "N.º de sessões:
+    // 4 a 6". Claims stay in the cell: what only the label says is no claim of it.
+    const cellLabel = sentence.label ? `${sentence.label}: ` : '';
+    const shift = cellLabel.length;
+    const text = shift ? foldCase(cellLabel) + own : own;
     // Questions (FAQ headings) assert nothing; page furniture neither; nor a statement the next
     // sentence opens by denying ("### « Elle fait fondre la graisse. »" then "**Faux.** …").
     if (QUESTION.test(text) || test(lang.re.noise, text)) continue;
@@ -86,7 +91,7 @@ export function extractClaims(doc: SourceDocument, sentences: Sentence[], lang: 
     const input = {
       sentence,
       text,
-      cased: sentence.normalized,
+      cased: cellLabel + sentence.normalized,
       leadIn,
       previous,
       question,
@@ -102,12 +107,18 @@ export function extractClaims(doc: SourceDocument, sentences: Sentence[], lang: 
       frequencies: () => (frequencies ??= findFrequencies(text, lang, frequencyCandidates)),
     };
     const raw: RawClaim[] = [];
-    for (const e of EXTRACTORS) for (const r of e.run(input)) if (!context.hearsay(r.span)) raw.push(r);
+    for (const e of EXTRACTORS) {
+      for (const r of e.run(input)) {
+        if (context.hearsay(r.span) || r.span.end <= shift) continue;
+        // A claim read over label and value ("Sessões: 4 a 6") is placed on the value.
+        raw.push(shift ? { ...r, span: { start: Math.max(r.span.start, shift) - shift, end: r.span.end - shift } } : r);
+      }
+    }
     for (const { claim: r, valueKey } of dedupeRaw(raw)) {
       // A span over a joined word ("Schwanger-\nschaft") ends on the file's characters.
       const start = sentence.start + fileOffset(sentence, r.span.start, false);
       const end = sentence.start + fileOffset(sentence, r.span.end, true);
-      const key = `${r.kind}\u0000${valueKey}\u0000${text}\u0000${r.span.start}`;
+      const key = `${r.kind}\u0000${valueKey}\u0000${own}\u0000${r.span.start}`;
       const position = lines.position(start, end);
       const existing = byKey.get(key);
       if (existing) {
@@ -116,7 +127,7 @@ export function extractClaims(doc: SourceDocument, sentences: Sentence[], lang: 
       }
       byKey.set(key, {
         // valueKey is what contentId makes of r.value (its stable JSON), made once.
-        id: contentId('c', doc.id, r.kind, valueKey, text.replace(/\s+/g, ' ').trim(), r.span.start),
+        id: contentId('c', doc.id, r.kind, valueKey, own.replace(/\s+/g, ' ').trim(), r.span.start),
         source: doc.id,
         path: doc.path,
         kind: r.kind,

@@ -20,6 +20,7 @@ export const extractSessionCount: Extractor = (input) => {
     return stated ? elidedBounds(text, lang, ref, context, 0) : [];
   }
   const sessionWordAtEnd = cachedRegex(ref, `session-word-end:${lang.language}`, () => new RegExp(`(?:${sessionWord()})$`, 'u'));
+  const sessionWordAtStart = () => cachedRegex(ref, `session-word-start:${lang.language}`, () => new RegExp(`^(?:${sessionWord()})`, 'u'));
   // A price line ("pacchetto da 10 sedute € 750", "3 sessions for $899") sells a package; it does
   // not state a course. So does a table row with a price in another cell ("1 session | £95").
   if (/[€$£]/.test(text) || test(lang.re.price, text) || /[€$£]/.test(input.row) || test(lang.re.price, input.row)) return [];
@@ -29,12 +30,16 @@ export const extractSessionCount: Extractor = (input) => {
   const labelled = cachedRegex(
     ref,
     `session-label:${lang.language}`,
-    () => new RegExp(`(?:${sessionWord()})\\s*[:=]\\s*${lang.rangeSource}(?!\\s*(?:${lang.unitsSource}))`, 'dgu'),
+    // Up to two words may qualify the label: "Sedute consigliate: 6–8", "N.º de sessões recomendado: 4 a 6".
+    () => new RegExp(`(?:${sessionWord()})(?:\\s+${WORD_CHAR}+){0,2}?\\s*[:=]\\s*${lang.rangeSource}(?!\\s*(?:${lang.unitsSource}))`, 'dgu'),
   );
   for (const q of findQuantities(labelled, text, lang)) {
     // "10 sedute: 2 sedute a settimana": the word closes a count and the colon opens a schedule;
     // a label stands alone ("Sedute: 6–8").
     if (cachedRegex(ref, `number-tail:${lang.language}`, () => new RegExp(`${lang.numberSource}\\s*$`, 'u')).test(text.slice(Math.max(0, q.match.index - 12), q.match.index))) continue;
+    // A value with a noun of its own counts that ("Intervalo entre sessões: 2 semanas").
+    const after = text.slice(q.span.end);
+    if (/^\s*\p{L}/u.test(after) && !sessionWordAtStart().test(after.trimStart())) continue;
     const span = { start: q.match.index, end: q.span.end };
     out.push({ kind: 'sessions.count', value: { min: q.min, max: q.max, approximate: q.approximate }, span, modifiers: context.modifiers(span) });
   }

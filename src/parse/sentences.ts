@@ -64,6 +64,8 @@ export function parseSentences(text: string, options: { fullGfm?: boolean; remar
         blockType: block.type,
         leadIn: block.leadIn ? indexOfBlock.get(block.leadIn) : undefined,
         row: block.row && rowText(block.row),
+        // A two-cell row is a label and its value ("N.º de sessões | 4 a 6"): the value's label.
+        ...(block.row && block.row !== block && cells.get(block.row)?.length === 2 && { label: block.row.masked.trim() }),
       });
     }
   });
