@@ -257,3 +257,10 @@ describe('lexicon entries found on the fresh2 set (forums, brochures)', () => {
     ]);
   });
 });
+
+describe('English contractions', () => {
+  it('negate as their full forms do', () => {
+    expect(claimsOf('I haven’t seen scarring from it.', 'en').filter((c) => c.kind === 'adverse-effect')).toEqual([]);
+    expect(claimsOf('There wasn’t any bruising afterwards.', 'en').filter((c) => c.kind === 'adverse-effect')).toEqual([]);
+  });
+});

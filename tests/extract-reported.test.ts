@@ -17,6 +17,9 @@ describe('reported claims', () => {
     ['de', 'Seien Sie skeptisch bei Versprechen wie „sofort sichtbare Ergebnisse“.'],
     ['pt', 'Há clínicas que anunciam que o tratamento “elimina toxinas”.'],
     ['en', 'I’ve read that mesotherapy “melts fat” and “detoxes” the body. Is that true?'],
+    ['en', 'Adverts seen by the Courier promised “permanent fat removal” and “zero side effects”.'],
+    ['en', 'A salon owner told the Courier that the treatment was “completely safe”.'],
+    ['en', 'Injections marketed online as a way to “melt fat without surgery”.'],
     ['es', 'Desconfíe de quien le prometa que es «totalmente segura» o que sus efectos son «para siempre».'],
     // A list of quotes after one reporting word, the last far from it.
     ['fr', 'On lit sur certains sites qu’elle « fait fondre la graisse », qu’elle « détoxifie l’organisme » ou qu’elle donne des « résultats définitifs ».'],
