@@ -44,9 +44,13 @@ export function extractClaims(doc: SourceDocument, sentences: Sentence[], lang: 
     if (list) list.push(s);
     else byBlock.set(s.block, [s]);
   }
+  const scope = ref.scope && new ScopeTracker(ref, lang, byBlock);
   for (let i = 0; i < sentences.length; i++) {
     const sentence = sentences[i];
     const own = sentence.folded;
+    // About another treatment the page names beside this one: "## La carbossiterapia", "La
+    // cryolipolyse, elle, détruit définitivement les cellules graisseuses", a "Cryolipolyse" column.
+    if (scope?.elsewhere(sentence, i === 0 ? undefined : sentences[i - 1])) continue;
     // A value cell is read after its label, as one phrase: "Agulha: 32 G, 4 mm", "N.º de sessões:
     // 4 a 6". Claims stay in the cell: what only the label says is no claim of it.
     const cellLabel = sentence.label ? `${sentence.label}: ` : '';
@@ -141,6 +145,52 @@ export function extractClaims(doc: SourceDocument, sentences: Sentence[], lang: 
     }
   }
   return [...byKey.values()].sort((a, b) => a.position.start.offset - b.position.start.offset || a.position.end.offset - b.position.end.offset || (a.id < b.id ? -1 : 1));
+}
+
+/**
+ * Which treatment each sentence is about, in reading order. A sentence that names another
+ * treatment and not this one is about that one; so are the sentences after it in its paragraph,
+ * those under a heading that does, and a table cell under (or beside) a header that does, unless
+ * they name this one.
+ */
+class ScopeTracker {
+  private section = false;
+  private paragraph = { block: -1, elsewhere: false };
+  private readonly ours: RegExp;
+  private readonly others: RegExp;
+
+  constructor(
+    ref: Reference,
+    lang: LanguagePack,
+    private readonly byBlock: Map<number, Sentence[]>,
+  ) {
+    this.ours = ref.matcher(lang.language, ref.scope!.treatment);
+    this.others = ref.matcher(lang.language, ref.scope!.others);
+  }
+
+  /** Whether a text names another treatment and not this one. */
+  private other(text: string): boolean {
+    return test(this.others, text) && !test(this.ours, text);
+  }
+
+  elsewhere(sentence: Sentence, before: Sentence | undefined): boolean {
+    const text = sentence.folded;
+    if (sentence.blockType === 'heading') {
+      if (before?.block !== sentence.block) this.section = this.other((this.byBlock.get(sentence.block) ?? []).map((s) => s.folded).join(' '));
+      return this.section;
+    }
+    if (test(this.ours, text)) return false;
+    if (test(this.others, text)) {
+      this.paragraph = { block: sentence.block, elsewhere: true };
+      return true;
+    }
+    if (this.paragraph.block === sentence.block && this.paragraph.elsewhere) return true;
+    if (sentence.blockType === 'tableCell') {
+      const header = sentence.leadIn === undefined ? '' : (this.byBlock.get(sentence.leadIn) ?? []).map((s) => s.folded).join(' ');
+      if (this.other(header) || this.other(sentence.row?.split(' | ')[0] ?? '')) return true;
+    }
+    return this.section;
+  }
 }
 
 /** Where an offset of the sentence's text is in the file's: past a joined hyphen, `delta` further on. */

@@ -66,6 +66,13 @@ export interface ReferenceFile {
   concepts: Concept[];
   derivations: Derivation[];
   facts: Fact[];
+  scope?: Scope;
+}
+
+/** The treatment a reference is about, and the others pages name beside it (ids of topic concepts). */
+export interface Scope {
+  treatment: string;
+  others: string;
 }
 
 export interface Reference {
@@ -78,6 +85,8 @@ export interface Reference {
   evidence: Map<string, Evidence>;
   concepts: Map<string, Concept>;
   derivations: Derivation[];
+  /** The treatment the reference is about and the others pages name beside it, if it says. */
+  scope?: Scope;
   /** Facts by attribute ("needle.length") or attribute and concept ("contraindication:pregnancy"). */
   facts: Map<string, Fact>;
   /** One regex per language per concept, compiled on first use. */
@@ -119,6 +128,9 @@ export function loadReference(path: string): Reference {
       problems.push(locate(['derivations', i, 'assertion'], `derivation assertion "${d.assertion}" is not a safety or efficacy concept`));
     if (!concepts.has(d.concept)) problems.push(locate(['derivations', i, 'concept'], `unknown concept "${d.concept}"`));
   });
+  if (data.scope)
+    for (const key of ['treatment', 'others'] as const)
+      if (concepts.get(data.scope[key])?.kind !== 'topic') problems.push(locate(['scope', key], `scope ${key} "${data.scope[key]}" is not a topic concept`));
   const facts = new Map<string, Fact>();
   data.facts.forEach((f, i) => {
     const isConcept = CONCEPT_ATTRIBUTES.has(f.attribute);
@@ -146,6 +158,7 @@ export function loadReference(path: string): Reference {
     evidence,
     concepts,
     derivations: data.derivations,
+    ...(data.scope && { scope: data.scope }),
     facts,
     matcher(language, conceptId) {
       const key = `${language}\u0000${conceptId}`;

@@ -1,0 +1,39 @@
+/** Claims about another treatment the page names beside this one are not this treatment's. */
+import { describe, expect, it } from 'vitest';
+import { claimsOf, getEngine } from './helpers/engine.js';
+
+const kinds = (text: string, lang: string) => claimsOf(text, lang).map((c) => [c.kind, c.text]);
+
+describe('the reference says which treatment it is about', () => {
+  it('names it and the others as topic concepts', () => {
+    const ref = getEngine().reference;
+    expect(ref.scope).toEqual({ treatment: 'treatment', others: 'other-treatments' });
+    expect(ref.concepts.get('other-treatments')?.kind).toBe('topic');
+  });
+});
+
+describe('a sentence, a section or a column about another treatment', () => {
+  it('a sentence that names another treatment and not this one, and the rest of its paragraph', () => {
+    expect(kinds('La cryolipolyse, elle, détruit définitivement les cellules graisseuses. Une séance suffit.', 'fr')).toEqual([]);
+    // Naming this one too keeps it.
+    expect(kinds('La mesoterapia, come la carbossiterapia, è controindicata in gravidanza.', 'it').map((k) => k[0])).toEqual(['contraindication']);
+  });
+
+  it('a section under a heading that names another treatment, until the next heading', () => {
+    const page =
+      '## La carbossiterapia\n\nIl ciclo prevede 10–12 sedute, due a settimana. Può residuare un piccolo ematoma.\n\n' +
+      '## La mesoterapia\n\nIl ciclo prevede 6 sedute. Può residuare un piccolo ematoma.\n';
+    expect(kinds(page, 'it')).toEqual([
+      ['sessions.count', '6 sedute'],
+      ['adverse-effect', 'ematoma'],
+    ]);
+  });
+
+  it('a table column whose header names another treatment', () => {
+    const table = '| | Mésothérapie | Cryolipolyse |\n|---|---|---|\n| Nombre de séances | 6 à 10 séances | 1 séance |\n| Effets | Bleus | Engourdissement, douleur retardée |\n';
+    expect(kinds(table, 'fr')).toEqual([
+      ['sessions.count', '6 à 10 séances'],
+      ['adverse-effect', 'Bleus'],
+    ]);
+  });
+});
