@@ -26,7 +26,10 @@ export function conceptIndex(ref: Reference, language: string): TermIndex<string
   let index = byLang.get(language);
   if (!index) {
     index = new TermIndex<string>();
-    for (const concept of ref.concepts.values()) for (const term of concept.terms[language] ?? []) index.add(concept.id, term);
+    // The scope's treatment names are read by the scope alone (src/extract/index.ts): a sentence
+    // that only names the treatment ("La mesoterapia è una tecnica…") has nothing to extract.
+    const scope = new Set(ref.scope ? [ref.scope.treatment, ref.scope.others] : []);
+    for (const concept of ref.concepts.values()) if (!scope.has(concept.id)) for (const term of concept.terms[language] ?? []) index.add(concept.id, term);
     byLang.set(language, index);
   }
   return index;

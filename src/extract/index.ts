@@ -70,8 +70,8 @@ export function extractClaims(doc: SourceDocument, sentences: Sentence[], lang: 
     const heading = above?.[0]?.blockType === 'heading' ? above.map((s) => s.folded).join(' ') : '';
     // The question a short sentence answers, in its paragraph or as the heading above it.
     // A short answer may open a longer sentence: "Ils sont rares : quelques petites papules…".
-    const short = words.length <= SHORT_ANSWER_WORDS || wordsOf(leadingClause(text)).length <= SHORT_ANSWER_WORDS;
     const asked = QUESTION.test(previous) ? previous : QUESTION.test(heading) ? heading : '';
+    const short = asked !== '' && (words.length <= SHORT_ANSWER_WORDS || wordsOf(leadingClause(text)).length <= SHORT_ANSWER_WORDS);
     const question = short ? asked : '';
     // Most sentences of a page mention nothing the reference knows: nothing to extract. A short
     // answer may still say something, and a number after a question ("En general de 3 a 5.").
@@ -201,8 +201,9 @@ function fileOffset(sentence: Sentence, offset: number, isEnd: boolean): number 
 
 /** A run-in label names a topic ("Contraindications.", "Effets indésirables :") or a contraindication cue ("Not for:"). */
 function isRunInLabel(folded: string, lang: LanguagePack, ref: Reference, index: ReturnType<typeof conceptIndex>): boolean {
+  if (!RUN_IN_LABEL.test(folded)) return false;
   const words = wordsOf(folded);
-  if (!RUN_IN_LABEL.test(folded) || words.length > RUN_IN_WORDS) return false;
+  if (words.length > RUN_IN_WORDS) return false;
   return test(lang.re.ciCues, folded) || [...index.candidates(words)].some((id) => ref.concepts.get(id)?.kind === 'topic' && test(ref.matcher(lang.language, id), folded));
 }
 
