@@ -1,7 +1,6 @@
 import { CONCEPT_CLAIM_KINDS, type ClaimKind, type ContraindicationValue, type AdverseEffectValue, type Modifiers } from '../types.js';
 import type { Concept, ConceptKind, Derivation, Reference } from '../reference/load.js';
 import type { Extractor, ExtractInput, RawClaim } from './types.js';
-import type { LanguagePack } from '../vocab/load.js';
 import type { SentenceContext } from './context.js';
 import { findAll, termSource, test, type Span } from './terms.js';
 import { cachedRegex } from './cache.js';
@@ -92,7 +91,7 @@ export const extractConcepts: Extractor = (input) => {
     new Set(mentions.filter((m) => m.concept.kind === 'contraindication').map((m) => m.concept.id)).size >= 2;
   const hasCue = topicHits.length > 0 || cueHits.length > 0 || leadInCue || sectionCue;
   // "Le diabète n'est pas une contre-indication": the condition the clause says is not one.
-  const notOne = input.hits('contraindications').filter((h) => aboutOne(lang, context, h));
+  const notOne = input.hits('contraindications').filter((h) => aboutOne(context, h));
 
   /**
    * A refused treatment names a contraindication: "Non la eseguiamo in gravidanza", "No se realiza a
@@ -146,7 +145,7 @@ export const extractConcepts: Extractor = (input) => {
         // A blanket assertion a derivation keeps from statements about one thing is kept from
         // them when written out too: "Diabetes ist keine Kontraindikation".
         const unlessNamed = ref.derivations.find((d) => d.assertion === m.concept.id && d.unlessNamed)?.unlessNamed;
-        if (unlessNamed && (aboutOne(lang, context, m.span) || namesOne(ref, unlessNamed, input.candidates, input.hits, (other) => context.sameClause(m.span, other)))) break;
+        if (unlessNamed && (aboutOne(context, m.span) || namesOne(ref, unlessNamed, input.candidates, input.hits, (other) => context.sameClause(m.span, other)))) break;
         if (selfNegated || !modifiers.negated) out.push({ kind, value: { assertion: m.concept.id }, span: m.span, modifiers: { ...modifiers, negated: false } });
         break;
       }
@@ -183,9 +182,9 @@ function answerSpan(text: string): Span | undefined {
 }
 
 /** Whether the mention follows a predicate that denies one thing is it ("ce n'est pas une contre-indication"). */
-function aboutOne(lang: LanguagePack, context: SentenceContext, span: Span): boolean {
+function aboutOne(context: SentenceContext, span: Span): boolean {
   // Before the mention, or holding its first word ("ist keine" + "keine Kontraindikation").
-  return findAll(lang.re.ofOne, context.text).some((o) => (o.end <= span.start && context.wordsBetween(o.end, span.start) <= 1) || (o.start < span.start && span.start < o.end));
+  return context.ofOne.some((o) => (o.end <= span.start && context.wordsBetween(o.end, span.start) <= 1) || (o.start < span.start && span.start < o.end));
 }
 
 /** Whether the sentence mentions a concept of this kind where `where` holds. */
@@ -228,7 +227,7 @@ function derive({ lang, ref, context, candidates, hits, question, text }: Extrac
       const matched: Array<{ assertion: string; score: number }> = [];
       for (const d of derivations) {
         if (Boolean(d.negated) !== Boolean(negation)) continue;
-        if (d.unlessNamed && (aboutOne(lang, context, span) || namesOne(ref, d.unlessNamed, candidates, hits, (other) => context.sameClause(span, other)))) continue;
+        if (d.unlessNamed && (aboutOne(context, span) || namesOne(ref, d.unlessNamed, candidates, hits, (other) => context.sameClause(span, other)))) continue;
         let covered: Span = negation ? { start: Math.min(negation.start, span.start), end: Math.max(negation.end, span.end) } : span;
         let score = d.negated ? 1 : 0;
         if (d.qualifier) {

@@ -16,7 +16,7 @@ const HEARSAY_WINDOW = 20;
 export class SentenceContext {
   // Each kind of trigger is looked for when first asked about: most sentences the extractors
   // look at ask about none, or only negation (the lexicons are long alternations).
-  private cache: Partial<Record<'pseudo' | 'negBefore' | 'negAfter' | 'hedge' | 'hypothetical' | 'exception' | 'advice' | 'quoted' | 'reportedBy' | 'hearsay', Span[]>> = {};
+  private cache: Partial<Record<'pseudo' | 'negBefore' | 'negAfter' | 'hedge' | 'hypothetical' | 'exception' | 'advice' | 'quoted' | 'reportedBy' | 'hearsay' | 'ofOne', Span[]>> = {};
   private stopList: number[] | undefined;
 
   constructor(
@@ -45,6 +45,11 @@ export class SentenceContext {
     // A trigger that punctuation closes at once scopes over nothing: the answer "No –", "Non,"
     // before "we do not offer mesotherapy during pregnancy" denies the question, not the pregnancy.
     return this.found('negBefore', () => this.negations(this.lang.re.negBefore).filter((t) => !/^\s*[,;:!\u2013\u2014-]/.test(this.text.slice(t.end, t.end + 3))));
+  }
+
+  /** Predicates that deny one thing is an X ("is not a", "n'est pas une"). */
+  get ofOne(): Span[] {
+    return this.found('ofOne', () => findAll(this.lang.re.ofOne, this.text));
   }
 
   get negAfter(): Span[] {
