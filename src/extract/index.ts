@@ -155,7 +155,8 @@ export function extractClaims(doc: SourceDocument, sentences: Sentence[], lang: 
  */
 class ScopeTracker {
   private section = false;
-  private paragraph = { block: -1, elsewhere: false };
+  /** The paragraph whose sentence named another treatment: the rest of it is about that one too. */
+  private elsewhereBlock = -1;
   private readonly ours: RegExp;
   private readonly others: RegExp;
 
@@ -181,10 +182,10 @@ class ScopeTracker {
     }
     if (test(this.ours, text)) return false;
     if (test(this.others, text)) {
-      this.paragraph = { block: sentence.block, elsewhere: true };
+      this.elsewhereBlock = sentence.block;
       return true;
     }
-    if (this.paragraph.block === sentence.block && this.paragraph.elsewhere) return true;
+    if (this.elsewhereBlock === sentence.block) return true;
     if (sentence.blockType === 'tableCell') {
       const header = sentence.leadIn === undefined ? '' : (this.byBlock.get(sentence.leadIn) ?? []).map((s) => s.folded).join(' ');
       if (this.other(header) || this.other(sentence.row?.split(' | ')[0] ?? '')) return true;
