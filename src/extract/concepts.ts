@@ -89,7 +89,7 @@ export const extractConcepts: Extractor = (input) => {
     input.heading !== '' &&
     (test(ref.matcher(lang.language, 'contraindications'), input.heading) || test(lang.re.ciCues, input.heading)) &&
     new Set(mentions.filter((m) => m.concept.kind === 'contraindication').map((m) => m.concept.id)).size >= 2;
-  const hasCue = topicHits.length > 0 || cueHits.length > 0 || leadInCue || sectionCue;
+  const hasCue = topicHits.length > 0 || cueHits.length > 0 || leadInCue || sectionCue || input.refusedAsk;
   // "Le diabète n'est pas une contre-indication": the condition the clause says is not one.
   const notOne = input.hits('contraindications').filter((h) => aboutOne(context, h));
 

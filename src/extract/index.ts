@@ -45,6 +45,9 @@ export function extractClaims(doc: SourceDocument, sentences: Sentence[], lang: 
     else byBlock.set(s.block, [s]);
   }
   const scope = ref.scope && new ScopeTracker(ref, lang, byBlock);
+  /** Claims read from a question answered no, with the block of its answer (see `refusedAsk`). */
+  const fromQuestions = new Map<Claim, { answerBlock: number; valueKey: string }>();
+  const valueKeys = new Map<Claim, string>();
   for (let i = 0; i < sentences.length; i++) {
     const sentence = sentences[i];
     const own = sentence.folded;
@@ -56,9 +59,12 @@ export function extractClaims(doc: SourceDocument, sentences: Sentence[], lang: 
     const cellLabel = sentence.label ? `${sentence.label}: ` : '';
     const shift = cellLabel.length;
     const text = shift ? foldCase(cellLabel) + own : own;
-    // Questions (FAQ headings) assert nothing; page furniture neither; nor a statement the next
-    // sentence opens by denying ("### « Elle fait fondre la graisse. »" then "**Faux.** …").
-    if (QUESTION.test(text) || test(lang.re.noise, text)) continue;
+    // Questions (FAQ headings) assert nothing, unless the answer after one that asks whether one
+    // may have the treatment is a bare no ("¿Puedo hacerla si estoy embarazada?" "No."); page
+    // furniture neither; nor a statement the next sentence opens by denying ("### « Elle fait
+    // fondre la graisse. »" then "**Faux.** …").
+    const refusedAsk = QUESTION.test(text) && i + 1 < sentences.length && lang.re.answerNo.test(sentences[i + 1].folded) && test(lang.re.askPermission, text);
+    if ((QUESTION.test(text) && !refusedAsk) || test(lang.re.noise, text)) continue;
     if (i + 1 < sentences.length && lang.re.refutation.test(sentences[i + 1].folded)) continue;
     const words = wordsOf(text);
     const candidates = index.candidates(words);
@@ -100,6 +106,7 @@ export function extractClaims(doc: SourceDocument, sentences: Sentence[], lang: 
       previous,
       question,
       asked,
+      refusedAsk,
       row: sentence.row ?? '',
       heading,
       lang,
@@ -113,7 +120,7 @@ export function extractClaims(doc: SourceDocument, sentences: Sentence[], lang: 
     const raw: RawClaim[] = [];
     for (const e of EXTRACTORS) {
       for (const r of e.run(input)) {
-        if (context.hearsay(r.span) || r.span.end <= shift) continue;
+        if (context.hearsay(r.span) || r.span.end <= shift || (refusedAsk && r.kind !== 'contraindication')) continue;
         // A claim read over label and value ("Sessões: 4 a 6") is placed on the value.
         raw.push(shift ? { ...r, span: { start: Math.max(r.span.start, shift) - shift, end: r.span.end - shift } } : r);
       }
@@ -129,7 +136,7 @@ export function extractClaims(doc: SourceDocument, sentences: Sentence[], lang: 
         (existing.occurrences ??= []).push(position);
         continue;
       }
-      byKey.set(key, {
+      const claim: Claim = {
         // valueKey is what contentId makes of r.value (its stable JSON), made once.
         id: contentId('c', doc.id, r.kind, valueKey, own.replace(/\s+/g, ' ').trim(), r.span.start),
         source: doc.id,
@@ -141,7 +148,19 @@ export function extractClaims(doc: SourceDocument, sentences: Sentence[], lang: 
         position,
         language: lang.language,
         modifiers: r.modifiers,
-      });
+      };
+      byKey.set(key, claim);
+      valueKeys.set(claim, `${r.kind}\u0000${valueKey}`);
+      if (refusedAsk) fromQuestions.set(claim, { answerBlock: sentences[i + 1].block, valueKey: `${r.kind}\u0000${valueKey}` });
+    }
+  }
+  // The answer often says it again ("No – we do not offer mesotherapy during pregnancy"): the
+  // claim is then the answer's, not also the question's.
+  if (fromQuestions.size) {
+    const blockAt = (offset: number) => sentences.find((s) => s.start <= offset && offset < s.end)?.block;
+    for (const [claim, { answerBlock, valueKey }] of fromQuestions) {
+      const restated = [...byKey.values()].some((c) => !fromQuestions.has(c) && valueKeys.get(c) === valueKey && blockAt(c.position.start.offset) === answerBlock);
+      if (restated) for (const [k, c] of byKey) if (c === claim) byKey.delete(k);
     }
   }
   return [...byKey.values()].sort((a, b) => a.position.start.offset - b.position.start.offset || a.position.end.offset - b.position.end.offset || (a.id < b.id ? -1 : 1));

@@ -20,6 +20,11 @@ export interface ExtractInput {
   question: string;
   /** The question the sentence follows (in its paragraph, or the heading above), whatever its length; else "". */
   asked: string;
+  /**
+   * The sentence is a question asking whether one may have the treatment, and the sentence after
+   * it answers no ("Can I have it while pregnant?" "No."): the conditions it names are contraindications.
+   */
+  refusedAsk: boolean;
   /** Case-folded text of the previous sentence of the same paragraph, or "". */
   previous: string;
   /** Normalised text of the heading right above the sentence's paragraph, or "". */

@@ -39,7 +39,7 @@ export interface VocabFile {
   };
   context: {
     window: number;
-    negation: { before: string[]; after: string[]; pseudo: string[]; ofOne?: string[] };
+    negation: { before: string[]; after: string[]; pseudo: string[]; ofOne?: string[]; answer?: string[] };
     hedge: string[];
     hypothetical: string[];
     reported?: string[];
@@ -49,7 +49,7 @@ export interface VocabFile {
     advice: string[];
     terminators: string[];
   };
-  contraindication: { cues: string[]; absolute: string[]; relative: string[] };
+  contraindication: { cues: string[]; absolute: string[]; relative: string[]; askPermission?: string[] };
   qualifiers: Record<'serious' | 'rare' | 'reduced' | 'minor', string[]>;
   adverseEffect: {
     severity: { mild?: string[]; severe?: string[] };
@@ -114,6 +114,10 @@ export interface LanguagePack {
     advice: RegExp;
     terminators: RegExp;
     ciCues: RegExp;
+    /** A question asking whether one may have the treatment ("can I", "¿puedo…?"). */
+    askPermission: RegExp;
+    /** An answer that opens with a bare denial ("No.", "Non,", "Nein –"), anchored at the start. */
+    answerNo: RegExp;
     absolute: RegExp;
     relative: RegExp;
     aeMild: RegExp;
@@ -187,6 +191,8 @@ export function compileVocab(v: VocabFile): LanguagePack {
       advice: compileTerms(c.advice),
       terminators: compileTerms(c.terminators),
       ciCues: compileTerms(v.contraindication.cues),
+      askPermission: compileTerms(v.contraindication.askPermission ?? []),
+      answerNo: new RegExp(`^\\s*(?:${compileTerms(c.negation.answer ?? []).source})\\s*(?:[.!,;:\u2013\u2014-]|$)`, 'u'),
       absolute: compileTerms(v.contraindication.absolute),
       relative: compileTerms(v.contraindication.relative),
       aeMild: compileTerms(v.adverseEffect.severity.mild ?? []),

@@ -1,0 +1,51 @@
+/**
+ * A question that asks whether one may have the treatment, answered with a bare no, states a
+ * contraindication ("¿Puedo hacerla si estoy embarazada?" "No."); so do a deferral ("we wait until
+ * after pregnancy") and a refusal with a pronoun ("No la realizamos en pacientes anticoagulados").
+ */
+import { describe, expect, it } from 'vitest';
+import { claimsOf } from './helpers/engine.js';
+
+const conditions = (text: string, lang: string) =>
+  claimsOf(text, lang)
+    .filter((c) => c.kind === 'contraindication')
+    .map((c) => (c.value as { condition: string }).condition);
+
+describe('a permission question answered no', () => {
+  it.each([
+    ['es', '### ¿Puedo hacerla si estoy embarazada?\nNo.', 'pregnancy'],
+    ['en', '**Can I have it while breastfeeding?** No.', 'breastfeeding'],
+    ['en', '**Is it safe for diabetics?**\n\nNo, not without your consultant’s agreement.', 'diabetes'],
+    ['it', '### Posso farla in gravidanza?\n\nNo.', 'pregnancy'],
+    ['fr', '**Puis-je en faire si je suis enceinte ?** Non.', 'pregnancy'],
+    ['de', '### Kann ich die Behandlung in der Schwangerschaft machen?\nNein.', 'pregnancy'],
+    ['pt', '**Posso fazer se estiver grávida?** Não.', 'pregnancy'],
+    ['nl', '**Mag ik dit laten doen als ik zwanger ben?** Nee.', 'pregnancy'],
+  ])('%s: %s', (lang, text, condition) => expect(conditions(text, lang)).toEqual([condition]));
+
+  it.each([
+    // Answered yes, or not a bare answer.
+    ['en', '**Can I have it while breastfeeding?** Yes.'],
+    ['en', '**Can I have it while breastfeeding?** Not a problem, as long as you tell us.'],
+    // Not a question about having the treatment: "no" denies the contraindication.
+    ['en', '**Is diabetes a problem?** No.'],
+    // No answer at all.
+    ['es', '### ¿Puedo hacerla si estoy embarazada?'],
+  ])('%s: %s', (lang, text) => expect(conditions(text, lang)).toEqual([]));
+
+  it('keeps only the contraindication a question states', () => {
+    const kinds = claimsOf('**Is it safe and painless during pregnancy?** No.', 'en').map((c) => c.kind);
+    expect(kinds).toEqual(['contraindication']);
+  });
+});
+
+describe('deferrals and refusals', () => {
+  it.each([
+    ['es', 'No. Esperamos hasta después del embarazo y de la lactancia.', ['pregnancy', 'breastfeeding']],
+    ['es', 'No la realizamos en pacientes anticoagulados.', ['anticoagulant-therapy']],
+    ['fr', 'Nous la déconseillons en cas de maladie auto-immune évolutive.', ['autoimmune-disease']],
+    ['en', 'We advise against it for anyone taking anticoagulants.', ['anticoagulant-therapy']],
+    ['it', 'In gravidanza è meglio rimandare il trattamento.', ['pregnancy']],
+    ['pt', 'Durante a gravidez, recomendamos adiar o tratamento.', ['pregnancy']],
+  ])('%s: %s', (lang, text, expected) => expect(conditions(text, lang)).toEqual(expected));
+});
