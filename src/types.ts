@@ -58,6 +58,8 @@ export interface Sentence {
   leadIn?: number;
   /** Words hyphenated across line ends that `normalized` joins: offsets in (from, to] are `delta` short of the file's. */
   joins?: Array<{ from: number; to: number; delta: number }>;
+  /** Words with character references that `normalized` decodes and closes up ("sess&otilde;es"): offsets in (from, to] are `delta` short (applied after `joins`). */
+  shifts?: Array<{ from: number; to: number; delta: number }>;
   /** For the value cell of a two-cell table row: the normalised text of its label cell ("Agulha" for "32 G, 4 mm"). */
   label?: string;
   /** For table cells: the case-folded text of the whole row, its cells joined by " | ". */

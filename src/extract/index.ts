@@ -1,4 +1,5 @@
 import { detached } from '../util/strings.js';
+import { undoShifts } from '../parse/normalize.js';
 import type { Claim, Sentence, SourceDocument } from '../types.js';
 import type { Reference } from '../reference/load.js';
 import type { LanguagePack } from '../vocab/load.js';
@@ -215,8 +216,8 @@ class ScopeTracker {
 
 /** Where an offset of the sentence's text is in the file's: past a joined hyphen, `delta` further on. */
 function fileOffset(sentence: Sentence, offset: number, isEnd: boolean): number {
-  for (const j of sentence.joins ?? []) if (isEnd ? offset > j.from && offset <= j.to : offset >= j.from && offset < j.to) return offset + j.delta;
-  return offset;
+  for (const j of sentence.joins ?? []) if (isEnd ? offset > j.from && offset <= j.to : offset >= j.from && offset < j.to) return undoShifts(sentence.shifts, offset + j.delta);
+  return undoShifts(sentence.shifts, offset);
 }
 
 /** A run-in label names a topic ("Contraindications.", "Effets indésirables :") or a contraindication cue ("Not for:"). */

@@ -42,21 +42,69 @@ export function normalizeChars(text: string): string {
 }
 
 const ENTITY = /&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z][A-Za-z0-9]{1,31}));/g;
+/** A run of word characters and character references: a word a reference may sit inside ("sess&otilde;es"). */
+const REFERENCE_RUN = /(?:[\p{L}\p{N}\p{M}]|&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});)+/gu;
+
+/** Where decoded character references shortened a word: offsets in (from, to] are `delta` short of the file's. */
+export interface Shift {
+  from: number;
+  to: number;
+  delta: number;
+}
+
+function decodeReference(whole: string, dec: string | undefined, hex: string | undefined, name: string | undefined): string | false {
+  let decoded: string | false;
+  if (dec || hex) {
+    const cp = Number.parseInt(dec ?? hex!, dec ? 10 : 16);
+    decoded = cp > 0 && cp <= 0x10ffff && !(cp >= 0xd800 && cp <= 0xdfff) ? String.fromCodePoint(cp) : false;
+  } else decoded = decodeNamedCharacterReference(name!);
+  return decoded && decoded.length <= whole.length ? normalizeChars(decoded) : false;
+}
 
 /**
- * Character references left in text ("perch&egrave;", "4&nbsp;mm") are decoded in
- * place and padded with spaces to their original length, so offsets still map to
- * the file. Unknown names are left as they are.
+ * Character references left in text ("perch&egrave;", "sess&otilde;es", "4&nbsp;mm") are
+ * decoded, and the word they sit in closes up ("sessões"), blanks filling in after it: the text
+ * keeps its length, so offsets outside such words still map to the file, and `shifts` says how
+ * far those inside them moved. Unknown names are left as they are.
  */
-export function decodeEntitiesInPlace(text: string): string {
-  if (!text.includes('&')) return text;
-  return text.replace(ENTITY, (whole, dec: string | undefined, hex: string | undefined, name: string | undefined) => {
-    let decoded: string | false = false;
-    if (dec || hex) {
-      const cp = Number.parseInt(dec ?? hex!, dec ? 10 : 16);
-      decoded = cp > 0 && cp <= 0x10ffff && !(cp >= 0xd800 && cp <= 0xdfff) ? String.fromCodePoint(cp) : false;
-    } else decoded = decodeNamedCharacterReference(name!);
-    if (!decoded || decoded.length > whole.length) return whole;
-    return normalizeChars(decoded) + ' '.repeat(whole.length - decoded.length);
-  });
+export function decodeEntities(text: string): { text: string; shifts?: Shift[] } {
+  if (!text.includes('&')) return { text };
+  const pieces: string[] = [];
+  const shifts: Shift[] = [];
+  let at = 0;
+  for (const run of text.matchAll(REFERENCE_RUN)) {
+    if (!run[0].includes('&')) continue;
+    const runStart = run.index ?? 0;
+    let word = '';
+    let removed = 0;
+    let last = 0;
+    const runShifts: Shift[] = [];
+    for (const ref of run[0].matchAll(ENTITY)) {
+      const decoded = decodeReference(ref[0], ref[1], ref[2], ref[3]);
+      if (!decoded) continue;
+      word += run[0].slice(last, ref.index) + decoded;
+      last = (ref.index ?? 0) + ref[0].length;
+      removed += ref[0].length - decoded.length;
+      // After the decoded character, offsets are `removed` short of the file's, up to the next
+      // reference's character (or the end of the word).
+      const end = runStart + word.length;
+      if (runShifts.length) runShifts[runShifts.length - 1].to = end - 1;
+      runShifts.push({ from: end - 1, to: end, delta: removed });
+    }
+    if (!removed) continue;
+    word += run[0].slice(last);
+    runShifts[runShifts.length - 1].to = runStart + word.length;
+    shifts.push(...runShifts.filter((s) => s.to > s.from));
+    pieces.push(text.slice(at, runStart), word, ' '.repeat(removed));
+    at = runStart + run[0].length;
+  }
+  if (!pieces.length) return { text };
+  pieces.push(text.slice(at));
+  return { text: pieces.join(''), ...(shifts.length && { shifts }) };
+}
+
+/** Maps an offset of decoded text (decodeEntities) back to the text it was decoded from. */
+export function undoShifts(shifts: readonly Shift[] | undefined, offset: number): number {
+  if (shifts) for (const s of shifts) if (offset > s.from && offset <= s.to) return offset + s.delta;
+  return offset;
 }

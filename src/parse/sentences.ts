@@ -1,6 +1,6 @@
 import type { Nodes, Parents } from 'mdast';
 import type { Sentence } from '../types.js';
-import { decodeEntitiesInPlace, normalizeChars } from './normalize.js';
+import { decodeEntities, normalizeChars, type Shift } from './normalize.js';
 import { foldCase } from '../extract/terms.js';
 import { capRanges, markdownDepth, MAX_MARKDOWN_DEPTH, plainTree } from './limits.js';
 import { parseMarkdown } from './gfm.js';
@@ -17,6 +17,8 @@ interface Block {
   masked: string;
   /** Words hyphenated across a line end, joined in `masked` (see joinHyphenated). */
   joins?: Join[];
+  /** Words with character references, decoded and closed up in `masked` (see decodeEntities). */
+  shifts?: Shift[];
   leadIn?: Block;
   /** For a table cell: the first cell of its row. */
   row?: Block;
@@ -34,13 +36,8 @@ interface Block {
 export function parseSentences(text: string, options: { fullGfm?: boolean; remark?: boolean; abbreviations?: RegExp } = {}): Sentence[] {
   // Text copied from a PDF or a word processor marks list items with "•": read as Markdown's "-"
   // (same length, so every offset holds).
-  const source = BULLET.test(text) ? text.replace(BULLETS, '$1-') : text;
-  const tree =
-    markdownDepth(source) > MAX_MARKDOWN_DEPTH
-      ? plainTree(source)
-      : ((options.fullGfm || options.remark ? undefined : markdownItTree(source)) ?? parseMarkdown(source, options.fullGfm));
   const blocks: Block[] = [];
-  collectBlocks(tree, text, blocks, false);
+  collectBlocks(parseTree(text, options), text, blocks, false);
   const sentences: Sentence[] = [];
   const indexOfBlock = new Map(blocks.map((b, i) => [b, i]));
   // A table row's text, its cells joined by " | " (one pass over the blocks, however large the table).
@@ -60,6 +57,7 @@ export function parseSentences(text: string, options: { fullGfm?: boolean; remar
         normalized: block.masked.slice(s, e),
         folded: foldCase(block.masked.slice(s, e)),
         ...(block.joins && { joins: sentenceJoins(block.joins, s, e) }),
+        ...(block.shifts && { shifts: sentenceJoins(block.shifts, s, e) }),
         block: index,
         blockType: block.type,
         leadIn: block.leadIn ? indexOfBlock.get(block.leadIn) : undefined,
@@ -72,21 +70,48 @@ export function parseSentences(text: string, options: { fullGfm?: boolean; remar
   return sentences;
 }
 
-function collectBlocks(node: Nodes, text: string, out: Block[], inListItem: boolean, leadIn?: Block): void {
+/** The Markdown tree of a text (read with markdown-it where it reads as remark does). */
+function parseTree(text: string, options: { fullGfm?: boolean; remark?: boolean }): Nodes {
+  // Text copied from a PDF or a word processor marks list items with "•": read as Markdown's "-"
+  // (same length, so every offset holds).
+  const source = BULLET.test(text) ? text.replace(BULLETS, '$1-') : text;
+  return markdownDepth(source) > MAX_MARKDOWN_DEPTH
+    ? plainTree(source)
+    : ((options.fullGfm || options.remark ? undefined : markdownItTree(source)) ?? parseMarkdown(source, options.fullGfm));
+}
+
+/**
+ * `decoded`: the text was read out of an HTML block, its character references already decoded
+ * (their shifts are the HTML block's).
+ */
+function collectBlocks(node: Nodes, text: string, out: Block[], inListItem: boolean, leadIn?: Block, decoded = false): void {
   if (node.type === 'heading' || node.type === 'paragraph' || node.type === 'tableCell') {
     const start = node.position?.start.offset;
     const end = node.position?.end.offset;
     if (start === undefined || end === undefined) return;
     const type: BlockType = node.type === 'paragraph' && inListItem ? 'listItem' : node.type;
-    const { masked, joins } = joinHyphenated(maskInline(node, text, start, end));
-    out.push({ type, start, end, masked, ...(joins && { joins }), leadIn: inListItem ? leadIn : undefined });
+    const inline = maskInline(node, text, start, end);
+    const { text: plain, shifts } = decoded ? { text: inline, shifts: undefined } : decodeEntities(inline);
+    const { masked, joins } = joinHyphenated(normalizeChars(plain));
+    out.push({ type, start, end, masked, ...(joins && { joins }), ...(shifts && { shifts }), leadIn: inListItem ? leadIn : undefined });
+    return;
+  }
+  if (decoded && node.type === 'code' && node.position) {
+    // Text an HTML block indents only by its blanked tags ("<span class=…>🔥 PROMOÇÃO…"): prose, not code.
+    const start = node.position.start.offset ?? 0;
+    const end = node.position.end.offset ?? 0;
+    out.push({ type: inListItem ? 'listItem' : 'paragraph', start, end, masked: normalizeChars(text.slice(start, end)), leadIn: inListItem ? leadIn : undefined });
     return;
   }
   if (node.type === 'html' && node.position) {
-    // Pages saved from a CMS keep raw HTML blocks: read their text, never their markup.
     const start = node.position.start.offset ?? 0;
     const end = node.position.end.offset ?? 0;
-    out.push({ type: 'paragraph', start, end, masked: maskHtml(text.slice(start, end)) });
+    if (decoded) {
+      // Markup that only decoding made ("&lt;div&gt;"): blanked, not read again.
+      out.push({ type: 'paragraph', start, end, masked: maskHtml(text.slice(start, end)) });
+      return;
+    }
+    readHtmlBlock(text, start, end, out, inListItem, leadIn);
     return;
   }
   if (!('children' in node)) return;
@@ -98,7 +123,7 @@ function collectBlocks(node: Nodes, text: string, out: Block[], inListItem: bool
     // A list introduced by "Controindicazioni:", a heading or an unfinished sentence inherits
     // that lead-in, so each item can be read in the context the page gives it.
     const childLeadIn = child.type === 'list' ? leadInOf(previous) ?? leadIn : leadIn;
-    collectBlocks(child, text, out, inListItem || child.type === 'listItem', childLeadIn);
+    collectBlocks(child, text, out, inListItem || child.type === 'listItem', childLeadIn, decoded);
     if (out.length > before) previous = out[out.length - 1];
     // A row's cells are read together where one cell's meaning hangs on another's ("1 session | £95").
     if (child.type === 'tableRow') {
@@ -122,13 +147,57 @@ function leadInOf(block: Block | undefined): Block | undefined {
 
 const blank = (s: string) => s.replace(/[^\r\n]/g, ' ');
 
-/** Text of a raw HTML block: comments, scripts, styles and tags blanked out, line ends kept. */
+/** Text of HTML: comments, scripts, styles and tags blanked out, line ends kept. */
 export function maskHtml(html: string): string {
-  const masked = html
+  return normalizeChars(blankMarkup(html));
+}
+
+function blankMarkup(html: string): string {
+  return html
     .replace(/<!--[\s\S]*?(?:-->|$)/g, blank)
     .replace(/<(script|style|template|noscript)\b[\s\S]*?(?:<\/\1\s*>|$)/gi, blank)
     .replace(/<\/?[A-Za-z][^>]*>?/g, blank);
-  return normalizeChars(decodeEntitiesInPlace(masked));
+}
+
+/**
+ * The structure an HTML tag marks, written as Markdown of the tag's length (so offsets hold):
+ * a heading opens a line with "#", a list item with "-", a line break ends a line, and a
+ * paragraph, a division or a list is a block of its own. Other tags are blanked.
+ */
+function tagAsMarkdown(tag: string, name: string, closing: boolean): string {
+  const n = name.toLowerCase();
+  // The mark ends where the tag does, so the text after it starts its line (no indentation).
+  const pad = (mark: string) => (mark.length <= tag.length ? blank(tag.slice(mark.length)) + mark : blank(tag));
+  if (n === 'br' || n === 'hr' || n === 'tr' || (closing && (n === 'li' || /^h[1-6]$/.test(n)))) return pad('\n');
+  if (!closing && /^h[1-6]$/.test(n)) return pad('\n# ');
+  if (!closing && n === 'li') return pad('\n- ');
+  if (/^(?:p|div|ul|ol|table|section|article|header|footer|nav|aside|main|blockquote|dl|dt|dd|figure|figcaption|form|details|summary)$/.test(n)) return pad('\n\n');
+  return blank(tag);
+}
+
+/**
+ * A raw HTML block (pages saved from a CMS keep them: "<h2>Quem não pode fazer mesoterapia?</h2>",
+ * "<ul><li>…</li></ul>", "&bull; gestantes;<br>") is read as the Markdown its tags stand for, its
+ * character references decoded, never its markup: headings, lists and lines are blocks and
+ * sentences as they would be in Markdown, placed at the block's offsets in the file.
+ */
+function readHtmlBlock(text: string, start: number, end: number, out: Block[], inListItem: boolean, leadIn: Block | undefined): void {
+  const html = text.slice(start, end);
+  const structured = html
+    .replace(/<!--[\s\S]*?(?:-->|$)/g, blank)
+    .replace(/<(script|style|template|noscript)\b[\s\S]*?(?:<\/\1\s*>|$)/gi, blank)
+    .replace(/<(\/?)([A-Za-z][A-Za-z0-9]*)\b[^>]*>?/g, (tag, slash: string, name: string) => tagAsMarkdown(tag, name, slash === '/'));
+  const { text: inner, shifts } = decodeEntities(structured);
+  const before = out.length;
+  // remark, not markdown-it: only remark's tree holds the code blocks blanked tags may make.
+  collectBlocks(parseTree(inner, { remark: true }), inner, out, inListItem, leadIn, true);
+  for (let i = before; i < out.length; i++) {
+    const b = out[i];
+    const inside = shifts && sentenceJoins(shifts, b.start, b.end);
+    b.start += start;
+    b.end += start;
+    if (inside) b.shifts = inside;
+  }
 }
 
 const BULLET = /^[ \t]*[\u2013\u2022\u2023\u2219\u25aa\u25cf\u25e6][ \t]/m;
@@ -172,8 +241,8 @@ export function joinHyphenated(masked: string): { masked: string; joins?: Join[]
   return { masked: pieces.join(''), joins };
 }
 
-/** A block's joins within one of its sentences, relative to it. */
-function sentenceJoins(joins: Join[], start: number, end: number): Join[] | undefined {
+/** A block's joins (or shifts) within one of its sentences, relative to it. */
+function sentenceJoins<T extends Join | Shift>(joins: T[], start: number, end: number): T[] | undefined {
   // The joins are in order: find the first at or after `start` (binary search), read on to `end`.
   let lo = 0;
   let hi = joins.length;
@@ -182,8 +251,8 @@ function sentenceJoins(joins: Join[], start: number, end: number): Join[] | unde
     if (joins[mid].from < start) lo = mid + 1;
     else hi = mid;
   }
-  const inside: Join[] = [];
-  for (let i = lo; i < joins.length && joins[i].from < end; i++) if (joins[i].to <= end) inside.push({ from: joins[i].from - start, to: joins[i].to - start, delta: joins[i].delta });
+  const inside: T[] = [];
+  for (let i = lo; i < joins.length && joins[i].from < end; i++) if (joins[i].to <= end) inside.push({ ...joins[i], from: joins[i].from - start, to: joins[i].to - start });
   return inside.length ? inside : undefined;
 }
 
@@ -215,7 +284,7 @@ function maskInline(node: Nodes, text: string, start: number, end: number): stri
   };
   copy(node);
   pieces.push(blank(text.slice(at, end)));
-  return normalizeChars(decodeEntitiesInPlace(pieces.join('')));
+  return pieces.join('');
 }
 
 /** Splits a block into sentence ranges (relative to the block). */
