@@ -47,5 +47,19 @@ describe('deferrals and refusals', () => {
     ['en', 'We advise against it for anyone taking anticoagulants.', ['anticoagulant-therapy']],
     ['it', 'In gravidanza è meglio rimandare il trattamento.', ['pregnancy']],
     ['pt', 'Durante a gravidez, recomendamos adiar o tratamento.', ['pregnancy']],
+    // A doctor speaking for herself, the refusal after the conditions.
+    ['it', "In gravidanza e durante l'allattamento non la eseguo.", ['pregnancy', 'breastfeeding']],
+    ['en', 'I do not treat patients on anticoagulants.', ['anticoagulant-therapy']],
   ])('%s: %s', (lang, text, expected) => expect(conditions(text, lang)).toEqual(expected));
+});
+
+describe('items lettered in a paragraph', () => {
+  it('are the list its lead-in introduces', () => {
+    const text = 'Il trattamento è controindicato nei seguenti casi:\n\na) gravidanza accertata o presunta;\nb) terapia anticoagulante orale;\nc) neoplasie in fase attiva.';
+    expect(conditions(text, 'it')).toEqual(['pregnancy', 'anticoagulant-therapy', 'cancer']);
+  });
+
+  it('are not a list without lead-in, nor a paragraph whose lines are not all lettered', () => {
+    expect(conditions('Note:\n\na) gravidanza accertata;\nla terapia anticoagulante non è un problema.', 'it')).toEqual([]);
+  });
 });

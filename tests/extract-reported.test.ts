@@ -21,6 +21,9 @@ describe('reported claims', () => {
     ['en', 'A salon owner told the Courier that the treatment was “completely safe”.'],
     ['en', 'Injections marketed online as a way to “melt fat without surgery”.'],
     ['es', 'Desconfíe de quien le prometa que es «totalmente segura» o que sus efectos son «para siempre».'],
+    ['it', 'La mia estetista dice che la mesoterapia elimina la cellulite in 5 sedute e che non ha nessun effetto collaterale.'],
+    // A pseudo-negation ("non è esente da…") that reaches into the assertion's own words denies it.
+    ['it', 'Come ogni procedura che comporta iniezioni, la mesoterapia non è esente da rischi.'],
     // A list of quotes after one reporting word, the last far from it.
     ['fr', 'On lit sur certains sites qu’elle « fait fondre la graisse », qu’elle « détoxifie l’organisme » ou qu’elle donne des « résultats définitifs ».'],
   ])('%s: %s', (lang, text) => expect(assertions(text, lang)).toEqual([]));

@@ -47,6 +47,17 @@ export class SentenceContext {
     return this.found('negBefore', () => this.negations(this.lang.re.negBefore).filter((t) => !/^\s*[,;:!\u2013\u2014-]/.test(this.text.slice(t.end, t.end + 3))));
   }
 
+  /**
+   * Whether a pseudo-negation reaches into the mention itself and holds a negation word: "non è
+   * esente" says a thing has something ("non è esente da effetti collaterali"), but over "esente da
+   * rischi" it denies the mention's own words ("la mesoterapia non è esente da rischi").
+   */
+  deniedThroughPseudo(span: Span): boolean {
+    const into = this.pseudo.filter((p) => p.start < span.start && p.end > span.start);
+    if (!into.length) return false;
+    return findAll(this.lang.re.negBefore, this.text).some((t) => into.some((p) => t.start >= p.start && t.end <= span.start));
+  }
+
   /** Predicates that deny one thing is an X ("is not a", "n'est pas une"). */
   get ofOne(): Span[] {
     return this.found('ofOne', () => findAll(this.lang.re.ofOne, this.text));

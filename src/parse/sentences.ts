@@ -124,6 +124,12 @@ function collectBlocks(node: Nodes, text: string, out: Block[], inListItem: bool
     // that lead-in, so each item can be read in the context the page gives it.
     const childLeadIn = child.type === 'list' ? leadInOf(previous) ?? leadIn : leadIn;
     collectBlocks(child, text, out, inListItem || child.type === 'listItem', childLeadIn, decoded);
+    // Items lettered in a paragraph of their own ("a) gravidanza;\nb) terapia anticoagulante;"),
+    // which Markdown does not read as a list, are the list its lead-in introduces all the same.
+    if (child.type === 'paragraph' && out.length === before + 1 && !inListItem && isLettered(out[before].masked)) {
+      const items = leadInOf(previous) ?? leadIn;
+      if (items) Object.assign(out[before], { type: 'listItem', leadIn: items });
+    }
     if (out.length > before) previous = out[out.length - 1];
     // A row's cells are read together where one cell's meaning hangs on another's ("1 session | £95").
     if (child.type === 'tableRow') {
@@ -134,6 +140,15 @@ function collectBlocks(node: Nodes, text: string, out: Block[], inListItem: bool
   // A column's header leads its cells in, as "Controindicazioni:" does a list's items: under
   // "Contre-indications", the cell "Grossesse et allaitement" lists contraindications.
   if (node.type === 'table') for (const row of rows.slice(1)) row.forEach((cell, k) => (cell.leadIn ??= rows[0][k]));
+}
+
+/** An item letter or numeral opening a line: "a)", "(b)", "iv)", "c." before a word. */
+const LETTERED_LINE = /^[ \t]*(?:\(?[a-z]\)|[ivx]{1,4}\)|\(?[ivx]{1,4}\)|[a-z]\.(?=[ \t]+\p{L}))[ \t]/u;
+
+/** A paragraph whose lines (two or more) each open with an item letter. */
+function isLettered(masked: string): boolean {
+  const lines = masked.split('\n').filter((l) => l.trim() !== '');
+  return lines.length >= 2 && lines.every((l) => LETTERED_LINE.test(l));
 }
 
 function leadInOf(block: Block | undefined): Block | undefined {
