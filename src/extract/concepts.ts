@@ -2,7 +2,7 @@ import { CONCEPT_CLAIM_KINDS, type ClaimKind, type ContraindicationValue, type A
 import type { Concept, ConceptKind, Derivation, Reference } from '../reference/load.js';
 import type { Extractor, ExtractInput, RawClaim } from './types.js';
 import type { SentenceContext } from './context.js';
-import { findAll, termSource, test, type Span } from './terms.js';
+import { compileTerms, findAll, termSource, test, type Span } from './terms.js';
 import { cachedRegex } from './cache.js';
 
 interface Mention {
@@ -169,6 +169,36 @@ export const extractConcepts: Extractor = (input) => {
   const conditions = claims.filter((c) => c.kind === 'contraindication').map((c) => c.span);
   return claims.filter((c) => c.kind !== 'adverse-effect' || !conditions.some((s) => s.start <= c.span.start && s.end >= c.span.end));
 };
+
+/**
+ * A bare yes or no answering a yes/no question the reference lists under an assertion
+ * (`askedAs`): "Is mesotherapy safe?" "Yes." is `safe`; "Does it hurt?" "No." (or "Barely.") is
+ * `painless`. The claim is the answer's.
+ */
+export const extractAnswers: Extractor = ({ text, lang, ref, asked: question, context }) => {
+  // The answer opens with its yes or no ("Sí, en manos de un médico con experiencia."), whatever follows.
+  if (question === '') return [];
+  const polarity = lang.re.answerNo.test(text) ? 'no' : lang.re.answerYes.test(text) ? 'yes' : undefined;
+  if (!polarity) return [];
+  const out: RawClaim[] = [];
+  for (const concept of askable(ref)) {
+    const terms = concept.askedAs?.[polarity]?.[lang.language];
+    if (!terms?.length) continue;
+    const asked = cachedRegex(ref, `asked-${polarity}:${lang.language}:${concept.id}`, () => compileTerms(terms));
+    const span = answerSpan(text);
+    if (span && test(asked, question)) out.push({ kind: concept.kind as ClaimKind, value: { assertion: concept.id }, span, modifiers: { ...context.modifiers(span), negated: false } });
+  }
+  return out;
+};
+
+const askableConcepts = new WeakMap<Reference, Concept[]>();
+
+/** The reference's concepts with yes/no questions, found once per reference. */
+function askable(ref: Reference): Concept[] {
+  let list = askableConcepts.get(ref);
+  if (!list) askableConcepts.set(ref, (list = [...ref.concepts.values()].filter((c) => c.askedAs && (c.kind === 'safety' || c.kind === 'efficacy'))));
+  return list;
+}
 
 /** A sentence up to its first clause mark (colon, semicolon, dash, bracket). */
 export const leadingClause = (text: string): string => text.slice(0, text.search(/[:;(\u2013\u2014]|$/u));

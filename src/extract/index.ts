@@ -8,7 +8,7 @@ import { contentId, stableStringify } from '../util/hash.js';
 import { SentenceContext } from './context.js';
 import { extractNeedle } from './needle.js';
 import { extractSessionCount, extractSessionFrequency, findFrequencies, type FrequencyHit } from './sessions.js';
-import { extractConcepts, leadingClause } from './concepts.js';
+import { extractAnswers, extractConcepts, leadingClause } from './concepts.js';
 import { findAll, foldCase, test, type Span } from './terms.js';
 import { wordsOf } from './term-index.js';
 import { conceptIndex } from './cache.js';
@@ -20,6 +20,7 @@ export const EXTRACTORS: ReadonlyArray<{ name: string; run: Extractor }> = [
   { name: 'sessions.count', run: extractSessionCount },
   { name: 'sessions.frequency', run: extractSessionFrequency },
   { name: 'concepts', run: extractConcepts },
+  { name: 'answers', run: extractAnswers },
 ];
 
 /** A sentence that asks: it asserts nothing itself, and leads in its answer. */
@@ -82,7 +83,16 @@ export function extractClaims(doc: SourceDocument, sentences: Sentence[], lang: 
     const question = short ? asked : '';
     // Most sentences of a page mention nothing the reference knows: nothing to extract. A short
     // answer may still say something, and a number after a question ("En general de 3 a 5.").
-    if (candidates.size === 0 && frequencyCandidates.size === 0 && question === '' && !(asked && /\d/.test(text))) continue;
+    // And a number in a table cell, whose column header may say what it counts ("N. sedute"), and
+    // an answer that opens with yes or no ("Sí, en manos de un médico con experiencia.").
+    if (
+      candidates.size === 0 &&
+      frequencyCandidates.size === 0 &&
+      question === '' &&
+      !((asked || (sentence.blockType === 'tableCell' && sentence.leadIn !== undefined)) && /\d/.test(text)) &&
+      !(asked && (lang.re.answerYes.test(text) || lang.re.answerNo.test(text)))
+    )
+      continue;
     const listLeadIn = sentence.leadIn === undefined ? '' : (byBlock.get(sentence.leadIn) ?? []).map((s) => s.folded).join(' ');
     // A question answered in the same paragraph leads its answer in, as a list's lead-in does
     // its items: "**Who should avoid it?** People with diabetes, those taking blood thinners".

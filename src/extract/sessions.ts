@@ -14,16 +14,29 @@ export const extractSessionCount: Extractor = (input) => {
   const words = ref.concepts.get('session')?.terms[lang.language] ?? [];
   const sessionWord = () => words.map((t) => termSource(t)).join('|');
   const re = cachedRegex(ref, `session-count:${lang.language}`, () => new RegExp(`${lang.rangeSource}(?:\\s+${WORD_CHAR}+){0,2}?\\s+(?:${sessionWord()})`, 'dgu'));
+  // A price line ("pacchetto da 10 sedute € 750", "3 sessions for $899") sells a package; it does
+  // not state a course. So does a table row with a price in another cell ("1 session | £95").
+  const priced = () => /[€$£]/.test(text) || test(lang.re.price, text) || /[€$£]/.test(input.row) || test(lang.re.price, input.row);
   if (!candidates.has('session')) {
+    // A cell under a column headed by the session word ("N. sedute" over "3–4", "6"): the count.
+    if (input.sentence.blockType === 'tableCell' && input.leadIn !== '' && test(ref.matcher(lang.language, 'session'), input.leadIn) && !priced()) {
+      // The cell's own text (a two-cell row's value is read after its label: "viso: 4").
+      const own = input.sentence.folded;
+      const base = text.length - own.length;
+      const n = /^\s*\d{1,3}\s*$/.test(own) ? parseNumber(own.trim(), lang) : undefined;
+      if (n !== undefined && n >= 1 && n <= 100) {
+        const span = { start: base + own.search(/\d/), end: base + own.trimEnd().length };
+        return [{ kind: 'sessions.count', value: { min: n, max: n, approximate: false }, span, modifiers: context.modifiers(span) }];
+      }
+      return elidedBounds(text, lang, ref, context, base);
+    }
     // The course was just stated, or asked about ("¿Cuántas sesiones necesito?").
     const stated = (input.previous !== '' && re.test(input.previous)) || (test(lang.re.howMany, input.asked) && test(ref.matcher(lang.language, 'session'), input.asked));
     return stated ? elidedBounds(text, lang, ref, context, 0) : [];
   }
   const sessionWordAtEnd = cachedRegex(ref, `session-word-end:${lang.language}`, () => new RegExp(`(?:${sessionWord()})$`, 'u'));
   const sessionWordAtStart = () => cachedRegex(ref, `session-word-start:${lang.language}`, () => new RegExp(`^(?:${sessionWord()})`, 'u'));
-  // A price line ("pacchetto da 10 sedute € 750", "3 sessions for $899") sells a package; it does
-  // not state a course. So does a table row with a price in another cell ("1 session | £95").
-  if (/[€$£]/.test(text) || test(lang.re.price, text) || /[€$£]/.test(input.row) || test(lang.re.price, input.row)) return [];
+  if (priced()) return [];
   const frequencies = statedFrequencies();
   const out: RawClaim[] = [];
   // A label and its value, as in a protocol table: "Sedute: 6–8", "Séances : 3 à 5".

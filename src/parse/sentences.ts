@@ -50,7 +50,9 @@ export function parseSentences(text: string, options: { fullGfm?: boolean; remar
     return text;
   };
   blocks.forEach((block, index) => {
-    for (const [s, e] of capRanges(block.masked, splitBlock(block.masked, options.abbreviations))) {
+    // A table cell of figures alone ("3–4") is a value its column header explains; elsewhere a
+    // sentence needs a letter ("0 1.245" is a share counter).
+    for (const [s, e] of capRanges(block.masked, splitBlock(block.masked, options.abbreviations, block.type === 'tableCell' ? /[\p{L}\p{N}]/u : LETTER))) {
       sentences.push({
         start: block.start + s,
         end: block.start + e,
@@ -303,7 +305,9 @@ function maskInline(node: Nodes, text: string, start: number, end: number): stri
 }
 
 /** Splits a block into sentence ranges (relative to the block). */
-export function splitBlock(masked: string, abbreviations: RegExp = DEFAULT_ABBREVIATIONS): Array<[number, number]> {
+const LETTER = /\p{L}/u;
+
+export function splitBlock(masked: string, abbreviations: RegExp = DEFAULT_ABBREVIATIONS, needs: RegExp = LETTER): Array<[number, number]> {
   const ranges: Array<[number, number]> = [];
   const lines = splitLines(masked);
   for (const [ls, le] of lines) {
@@ -317,11 +321,11 @@ export function splitBlock(masked: string, abbreviations: RegExp = DEFAULT_ABBRE
       let j = i + 1;
       while (j < le && /[.!?"')\]]/.test(masked[j])) j++;
       if (j < le && !/\s/.test(masked[j])) continue;
-      pushTrimmed(masked, s, j, ranges);
+      pushTrimmed(masked, s, j, ranges, needs);
       s = j;
       i = j - 1;
     }
-    pushTrimmed(masked, s, le, ranges);
+    pushTrimmed(masked, s, le, ranges, needs);
   }
   return ranges;
 }
@@ -356,8 +360,8 @@ function splitLines(masked: string): Array<[number, number]> {
   return out;
 }
 
-function pushTrimmed(text: string, s: number, e: number, out: Array<[number, number]>): void {
+function pushTrimmed(text: string, s: number, e: number, out: Array<[number, number]>, needs: RegExp): void {
   while (s < e && /\s/.test(text[s])) s++;
   while (e > s && /\s/.test(text[e - 1])) e--;
-  if (e > s && /\p{L}/u.test(text.slice(s, e))) out.push([s, e]);
+  if (e > s && needs.test(text.slice(s, e))) out.push([s, e]);
 }

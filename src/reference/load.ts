@@ -26,6 +26,8 @@ export interface Concept {
   kind: ConceptKind;
   label: Record<string, string>;
   terms: Record<string, string[]>;
+  /** Yes/no questions whose bare answer makes this claim (see the schema). */
+  askedAs?: { yes?: Record<string, string[]>; no?: Record<string, string[]> };
 }
 
 export interface Derivation {

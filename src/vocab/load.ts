@@ -45,6 +45,7 @@ export interface VocabFile {
     reported?: string[];
     hearsay?: string[];
     refutation?: string[];
+    affirmation?: string[];
     exception: string[];
     advice: string[];
     terminators: string[];
@@ -118,6 +119,8 @@ export interface LanguagePack {
     askPermission: RegExp;
     /** An answer that opens with a bare denial ("No.", "Non,", "Nein –"), anchored at the start. */
     answerNo: RegExp;
+    /** An answer that opens with a bare yes ("Yes.", "Sì,"), anchored at the start. */
+    answerYes: RegExp;
     absolute: RegExp;
     relative: RegExp;
     aeMild: RegExp;
@@ -192,6 +195,7 @@ export function compileVocab(v: VocabFile): LanguagePack {
       terminators: compileTerms(c.terminators),
       ciCues: compileTerms(v.contraindication.cues),
       askPermission: compileTerms(v.contraindication.askPermission ?? []),
+      answerYes: new RegExp(`^\\s*(?:${compileTerms(c.affirmation ?? []).source})\\s*(?:[.!,;:\u2013\u2014-]|$)`, 'u'),
       answerNo: new RegExp(`^\\s*(?:${compileTerms(c.negation.answer ?? []).source})\\s*(?:[.!,;:\u2013\u2014-]|$)`, 'u'),
       absolute: compileTerms(v.contraindication.absolute),
       relative: compileTerms(v.contraindication.relative),

@@ -1,0 +1,54 @@
+/**
+ * A bare yes or no answering a yes/no question the reference lists under an assertion
+ * (`askedAs`) makes that claim: "Is mesotherapy safe?" "Yes." is `safe`; "Does it hurt?"
+ * "No." or "Barely." is `painless`.
+ */
+import { describe, expect, it } from 'vitest';
+import { claimsOf } from './helpers/engine.js';
+
+const assertions = (text: string, lang: string) =>
+  claimsOf(text, lang)
+    .filter((c) => c.kind === 'safety' || c.kind === 'efficacy')
+    .map((c) => [(c.value as { assertion: string }).assertion, c.text]);
+
+describe('answers to yes/no questions', () => {
+  it.each([
+    ['en', '### Is mesotherapy safe?\nYes.', [['safe', 'Yes']]],
+    ['en', '### Does it hurt?\nBarely. Most clients describe a quick pinch.', [['painless', 'Barely']]],
+    ['es', '### ¿Es segura?\nSí, en manos de un médico con experiencia.', [['safe', 'Sí, en manos de un médico con experiencia']]],
+    ['nl', '### Doet het pijn?\n\nNauwelijks. De meeste patiënten voelen alleen kleine prikjes.', [['painless', 'Nauwelijks']]],
+    ['it', '**Fa male?** No, si avverte solo un pizzicore.', [['painless', 'No, si avverte solo un pizzicore']]],
+    ['fr', '### Les résultats sont-ils définitifs ?\nOui.', [['permanent-results', 'Oui']]],
+  ])('%s: %s', (lang, text, expected) => expect(assertions(text, lang)).toEqual(expected));
+
+  it.each([
+    // The other answer asserts nothing of the kind.
+    ['en', '### Is mesotherapy safe?\nNo treatment is free of risk.'],
+    ['en', '### Does it hurt?\nYes, a little.'],
+    ['en', '### Does it melt fat?\nNo.'],
+    // Not an answer to a question.
+    ['en', 'Yes. Book today.'],
+  ])('%s: %s', (lang, text) => expect(assertions(text, lang)).toEqual([]));
+});
+
+describe('a count column', () => {
+  const counts = (text: string, lang: string) =>
+    claimsOf(text, lang)
+      .filter((c) => c.kind === 'sessions.count')
+      .map((c) => [c.value, c.text]);
+
+  it('reads figures under a header naming sessions as counts', () => {
+    const table = '| Indicazione | N. sedute | Frequenza |\n|---|---|---|\n| Cervicalgia | 6 | settimanale |\n| Lombalgia | 5–8 | settimanale |';
+    expect(counts(table, 'it')).toEqual([
+      [{ min: 6, max: 6, approximate: false }, '6'],
+      [{ min: 5, max: 8, approximate: false }, '5–8'],
+    ]);
+    // A two-cell row: the value is read after its label.
+    expect(counts('| Zona | Sedute |\n|---|---|\n| Viso | 4 |', 'it')).toEqual([[{ min: 4, max: 4, approximate: false }, '4']]);
+  });
+
+  it('does not read figures under other headers, or in a row with a price', () => {
+    expect(counts('| Zona | Prezzo |\n|---|---|\n| Viso | 4 |', 'it')).toEqual([]);
+    expect(counts('| Zona | Sedute | Prezzo |\n|---|---|---|\n| Viso | 6 | 240 € |', 'it')).toEqual([]);
+  });
+});
