@@ -21,6 +21,10 @@ describe('reported claims', () => {
     ['en', 'A salon owner told the Courier that the treatment was “completely safe”.'],
     ['en', 'Injections marketed online as a way to “melt fat without surgery”.'],
     ['es', 'Desconfíe de quien le prometa que es «totalmente segura» o que sus efectos son «para siempre».'],
+    // Single quotes (British and Dutch typography), apostrophes inside them.
+    ['en', 'Beware of salons advertising ‘fat-dissolving’ injections and ‘zero side effects’.'],
+    ['en', 'Be wary of clinics that promise ‘results you’ll see at once’.'],
+    ['en', 'Some clinics use the word for injections that are said to ‘melt’ fat or get rid of cellulite.'],
     ['it', 'La mia estetista dice che la mesoterapia elimina la cellulite in 5 sedute e che non ha nessun effetto collaterale.'],
     // A pseudo-negation ("non è esente da…") that reaches into the assertion's own words denies it.
     ['it', 'Come ogni procedura che comporta iniezioni, la mesoterapia non è esente da rischi.'],
@@ -35,6 +39,8 @@ describe('reported claims', () => {
     expect(assertions('Beware: the treatment eliminates toxins from the body.', 'en')).toContain('detox');
     // Nor is a quote far from a reported list.
     expect(assertions('Some sites promise “instant results”. Our treatment “eliminates toxins” in a few sessions.', 'en')).toContain('detox');
+    // An apostrophe is no quotation mark: "don't" and "patients'" open and close nothing.
+    expect(assertions("Our patients' results are guaranteed and it's practically painless, say the doctors' notes.", 'en')).toEqual(['guaranteed', 'painless']);
   });
 });
 

@@ -10,6 +10,9 @@ import { findAll, type Span } from './terms.js';
  * Each kind of trigger is looked for once per sentence, when a mention first asks about it; each
  * mention then asks about its span.
  */
+const DOUBLE_QUOTED = /"(?:[^"\n]|\n(?![ \t]*\n)){1,200}"/g;
+const SINGLE_QUOTED = /(?<![\p{L}\p{N}'])'(?=[\p{L}\p{N}])(?:[^'\n]|(?<=\p{L})'(?=\p{L})){1,200}?(?<=[\p{L}\p{N}.!?])'(?![\p{L}\p{N}])/gu;
+
 /** How far a hearsay word reaches, in words, within its clause. */
 const HEARSAY_WINDOW = 20;
 
@@ -85,10 +88,14 @@ export class SentenceContext {
 
   /** Phrases in quotation marks (curly and angle quotes are '"' after normalisation). */
   private get quoted(): Span[] {
-    return this.found('quoted', () =>
+    return this.found('quoted', () => {
       // A quote may run over a line break (text copied from a PDF), not over a blank line.
-      this.text.includes('"') ? [...this.text.matchAll(/"(?:[^"\n]|\n(?![ \t]*\n)){1,200}"/g)].map((m) => ({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length })) : [],
-    );
+      const spans = this.text.includes('"') ? [...this.text.matchAll(DOUBLE_QUOTED)] : [];
+      // Single quotes (‘…’ in British and Dutch typography) are "'" after normalisation, like an
+      // apostrophe: one opens before a word, closes after one, and may hold apostrophes ("l'ematoma").
+      if (this.text.includes("'")) spans.push(...this.text.matchAll(SINGLE_QUOTED));
+      return spans.sort((a, b) => (a.index ?? 0) - (b.index ?? 0)).map((m) => ({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length }));
+    });
   }
 
   /**
