@@ -44,7 +44,8 @@ export const extractSessionCount: Extractor = (input) => {
     ref,
     `session-label:${lang.language}`,
     // Up to two words may qualify the label: "Sedute consigliate: 6–8", "N.º de sessões recomendado: 4 a 6".
-    () => new RegExp(`(?:${sessionWord()})(?:\\s+${WORD_CHAR}+){0,2}?\\s*[:=]\\s*${lang.rangeSource}(?!\\s*(?:${lang.unitsSource}))`, 'dgu'),
+    // A value may name what it is for first: "Anzahl der Sitzungen: Haut: 6 bis 8".
+    () => new RegExp(`(?:${sessionWord()})(?:\\s+${WORD_CHAR}+){0,2}?\\s*[:=]\\s*(?:${WORD_CHAR}+\\s*:\\s*)?${lang.rangeSource}(?!\\s*(?:${lang.unitsSource}))`, 'dgu'),
   );
   for (const q of findQuantities(labelled, text, lang)) {
     // "10 sedute: 2 sedute a settimana": the word closes a count and the colon opens a schedule;
@@ -110,6 +111,8 @@ function elidedBounds(text: string, lang: LanguagePack, ref: Reference, context:
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const n = parseNumber(m.groups?.n, lang);
     if (n === undefined || Number.isNaN(n) || n < 1 || n > 100) continue;
+    // "drei bis fünf": the bound word joins a range, read below.
+    if (cachedRegex(ref, `number-tail:${lang.language}`, () => new RegExp(`${lang.numberSource}\\s*$`, 'u')).test(text.slice(Math.max(0, m.index - 16), m.index))) continue;
     const span = { start: m.index, end: m.index + m[0].length };
     out.push({ kind: 'sessions.count', value: m.groups?.hi !== undefined ? { min: null, max: n, approximate: false } : { min: n, max: null, approximate: false }, span, modifiers: context.modifiers(span) });
   }

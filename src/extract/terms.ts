@@ -6,7 +6,7 @@
  *   word        literal, case-insensitive (terms and text are case-folded one-to-one,
  *               so the regexes need no `i` flag, which is slow to compile with \p{…} classes)
  *   stem*       stem followed by any letters ("controindicat*")
- *   …           a gap of zero to four words between its neighbours
+ *   …           a gap of zero to four words between its neighbours (after a comma, too)
  *   '           any apostrophe, optionally followed by a space
  *   - /         a dash or slash, optionally surrounded by spaces
  */
@@ -32,7 +32,8 @@ export function termSource(term: string, options: { leftBoundary?: boolean } = {
       gap = true;
       continue;
     }
-    if (!first) out += gap ? `(?:\\s+\\S+){0,${GAP_WORDS}}?\\s+` : '\\s+';
+    // A gap may open after a comma: "dolor, ardor o escozor en el punto de inyección".
+    if (!first) out += gap ? `,?(?:\\s+\\S+){0,${GAP_WORDS}}?\\s+` : '\\s+';
     gap = false;
     first = false;
     out += tokenSource(token);

@@ -1,0 +1,42 @@
+/** Bounds written as verbs, labels with a sub-label, ranges written with a bound word, and gaps after a comma. */
+import { describe, expect, it } from 'vitest';
+import { claimsOf, valuesOf } from './helpers/engine.js';
+
+describe('a bound written as a verb', () => {
+  it.each([
+    ['es', 'La profundidad de la inyección no debe superar los 6 mm.'],
+    ['es', 'Agujas de cuatro milímetros, sin pasar de los 6 milímetros de profundidad.'],
+    ['en', 'The injection depth should not exceed 6 mm.'],
+    ['it', 'La profondità di iniezione non deve superare i 6 mm.'],
+    ['fr', 'La profondeur d’injection ne doit pas dépasser 6 mm.'],
+    ['pt', 'A profundidade da injeção não deve ultrapassar 6 mm.'],
+  ])('%s: %s', (lang, text) =>
+    expect(valuesOf(text, lang, 'needle').filter((v) => (v as { aspect: string }).aspect === 'depth')).toEqual([expect.objectContaining({ min: null, max: 6 })]),
+  );
+});
+
+describe('session counts', () => {
+  const counts = (text: string, lang: string) => valuesOf(text, lang, 'sessions.count').map((v) => [(v as { min: number }).min, (v as { max: number }).max]);
+
+  it('reads a value that names what it is for after its label ("Sitzungen: Haut: 6 bis 8")', () => {
+    expect(counts('| **Anzahl der Sitzungen** | Haut: 6 bis 8 · Schmerztherapie: meist drei bis fünf |\n|---|---|', 'de')).toEqual([
+      [6, 8],
+      [3, 5],
+    ]);
+  });
+
+  it('reads "drei bis fünf" after a stated course as a range, not as "bis fünf"', () => {
+    expect(counts('Meist sind 6 bis 8 Sitzungen nötig, bei Schmerzen drei bis fünf.', 'de')).toEqual([
+      [6, 8],
+      [3, 5],
+    ]);
+  });
+});
+
+describe('a gap after a comma', () => {
+  it('lets a gapped term read over a list ("dolor, ardor o escozor en el punto de inyección")', () => {
+    const effects = claimsOf('Efectos frecuentes: dolor, ardor o escozor en el punto de inyección.', 'es').map((c) => [c.kind, (c.value as { effect?: string }).effect]);
+    expect(effects).toContainEqual(['adverse-effect', 'pain']);
+    expect(claimsOf('Die Mesotherapie ist eine sichere, gut erprobte Methode.', 'de').map((c) => (c.value as { assertion?: string }).assertion)).toEqual(['safe']);
+  });
+});
