@@ -25,6 +25,9 @@ describe('reported claims', () => {
     ['en', 'Beware of salons advertising ‘fat-dissolving’ injections and ‘zero side effects’.'],
     ['en', 'Be wary of clinics that promise ‘results you’ll see at once’.'],
     ['en', 'Some clinics use the word for injections that are said to ‘melt’ fat or get rid of cellulite.'],
+    ['de', '„Es heißt oft, Mesotherapie lasse Fett für immer verschwinden und entgifte den Körper. Das ist nicht seriös.“'],
+    ['en', 'Proponents claim that mesotherapy dissolves fat permanently and eliminates cellulite; these claims are not supported.'],
+    ['en', 'Several regulators have issued warnings about unlicensed “fat-dissolving” injections sold online.'],
     ['it', 'La mia estetista dice che la mesoterapia elimina la cellulite in 5 sedute e che non ha nessun effetto collaterale.'],
     // A pseudo-negation ("non è esente da…") that reaches into the assertion's own words denies it.
     ['it', 'Come ogni procedura che comporta iniezioni, la mesoterapia non è esente da rischi.'],

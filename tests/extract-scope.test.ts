@@ -37,3 +37,20 @@ describe('a sentence, a section or a column about another treatment', () => {
     ]);
   });
 });
+
+describe('a section of citations or links', () => {
+  it('yields no claims, up to the next heading', () => {
+    const page = '## Criticism\n\nIt eliminates cellulite.\n\n## References\n\n1. ^ "Consumer alert: fat-dissolving injections". *Healthwatch*.\n\n## See also\n\n- Lipodissolve\n\n## Notes on safety\n\nIt is completely safe.';
+    expect(kinds(page, 'en')).toEqual([
+      ['efficacy', 'eliminates cellulite'],
+      ['safety', 'completely safe'],
+    ]);
+    expect(kinds('## Bibliografia\n\n- Rossi A. Mesoterapia: elimina la cellulite? 2019.\n\n## Note\n\nSconsigliata in gravidanza.', 'it')).toEqual([['contraindication', 'gravidanza']]);
+  });
+});
+
+describe('a product for another injection treatment', () => {
+  it('is another treatment', () => {
+    expect(kinds('Injectable deoxycholic acid, a product that permanently destroys fat cells under the chin, has been approved.', 'en')).toEqual([]);
+  });
+});

@@ -50,9 +50,13 @@ export function extractClaims(doc: SourceDocument, sentences: Sentence[], lang: 
   /** Claims read from a question answered no, with the block of its answer (see `refusedAsk`). */
   const fromQuestions = new Map<Claim, { answerBlock: number; valueKey: string }>();
   const valueKeys = new Map<Claim, string>();
+  // Under a "References" or "See also" heading, up to the next heading: citations and links.
+  let citations = false;
   for (let i = 0; i < sentences.length; i++) {
     const sentence = sentences[i];
     const own = sentence.folded;
+    if (sentence.blockType === 'heading' && (i === 0 || sentences[i - 1].block !== sentence.block)) citations = lang.re.citationHeading.test((byBlock.get(sentence.block) ?? []).map((s) => s.folded).join(' '));
+    if (citations) continue;
     // About another treatment the page names beside this one: "## La carbossiterapia", "La
     // cryolipolyse, elle, détruit définitivement les cellules graisseuses", a "Cryolipolyse" column.
     if (scope?.elsewhere(sentence, i === 0 ? undefined : sentences[i - 1])) continue;

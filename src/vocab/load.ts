@@ -57,6 +57,8 @@ export interface VocabFile {
     frequency: { rare?: string[]; common?: string[] };
   };
   noise?: string[];
+  /** Headings of sections of citations or links ("References", "Siehe auch"). */
+  citationHeadings?: string[];
   /** Abbreviations after which a full stop does not end a sentence ("Dott.", "z. B.", "e.g."). */
   abbreviations?: string[];
 }
@@ -128,6 +130,8 @@ export interface LanguagePack {
     aeRare: RegExp;
     aeCommon: RegExp;
     noise: RegExp;
+    /** A heading that opens a section of citations or links, whole (anchored). */
+    citationHeading: RegExp;
   };
   qualifiers: Record<Qualifier, RegExp>;
   frequencyFixed: Array<{ interval: string; re: RegExp }>;
@@ -204,6 +208,7 @@ export function compileVocab(v: VocabFile): LanguagePack {
       aeRare: compileTerms(v.adverseEffect.frequency.rare ?? []),
       aeCommon: compileTerms(v.adverseEffect.frequency.common ?? []),
       noise: compileTerms(v.noise ?? []),
+      citationHeading: new RegExp(`^[\\s#*_]*(?:${compileTerms(v.citationHeadings ?? []).source})[\\s:*_]*$`, 'u'),
     },
     qualifiers: {
       serious: compileTerms(v.qualifiers.serious),
