@@ -40,3 +40,31 @@ describe('a gap after a comma', () => {
     expect(claimsOf('Die Mesotherapie ist eine sichere, gut erprobte Methode.', 'de').map((c) => (c.value as { assertion?: string }).assertion)).toEqual(['safe']);
   });
 });
+
+describe('a label that says the figure is a bound', () => {
+  it.each([
+    ['en', '- Maximum injection depth: 6 mm', { min: null, max: 6 }],
+    ['it', 'Profondità massima: 4 mm.', { min: null, max: 4 }],
+    ['es', 'Profundidad mínima de inyección: 1 mm.', { min: 1, max: null }],
+    // Not a label: the figure stands alone.
+    ['en', 'The injection depth is 6 mm.', { min: 6, max: 6 }],
+  ])('%s: %s', (lang, text, bounds) => expect(valuesOf(text, lang, 'needle')).toEqual([expect.objectContaining({ aspect: 'depth', ...bounds })]));
+});
+
+describe('advice and aftercare', () => {
+  const conditions = (text: string, lang: string) => claimsOf(text, lang).filter((c) => c.kind === 'contraindication').map((c) => (c.value as { condition: string }).condition);
+  it.each([
+    ['en', 'Avoid aspirin and ibuprofen for 24 hours after your session unless they are prescribed for you.'],
+    ['it', 'Evitare l’aspirina nelle 24 ore successive alla seduta.'],
+    // A statement about one condition is not a blanket "no contraindications", nor a contraindication.
+    ['en', 'Diabetes? Not a contraindication if well controlled – just tell us at consultation.'],
+  ])('%s: %s', (lang, text) => {
+    expect(conditions(text, lang)).toEqual([]);
+    expect(claimsOf(text, lang).filter((c) => c.kind === 'safety')).toEqual([]);
+  });
+
+  it('reads a refusal in the third person and forum shorthand', () => {
+    expect(conditions('La mia dottoressa in gravidanza e in allattamento non la fa proprio.', 'it')).toEqual(['pregnancy', 'breastfeeding']);
+    expect(claimsOf('Per me nn fa per niente male, senti solo un pizzicorino :)', 'it').map((c) => (c.value as { assertion?: string }).assertion)).toEqual(['painless']);
+  });
+});

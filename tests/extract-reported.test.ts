@@ -28,6 +28,8 @@ describe('reported claims', () => {
     ['de', '„Es heißt oft, Mesotherapie lasse Fett für immer verschwinden und entgifte den Körper. Das ist nicht seriös.“'],
     ['en', 'Proponents claim that mesotherapy dissolves fat permanently and eliminates cellulite; these claims are not supported.'],
     ['en', 'Several regulators have issued warnings about unlicensed “fat-dissolving” injections sold online.'],
+    ['it', '«Sento dire che la mesoterapia “scioglie il grasso” o “elimina la cellulite per sempre”: non è così.»'],
+    ['fr', 'À ce jour, aucune étude sérieuse ne montre que la mésothérapie élimine la cellulite ou les toxines.'],
     ['it', 'La mia estetista dice che la mesoterapia elimina la cellulite in 5 sedute e che non ha nessun effetto collaterale.'],
     // A pseudo-negation ("non è esente da…") that reaches into the assertion's own words denies it.
     ['it', 'Come ogni procedura che comporta iniezioni, la mesoterapia non è esente da rischi.'],

@@ -1,7 +1,7 @@
 import type { NeedleValue } from '../types.js';
 import type { Extractor, RawClaim } from './types.js';
 import { findQuantities } from './quantity.js';
-import { findAll, termSource, WORD_CHAR, type Span } from './terms.js';
+import { findAll, termSource, test, WORD_CHAR, type Span } from './terms.js';
 import { cachedRegex } from './cache.js';
 
 /**
@@ -33,9 +33,12 @@ export const extractNeedle: Extractor = ({ text, cased, lang, ref, context, hits
     // "0.3 mm in diameter": when a thickness word is the nearest cue, the figure is neither length nor depth.
     if (distance(diameters) <= Math.min(dNeedle, dDepth)) continue;
     const aspect: NeedleValue['aspect'] = depthAfter || dDepth < dNeedle ? 'depth' : 'length';
+    // A label that says the figure is a bound: "Maximum injection depth: 6 mm", "Profundidad mínima: 1 mm".
+    const label = q.min !== null && q.min === q.max ? labelBefore(text, q.span.start) : '';
+    const bound = label === '' ? undefined : test(lang.re.max, label) ? 'max' : test(lang.re.min, label) ? 'min' : undefined;
     out.push({
       kind: 'needle',
-      value: { aspect, min: q.min, max: q.max, unit: 'mm', approximate: q.approximate },
+      value: { aspect, min: bound === 'max' ? null : q.min, max: bound === 'min' ? null : q.max, unit: 'mm', approximate: q.approximate },
       span: q.span,
       modifiers: { ...context.modifiers(q.span), ...(q.negationInBound ? { negated: false } : {}) },
     });
@@ -72,6 +75,12 @@ export const extractNeedle: Extractor = ({ text, cased, lang, ref, context, hits
   }
   return joinRanges(out, text, cachedRegex(ref, `range-join-only:${lang.language}`, () => new RegExp(`^\\s*${lang.rangeJoinSource}\\s*$`, 'u')), context);
 };
+
+/** The label a figure follows ("maximum injection depth: " before "6 mm"), or "" when none does. */
+function labelBefore(text: string, at: number): string {
+  const m = /(?:^|[.;|\n(])([^.;|\n(:]{1,40}):\s*$/u.exec(text.slice(Math.max(0, at - 48), at));
+  return m ? m[1] : '';
+}
 
 /**
  * "4 mm o 6 mm", "30G ou 32G": two figures of the same kind joined by a range word are one
