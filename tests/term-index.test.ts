@@ -75,11 +75,14 @@ describe('the term prefilter', () => {
       }
     }
     expect(matched).toBeGreaterThan(200);
-  });
+  }, 300_000);
 
   it('holds back no session frequency on any gold or seed page, in any language', () => {
     const engine = getEngine();
     let found = 0;
+    // Mismatches are gathered and compared once: an expect() per line of every page in every
+    // language is most of the time this takes.
+    const held: string[] = [];
     for (const page of realPages()) {
       const lines = foldCase(readFileSync(page, 'utf8')).split(/\n+|(?<=[.;:!?])\s+/);
       for (const [, lang] of engine.languages) {
@@ -87,13 +90,16 @@ describe('the term prefilter', () => {
         const all = new Set([...lang.frequencyFixed.map((_, i) => `fixed:${i}`), ...lang.frequencyTimes.map((_, i) => `times:${i}`), ...lang.frequencyEvery.map((_, i) => `every:${i}`)]);
         for (const line of lines) {
           const unfiltered = findFrequencies(line, lang, all);
+          if (unfiltered.length === 0) continue;
           found += unfiltered.length;
-          expect(findFrequencies(line, lang), `${lang.language} "${line}"`).toEqual(unfiltered);
+          if (JSON.stringify(findFrequencies(line, lang)) !== JSON.stringify(unfiltered)) held.push(`${lang.language} "${line}"`);
         }
       }
     }
+    expect(held).toEqual([]);
     expect(found).toBeGreaterThan(50);
-  });
+    // Every line of every gold page in every language: it grows with the gold sets.
+  }, 300_000);
 
   it('needs every whole word of a term, not only its first', () => {
     const index = new TermIndex<string>().add('permanent', 'for good').add('painful', 'non è doloros*').add('dash', 'anti-age').add('gap', 'results … permanent');

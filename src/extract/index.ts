@@ -52,14 +52,24 @@ export function extractClaims(doc: SourceDocument, sentences: Sentence[], lang: 
   const valueKeys = new Map<Claim, string>();
   // Under a "References" or "See also" heading, up to the next heading: citations and links.
   let citations = false;
+  // A line that is only a topic label ("Contraindicações" in text copied without markup) leads in
+  // the list items after it, whatever list Markdown puts them in.
+  let lineLabel = '';
+  let lineLabelBlock = -1;
   for (let i = 0; i < sentences.length; i++) {
     const sentence = sentences[i];
     const own = sentence.folded;
     if (sentence.blockType === 'heading' && (i === 0 || sentences[i - 1].block !== sentence.block)) citations = lang.re.citationHeading.test((byBlock.get(sentence.block) ?? []).map((s) => s.folded).join(' '));
     if (citations) continue;
+    if (sentence.blockType !== 'listItem') lineLabel = '';
+    // (A question is a FAQ's, answered by the lines after it: see `asked`.)
+    if (wordsOf(own).length <= RUN_IN_WORDS && !QUESTION.test(own) && isRunInLabel(`${own}:`, lang, ref, index)) {
+      lineLabel = own;
+      lineLabelBlock = sentence.block;
+    }
     // About another treatment the page names beside this one: "## La carbossiterapia", "La
     // cryolipolyse, elle, détruit définitivement les cellules graisseuses", a "Cryolipolyse" column.
-    if (scope?.elsewhere(sentence, i === 0 ? undefined : sentences[i - 1])) continue;
+    if (scope?.elsewhere(sentence, i === 0 ? undefined : sentences[i - 1], i > 0 && doc.text.slice(sentences[i - 1].end, sentence.start).includes('\n'))) continue;
     // A value cell is read after its label, as one phrase: "Agulha: 32 G, 4 mm", "N.º de sessões:
     // 4 a 6". Claims stay in the cell: what only the label says is no claim of it.
     const cellLabel = sentence.label ? `${sentence.label}: ` : '';
@@ -97,7 +107,9 @@ export function extractClaims(doc: SourceDocument, sentences: Sentence[], lang: 
       !(asked && (lang.re.answerYes.test(text) || lang.re.answerNo.test(text)))
     )
       continue;
-    const listLeadIn = sentence.leadIn === undefined ? '' : (byBlock.get(sentence.leadIn) ?? []).map((s) => s.folded).join(' ');
+    const listLeadIn = [sentence.leadIn === undefined ? '' : (byBlock.get(sentence.leadIn) ?? []).map((s) => s.folded).join(' '), sentence.blockType === 'listItem' && sentence.block !== lineLabelBlock ? lineLabel : '']
+      .filter(Boolean)
+      .join(' ');
     // A question answered in the same paragraph leads its answer in, as a list's lead-in does
     // its items: "**Who should avoid it?** People with diabetes, those taking blood thinners".
     // So does a run-in label its paragraph: "**Contraindications.** Pregnancy and lactation.
@@ -208,7 +220,8 @@ class ScopeTracker {
     return test(this.others, text) && !test(this.ours, text);
   }
 
-  elsewhere(sentence: Sentence, before: Sentence | undefined): boolean {
+  /** `newLine`: the sentence starts a line of its own (a line of a list written without markup is an item, not the rest of the one before). */
+  elsewhere(sentence: Sentence, before: Sentence | undefined, newLine: boolean): boolean {
     const text = sentence.folded;
     if (sentence.blockType === 'heading') {
       if (before?.block !== sentence.block) this.section = this.other((this.byBlock.get(sentence.block) ?? []).map((s) => s.folded).join(' '));
@@ -219,7 +232,8 @@ class ScopeTracker {
       this.elsewhereBlock = sentence.block;
       return true;
     }
-    if (this.elsewhereBlock === sentence.block) return true;
+    if (this.elsewhereBlock === sentence.block && !newLine) return true;
+    if (newLine) this.elsewhereBlock = -1;
     if (sentence.blockType === 'tableCell') {
       const header = sentence.leadIn === undefined ? '' : (this.byBlock.get(sentence.leadIn) ?? []).map((s) => s.folded).join(' ');
       if (this.other(header) || this.other(sentence.row?.split(' | ')[0] ?? '')) return true;

@@ -13,7 +13,9 @@ export const extractSessionCount: Extractor = (input) => {
   const { text, lang, ref, context, candidates, frequencies: statedFrequencies } = input;
   const words = ref.concepts.get('session')?.terms[lang.language] ?? [];
   const sessionWord = () => words.map((t) => termSource(t)).join('|');
-  const re = cachedRegex(ref, `session-count:${lang.language}`, () => new RegExp(`${lang.rangeSource}(?:\\s+${WORD_CHAR}+){0,2}?\\s+(?:${sessionWord()})`, 'dgu'));
+  // After a number or a space (so no boundary of its own): "3-5sedute", "10sessões".
+  const sessionWordAfter = () => words.map((t) => termSource(t, { leftBoundary: false })).join('|');
+  const re = cachedRegex(ref, `session-count:${lang.language}`, () => new RegExp(`${lang.rangeSource}(?:(?:\\s+${WORD_CHAR}+){1,2}?\\s+|\\s*)(?:${sessionWordAfter()})`, 'dgu'));
   // A price line ("pacchetto da 10 sedute € 750", "3 sessions for $899") sells a package; it does
   // not state a course. So does a table row with a price in another cell ("1 session | £95").
   const priced = () => /[€$£]/.test(text) || test(lang.re.price, text) || /[€$£]/.test(input.row) || test(lang.re.price, input.row);
@@ -58,8 +60,9 @@ export const extractSessionCount: Extractor = (input) => {
     out.push({ kind: 'sessions.count', value: { min: q.min, max: q.max, approximate: q.approximate }, span, modifiers: context.modifiers(span) });
   }
   for (const q of findQuantities(re, text, lang)) {
-    if (q.min !== null && q.min > 100) continue;
-    if (q.max !== null && q.max > 100) continue;
+    // Sessions are whole and few: "1.312 sedute" counts a clinic's thousands, "1,5" is no course.
+    if (q.min !== null && (q.min > 100 || !Number.isInteger(q.min))) continue;
+    if (q.max !== null && (q.max > 100 || !Number.isInteger(q.max))) continue;
     const end = q.match.index + q.match[0].length;
     // "Dopo 3 sedute", "after three sessions": a point in the course, not its length.
     const numberAt = q.match.indices?.groups?.a?.[0] ?? q.span.start;

@@ -5,8 +5,20 @@ const LEADING_RUN = new RegExp(`^${WORD_CHAR.replace(']', '*]')}+`, 'u');
 
 /** The words of a (case-folded) text, as the index sees them. */
 export function wordsOf(folded: string): string[] {
-  return folded.match(WORDS) ?? [];
+  const words: string[] = folded.match(WORDS) ?? [];
+  // A word written against a number ("3-5sedute", "10sessões", "2x/week") is a word too.
+  const n = words.length;
+  for (let i = 0; i < n; i++) {
+    const c = words[i].charCodeAt(0);
+    if (c >= 48 && c <= 57) {
+      const tail = GLUED_TAIL.exec(words[i]);
+      if (tail) words.push(tail[1]);
+    }
+  }
+  return words;
 }
+
+const GLUED_TAIL = /^[\d.,]+(\p{L}.*)$/u;
 
 /** Runs of word characters in a term's token, as wordsOf would cut the matching text. */
 const RUNS = new RegExp(`${WORD_CHAR}+`, 'gu');

@@ -76,7 +76,7 @@ export function parseSentences(text: string, options: { fullGfm?: boolean; remar
 function parseTree(text: string, options: { fullGfm?: boolean; remark?: boolean }): Nodes {
   // Text copied from a PDF or a word processor marks list items with "•": read as Markdown's "-"
   // (same length, so every offset holds).
-  const source = BULLET.test(text) ? text.replace(BULLETS, '$1-') : text;
+  const source = BULLET.test(text) ? text.replace(BULLETS, (_, indent: string, selector: string) => `${indent}-${selector ? ' ' : ''}`) : text;
   return markdownDepth(source) > MAX_MARKDOWN_DEPTH
     ? plainTree(source)
     : ((options.fullGfm || options.remark ? undefined : markdownItTree(source)) ?? parseMarkdown(source, options.fullGfm));
@@ -217,8 +217,11 @@ function readHtmlBlock(text: string, start: number, end: number, out: Block[], i
   }
 }
 
-const BULLET = /^[ \t]*[\u2013\u2022\u2023\u2219\u25aa\u25cf\u25e6][ \t]/m;
-const BULLETS = /^([ \t]*)[\u2013\u2022\u2023\u2219\u25aa\u25cf\u25e6](?=[ \t])/gm;
+// En dash, bullets, middle dot, check marks and arrows ("· Gestantes", "✓ Sem cortes", "✔️ Risultati",
+// "► Durata") open list items in text copied from web pages, PDFs and word processors; an emoji's
+// variation selector (U+FE0F) after the mark is read as a space.
+const BULLET = /^[ \t]*[\u2013\u2022\u2023\u2219\u25aa\u25cf\u25e6\u00b7\u2713\u2714\u25ba\u25b8\u27a4\u2192]\ufe0f?[ \t]/m;
+const BULLETS = /^([ \t]*)[\u2013\u2022\u2023\u2219\u25aa\u25cf\u25e6\u00b7\u2713\u2714\u25ba\u25b8\u27a4\u2192](\ufe0f?)(?=[ \t])/gm;
 
 /** A word hyphenated across a line end and joined: offsets in (from, to] are `delta` short of the file's. */
 export interface Join {

@@ -240,7 +240,10 @@ function frequencyIndex(v: VocabFile): TermIndex<string> {
 /** A term with "{n}" standing for a number or range ("ogni {n} giorni"). */
 function patternWithNumber(pattern: string, rangeSource: string): RegExp {
   const [before, after] = pattern.split('{n}');
-  const src = `${before.trim() ? `${termSource(before)}\\s+` : ''}${rangeSource}${after.trim() ? `\\s+${termSource(after)}` : ''}`;
+  // A word written against the number ("{n}x/week": "2x/week") may follow it without a space.
+  const glued = after !== '' && !/^\s/.test(after);
+  const tail = after.trim() ? (glued ? `\\s*${termSource(after, { leftBoundary: false })}` : `\\s+${termSource(after)}`) : '';
+  const src = `${before.trim() ? `${termSource(before)}\\s+` : ''}${rangeSource}${tail}`;
   return new RegExp(src, 'dgu');
 }
 
