@@ -50,3 +50,28 @@ describe('lists without Markdown', () => {
     expect(claims('La carbossiterapia si fa in 10 sedute. Sconsigliata in gravidanza.', 'it')).toEqual([]);
   });
 });
+
+describe('a table flattened into a line', () => {
+  it('reads a label and its value across a run of spaces, and minutes as minutes', () => {
+    const text = 'Procedure time  30 mins  Sessions  4-6  Downtime  None  Back to work  Same day';
+    expect(kindsOf(text, 'en', 'sessions.count')).toEqual([expect.objectContaining({ min: 4, max: 6 })]);
+  });
+});
+
+describe('bounds', () => {
+  it('a bound word bounds the number right after it (an article between at most), not one further on', () => {
+    expect(kindsOf('Een kuur van 4 tot 6 behandelingen, om de 2 weken.', 'nl', 'sessions.frequency')).toEqual([expect.objectContaining({ interval: 'P2W' })]);
+    expect(kindsOf('Si arriva fino ai 4 mm di profondità.', 'it', 'needle')).toEqual([expect.objectContaining({ aspect: 'depth', min: null, max: 4 })]);
+  });
+
+  it('a bound that is a depth word makes the figure a depth', () => {
+    expect(kindsOf('Delivered with an ultra-fine 32G needle no deeper than 2mm.', 'en', 'needle')).toEqual([
+      expect.objectContaining({ aspect: 'gauge', min: 32 }),
+      expect.objectContaining({ aspect: 'depth', min: null, max: 2 }),
+    ]);
+  });
+
+  it('"hardly to be expected" denies', () => {
+    expect(claimsOf('Schwerwiegende Nebenwirkungen sind kaum zu erwarten.', 'de').map((c) => (c.value as { assertion?: string }).assertion)).toEqual(['no-serious-side-effects']);
+  });
+});

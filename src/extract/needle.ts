@@ -26,7 +26,8 @@ export const extractNeedle: Extractor = ({ text, cased, lang, ref, context, hits
         ...hits.map((h) => (h.end <= q.span.start ? context.wordsBetween(h.end, q.span.start) : h.start >= q.span.end ? context.wordsBetween(q.span.end, h.start) : 0)),
       );
     // A depth word right after the quantity settles it ("4 mm di profondità", "4mm deep").
-    const depthAfter = depths.some((h) => h.start >= q.span.end && context.wordsBetween(q.span.end, h.start) <= 1);
+    // So does a bound that is a depth word itself ("no deeper than 2 mm", "nicht tiefer als 4 mm").
+    const depthAfter = depths.some((h) => (h.start >= q.span.end && context.wordsBetween(q.span.end, h.start) <= 1) || (h.start >= q.span.start && h.end <= q.span.end));
     const dNeedle = distance(needles);
     const dDepth = distance(depths);
     if (Math.min(dNeedle, dDepth) > 12) continue;

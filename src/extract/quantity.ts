@@ -48,8 +48,10 @@ export function readQuantity(text: string, match: RegExpExecArray, lang: Languag
     const restore = start;
     // The bound word may be followed by an article: "oltre i 4 mm".
     const tail = (h: { end: number }) => before.slice(h.end);
+    // Only an article may stand between: "tot 6 behandelingen, om de 2 weken" ends on the article
+    // "de", but "tot" bounds the 6, not the 2.
     const last = (re: RegExp) => {
-      const hits = findAll(re, before).filter((h) => /^\s*$/.test(tail(h)) || lang.re.articleTail.test(` ${tail(h).trimStart()}`));
+      const hits = findAll(re, before).filter((h) => /^\s*$/.test(tail(h)) || (/^\s*\S+\s*$/.test(tail(h)) && lang.re.articleTail.test(` ${tail(h).trimStart()}`)));
       return hits.length ? hits[hits.length - 1] : undefined;
     };
     let lo = last(lang.re.min);

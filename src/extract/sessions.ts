@@ -41,13 +41,14 @@ export const extractSessionCount: Extractor = (input) => {
   if (priced()) return [];
   const frequencies = statedFrequencies();
   const out: RawClaim[] = [];
-  // A label and its value, as in a protocol table: "Sedute: 6–8", "Séances : 3 à 5".
+  // A label and its value, as in a protocol table: "Sedute: 6–8", "Séances : 3 à 5", or a table
+  // flattened into a line with runs of spaces ("Sessions  4-6  Downtime  None").
   const labelled = cachedRegex(
     ref,
     `session-label:${lang.language}`,
     // Up to two words may qualify the label: "Sedute consigliate: 6–8", "N.º de sessões recomendado: 4 a 6".
     // A value may name what it is for first: "Anzahl der Sitzungen: Haut: 6 bis 8".
-    () => new RegExp(`(?:${sessionWord()})(?:\\s+${WORD_CHAR}+){0,2}?\\s*[:=]\\s*(?:${WORD_CHAR}+\\s*:\\s*)?${lang.rangeSource}(?!\\s*(?:${lang.unitsSource}))`, 'dgu'),
+    () => new RegExp(`(?:${sessionWord()})(?:\\s+${WORD_CHAR}+){0,2}?(?:\\s*[:=]\\s*(?:${WORD_CHAR}+\\s*:\\s*)?|[ \\t]{2,}(?=\\d))${lang.rangeSource}(?!\\s*(?:${lang.unitsSource}))`, 'dgu'),
   );
   for (const q of findQuantities(labelled, text, lang)) {
     // "10 sedute: 2 sedute a settimana": the word closes a count and the colon opens a schedule;
@@ -55,7 +56,8 @@ export const extractSessionCount: Extractor = (input) => {
     if (cachedRegex(ref, `number-tail:${lang.language}`, () => new RegExp(`${lang.numberSource}\\s*$`, 'u')).test(text.slice(Math.max(0, q.match.index - 12), q.match.index))) continue;
     // A value with a noun of its own counts that ("Intervalo entre sessões: 2 semanas").
     const after = text.slice(q.span.end);
-    if (/^\s*\p{L}/u.test(after) && !sessionWordAtStart().test(after.trimStart())) continue;
+    // (A run of spaces opens the next column of a flattened table: "Sessions  4-6  Downtime  None".)
+    if (/^[ \t]?\p{L}/u.test(after) && !sessionWordAtStart().test(after.trimStart())) continue;
     const span = { start: q.match.index, end: q.span.end };
     out.push({ kind: 'sessions.count', value: { min: q.min, max: q.max, approximate: q.approximate }, span, modifiers: context.modifiers(span) });
   }
@@ -71,9 +73,10 @@ export const extractSessionCount: Extractor = (input) => {
     const groups = q.match.indices?.groups;
     const range = Boolean(groups?.b || groups?.b2);
     if (!range && lang.re.betweenTail.test(text.slice(Math.max(0, numberAt - 30), numberAt))) continue;
-    // "30 minuti per seduta", "20 injections per session": the number counts something else.
+    // "30 minuti per seduta", "20 injections per session", "30 mins  Sessions": the number counts something else.
     const numberEnd = (groups?.b ?? groups?.b2 ?? groups?.a)?.[1] ?? q.span.end;
-    if (test(lang.re.per, text.slice(numberEnd, end).replace(sessionWordAtEnd, ''))) continue;
+    const between = text.slice(numberEnd, end).replace(sessionWordAtEnd, '');
+    if (test(lang.re.per, between) || test(lang.re.timeUnit, between)) continue;
     // Inside a rate ("2 sedute a settimana") the number is a frequency, not a course.
     if (frequencies.some((f) => f.span.start <= q.match.index && f.span.end >= end)) continue;
     if (q.min === 1 && q.max === 1) {

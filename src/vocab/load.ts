@@ -30,7 +30,7 @@ export interface VocabFile {
     minAfter?: string[];
     maxAfter?: string[];
   };
-  units: { mm: string[] };
+  units: { mm: string[]; time?: string[] };
   frequency: {
     fixed: Array<{ interval: string; terms: string[] }>;
     every: Array<{ pattern: string; unit: 'D' | 'W' | 'M' }>;
@@ -99,6 +99,8 @@ export interface LanguagePack {
     /** A distributive word ("per", "a", "pro"): "30 minuti per seduta" counts minutes, not sessions. */
     per: RegExp;
     mm: RegExp;
+    /** Units of time ("mins", "Stunden"). */
+    timeUnit: RegExp;
     quantityMm: RegExp;
     maintenance: RegExp;
     negBefore: RegExp;
@@ -183,6 +185,7 @@ export function compileVocab(v: VocabFile): LanguagePack {
       howMany: compileTerms(v.quantity.howMany ?? []),
       per: compileTerms(v.quantity.per ?? []),
       mm: compileTerms(v.units.mm),
+      timeUnit: compileTerms(v.units.time ?? []),
       quantityMm: new RegExp(`${rangeSource}\\s*(?:${mmSource})(?!${WORD_CHAR})`, 'dgu'),
       maintenance: compileTerms(v.frequency.maintenance),
       negBefore: compileTerms(c.negation.before),
