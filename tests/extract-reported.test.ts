@@ -84,3 +84,17 @@ describe('a statement the next sentence denies', () => {
     expect(claims('Mesotherapy melts fat for good.', 'en').map((c) => c[0])).toEqual(['efficacy', 'efficacy']);
   });
 });
+
+describe('claims passed on in social posts', () => {
+  const assertions = (text: string, lang: string) =>
+    claimsOf(text, lang)
+      .filter((c) => c.kind === 'safety' || c.kind === 'efficacy')
+      .map((c) => (c.value as { assertion: string }).assertion);
+  it.each([
+    ['en', 'Booked it because someone online said it "dissolves fat permanently". Nothing has changed.'],
+    ['en', 'lol at the salons promising "permanent results" 🙄'],
+    ['es', '(Y no, no es verdad lo que dicen por TikTok de que "elimina la celulitis para siempre" 🙃)'],
+    ['nl', 'Mijn vriendin zei dat het ‘helemaal veilig’ is omdat het natuurlijke stoffen zijn.'],
+    ['de', 'ja und dann da wird ja oft gesagt die löst das Fett für immer auf das stimmt äh so nicht'],
+  ])('%s: %s', (lang, text) => expect(assertions(text, lang)).toEqual([]));
+});

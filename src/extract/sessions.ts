@@ -76,7 +76,8 @@ export const extractSessionCount: Extractor = (input) => {
     // "30 minuti per seduta", "20 injections per session", "30 mins  Sessions": the number counts something else.
     const numberEnd = (groups?.b ?? groups?.b2 ?? groups?.a)?.[1] ?? q.span.end;
     const between = text.slice(numberEnd, end).replace(sessionWordAtEnd, '');
-    if (test(lang.re.per, between) || test(lang.re.timeUnit, between)) continue;
+    // "04:30 wie viele Sitzungen": a question about the count, after some other number.
+    if (test(lang.re.per, between) || test(lang.re.timeUnit, between) || test(lang.re.howMany, between)) continue;
     // Inside a rate ("2 sedute a settimana") the number is a frequency, not a course.
     if (frequencies.some((f) => f.span.start <= q.match.index && f.span.end >= end)) continue;
     if (q.min === 1 && q.max === 1) {
