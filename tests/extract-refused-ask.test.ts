@@ -63,3 +63,23 @@ describe('items lettered in a paragraph', () => {
     expect(conditions('Note:\n\na) gravidanza accertata;\nla terapia anticoagulante non è un problema.', 'it')).toEqual([]);
   });
 });
+
+describe('coordination and "no obstacle"', () => {
+  it('a negation that coordinates after a cue continues its list', () => {
+    expect(conditions('A mesoterapia capilar não é indicada para grávidas nem durante a amamentação.', 'pt')).toEqual(['pregnancy', 'breastfeeding']);
+  });
+
+  it('a condition said to be no obstacle is no contraindication, nor is it refused', () => {
+    expect(conditions('Sconsigliata in gravidanza. Non ci sono problemi con il diabete.', 'it')).toEqual(['pregnancy']);
+    expect(conditions('Not recommended in pregnancy; it is not a problem for diabetics.', 'en')).toEqual(['pregnancy']);
+  });
+});
+
+describe('frequencies written out', () => {
+  it('reads "im Abstand von zwei Wochen" and "einmal im Vierteljahr"', () => {
+    const intervals = claimsOf('Behandlungen im Abstand von zwei Wochen und dann einmal im Vierteljahr zur Auffrischung.', 'de')
+      .filter((c) => c.kind === 'sessions.frequency')
+      .map((c) => (c.value as { interval: string }).interval);
+    expect(intervals).toEqual(['P2W', 'P3M']);
+  });
+});

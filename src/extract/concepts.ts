@@ -106,6 +106,12 @@ export const extractConcepts: Extractor = (input) => {
     return !cueSpans.some((c) => c.start >= neg.start && c.start < span.start);
   };
 
+  let noObstacle: Span[] | undefined;
+  const coordinated = (span: Span): boolean => {
+    const neg = context.negation(span);
+    return neg !== undefined && cueHits.some((c) => c.end <= neg.start) && context.sameClause({ start: neg.start, end: neg.start }, span);
+  };
+
   for (const m of mentions) {
     const modifiers = context.modifiers(m.span);
     const kind = m.concept.kind as ClaimKind;
@@ -113,14 +119,18 @@ export const extractConcepts: Extractor = (input) => {
       case 'contraindication': {
         if (modifiers.advice && !modifiers.exception) break;
         if (notOne.some((h) => context.sameClause(m.span, h))) break;
+        // "non ci sono problemi con il diabete", "it is not a problem for diabetics".
+        if ((noObstacle ??= findAll(lang.re.noObstacle, text)).some((h) => context.sameClause(m.span, h))) break;
         if (!modifiers.exception && refusal(m.span)) {
           out.push({ kind, value: { condition: m.concept.id, strength: strength(input, `${leadIn} ${text}`) }, span: m.span, modifiers: { ...modifiers, negated: false } });
           break;
         }
         if (!hasCue && !modifiers.exception) break;
-        if (modifiers.negated) break;
+        // A negation that coordinates after a cue continues its list ("não é indicada para grávidas
+        // nem durante a amamentação", "non indicata in gravidanza né in allattamento").
+        if (modifiers.negated && !coordinated(m.span)) break;
         const value: ContraindicationValue = { condition: m.concept.id, strength: strength(input, `${leadIn} ${text}`) };
-        out.push({ kind, value, span: m.span, modifiers });
+        out.push({ kind, value, span: m.span, modifiers: { ...modifiers, negated: false } });
         break;
       }
       case 'adverse-effect': {

@@ -50,7 +50,7 @@ export interface VocabFile {
     advice: string[];
     terminators: string[];
   };
-  contraindication: { cues: string[]; absolute: string[]; relative: string[]; askPermission?: string[] };
+  contraindication: { cues: string[]; absolute: string[]; relative: string[]; askPermission?: string[]; noObstacle?: string[] };
   qualifiers: Record<'serious' | 'rare' | 'reduced' | 'minor', string[]>;
   adverseEffect: {
     severity: { mild?: string[]; severe?: string[] };
@@ -121,6 +121,8 @@ export interface LanguagePack {
     ciCues: RegExp;
     /** A question asking whether one may have the treatment ("can I", "¿puedo…?"). */
     askPermission: RegExp;
+    /** A condition said to be no obstacle ("not a problem for diabetics"). */
+    noObstacle: RegExp;
     /** An answer that opens with a bare denial ("No.", "Non,", "Nein –"), anchored at the start. */
     answerNo: RegExp;
     /** An answer that opens with a bare yes ("Yes.", "Sì,"), anchored at the start. */
@@ -202,6 +204,7 @@ export function compileVocab(v: VocabFile): LanguagePack {
       terminators: compileTerms(c.terminators),
       ciCues: compileTerms(v.contraindication.cues),
       askPermission: compileTerms(v.contraindication.askPermission ?? []),
+      noObstacle: compileTerms(v.contraindication.noObstacle ?? []),
       answerYes: new RegExp(`^\\s*(?:${compileTerms(c.affirmation ?? []).source})\\s*(?:[.!,;:\u2013\u2014-]|$)`, 'u'),
       answerNo: new RegExp(`^\\s*(?:${compileTerms(c.negation.answer ?? []).source})\\s*(?:[.!,;:\u2013\u2014-]|$)`, 'u'),
       absolute: compileTerms(v.contraindication.absolute),
