@@ -19,6 +19,8 @@ describe('answers to yes/no questions', () => {
     ['nl', '### Doet het pijn?\n\nNauwelijks. De meeste patiënten voelen alleen kleine prikjes.', [['painless', 'Nauwelijks']]],
     ['it', '**Fa male?** No, si avverte solo un pizzicore.', [['painless', 'No, si avverte solo un pizzicore']]],
     ['fr', '### Les résultats sont-ils définitifs ?\nOui.', [['permanent-results', 'Oui']]],
+    // An answer word closed by an emoji.
+    ['it', '### Fa male?\n\nPochissimo 😊', [['painless', 'Pochissimo']]],
   ])('%s: %s', (lang, text, expected) => expect(assertions(text, lang)).toEqual(expected));
 
   it.each([
@@ -29,6 +31,22 @@ describe('answers to yes/no questions', () => {
     // Not an answer to a question.
     ['en', 'Yes. Book today.'],
   ])('%s: %s', (lang, text) => expect(assertions(text, lang)).toEqual([]));
+});
+
+describe('a yes to a question about an adverse effect', () => {
+  it('is that effect', () => {
+    const effects = claimsOf('Does it work? Maybe. Does it hurt? Yes. Had redness for two days.', 'en')
+      .filter((c) => c.kind === 'adverse-effect')
+      .map((c) => [(c.value as { effect: string }).effect, c.text]);
+    expect(effects).toEqual([
+      ['pain', 'Yes'],
+      ['erythema', 'redness'],
+    ]);
+  });
+
+  it('is not a quoted word after "No"', () => {
+    expect(claimsOf('### Can I have it while pregnant?\nNo "problem" for most.', 'en').filter((c) => c.kind === 'contraindication')).toEqual([]);
+  });
 });
 
 describe('a count column', () => {

@@ -181,9 +181,9 @@ export const extractConcepts: Extractor = (input) => {
 };
 
 /**
- * A bare yes or no answering a yes/no question the reference lists under an assertion
- * (`askedAs`): "Is mesotherapy safe?" "Yes." is `safe`; "Does it hurt?" "No." (or "Barely.") is
- * `painless`. The claim is the answer's.
+ * A bare yes or no answering a yes/no question the reference lists under an assertion or an
+ * adverse effect (`askedAs`): "Is mesotherapy safe?" "Yes." is `safe`; "Does it hurt?" "No." (or
+ * "Barely.") is `painless`, "Yes." is the effect `pain`. The claim is the answer's.
  */
 export const extractAnswers: Extractor = ({ text, lang, ref, asked: question, context }) => {
   // The answer opens with its yes or no ("Sí, en manos de un médico con experiencia."), whatever follows.
@@ -196,7 +196,9 @@ export const extractAnswers: Extractor = ({ text, lang, ref, asked: question, co
     if (!terms?.length) continue;
     const asked = cachedRegex(ref, `asked-${polarity}:${lang.language}:${concept.id}`, () => compileTerms(terms));
     const span = answerSpan(text);
-    if (span && test(asked, question)) out.push({ kind: concept.kind as ClaimKind, value: { assertion: concept.id }, span, modifiers: { ...context.modifiers(span), negated: false } });
+    if (!span || !test(asked, question)) continue;
+    const value = concept.kind === 'adverse-effect' ? { effect: concept.id } : { assertion: concept.id };
+    out.push({ kind: concept.kind as ClaimKind, value, span, modifiers: { ...context.modifiers(span), negated: false } });
   }
   return out;
 };
@@ -206,7 +208,7 @@ const askableConcepts = new WeakMap<Reference, Concept[]>();
 /** The reference's concepts with yes/no questions, found once per reference. */
 function askable(ref: Reference): Concept[] {
   let list = askableConcepts.get(ref);
-  if (!list) askableConcepts.set(ref, (list = [...ref.concepts.values()].filter((c) => c.askedAs && (c.kind === 'safety' || c.kind === 'efficacy'))));
+  if (!list) askableConcepts.set(ref, (list = [...ref.concepts.values()].filter((c) => c.askedAs && (c.kind === 'safety' || c.kind === 'efficacy' || c.kind === 'adverse-effect'))));
   return list;
 }
 

@@ -205,8 +205,9 @@ export function compileVocab(v: VocabFile): LanguagePack {
       ciCues: compileTerms(v.contraindication.cues),
       askPermission: compileTerms(v.contraindication.askPermission ?? []),
       noObstacle: compileTerms(v.contraindication.noObstacle ?? []),
-      answerYes: new RegExp(`^\\s*(?:${compileTerms(c.affirmation ?? []).source})\\s*(?:[.!,;:\u2013\u2014-]|$)`, 'u'),
-      answerNo: new RegExp(`^\\s*(?:${compileTerms(c.negation.answer ?? []).source})\\s*(?:[.!,;:\u2013\u2014-]|$)`, 'u'),
+      // An answer word closed by punctuation, the end, or an emoji ("Pochissimo 😊").
+      answerYes: new RegExp(`^\\s*(?:${compileTerms(c.affirmation ?? []).source})\\s*(?:[.!,;:\u2013\u2014-]|$|[^\\s\\p{L}\\p{N}"'«»“”„])`, 'u'),
+      answerNo: new RegExp(`^\\s*(?:${compileTerms(c.negation.answer ?? []).source})\\s*(?:[.!,;:\u2013\u2014-]|$|[^\\s\\p{L}\\p{N}"'«»“”„])`, 'u'),
       absolute: compileTerms(v.contraindication.absolute),
       relative: compileTerms(v.contraindication.relative),
       aeMild: compileTerms(v.adverseEffect.severity.mild ?? []),
