@@ -48,8 +48,7 @@ export function extractClaims(doc: SourceDocument, sentences: Sentence[], lang: 
   }
   const scope = ref.scope && new ScopeTracker(ref, lang, byBlock);
   /** Claims read from a question answered no, with the block of its answer (see `refusedAsk`). */
-  const fromQuestions = new Map<Claim, { answerBlock: number; valueKey: string }>();
-  const valueKeys = new Map<Claim, string>();
+  const fromQuestions = new Map<Claim, number>();
   // Under a "References" or "See also" heading, up to the next heading: citations and links.
   let citations = false;
   // A line that is only a topic label ("Contraindicações" in text copied without markup) leads in
@@ -62,14 +61,15 @@ export function extractClaims(doc: SourceDocument, sentences: Sentence[], lang: 
     if (sentence.blockType === 'heading' && (i === 0 || sentences[i - 1].block !== sentence.block)) citations = lang.re.citationHeading.test((byBlock.get(sentence.block) ?? []).map((s) => s.folded).join(' '));
     if (citations) continue;
     if (sentence.blockType !== 'listItem') lineLabel = '';
+    const ownWords = wordsOf(own);
     // (A question is a FAQ's, answered by the lines after it: see `asked`.)
-    if (wordsOf(own).length <= RUN_IN_WORDS && !QUESTION.test(own) && isRunInLabel(`${own}:`, lang, ref, index)) {
+    if (ownWords.length <= RUN_IN_WORDS && !QUESTION.test(own) && isRunInLabel(`${own}:`, lang, ref, index)) {
       lineLabel = own;
       lineLabelBlock = sentence.block;
     }
     // About another treatment the page names beside this one: "## La carbossiterapia", "La
     // cryolipolyse, elle, détruit définitivement les cellules graisseuses", a "Cryolipolyse" column.
-    if (scope?.elsewhere(sentence, i === 0 ? undefined : sentences[i - 1], i > 0 && doc.text.slice(sentences[i - 1].end, sentence.start).includes('\n'))) continue;
+    if (scope?.elsewhere(sentence, i === 0 ? undefined : sentences[i - 1], () => i > 0 && doc.text.slice(sentences[i - 1].end, sentence.start).includes('\n'))) continue;
     // A value cell is read after its label, as one phrase: "Agulha: 32 G, 4 mm", "N.º de sessões:
     // 4 a 6". Claims stay in the cell: what only the label says is no claim of it.
     const cellLabel = sentence.label ? `${sentence.label}: ` : '';
@@ -82,7 +82,7 @@ export function extractClaims(doc: SourceDocument, sentences: Sentence[], lang: 
     const refusedAsk = QUESTION.test(text) && i + 1 < sentences.length && lang.re.answerNo.test(sentences[i + 1].folded) && test(lang.re.askPermission, text);
     if ((QUESTION.test(text) && !refusedAsk) || test(lang.re.noise, text)) continue;
     if (i + 1 < sentences.length && lang.re.refutation.test(sentences[i + 1].folded)) continue;
-    const words = wordsOf(text);
+    const words = shift ? wordsOf(text) : ownWords;
     const candidates = index.candidates(words);
     const frequencyCandidates = lang.frequencyIndex.candidates(words);
     const previous = i > 0 && sentences[i - 1].block === sentence.block ? sentences[i - 1].folded : '';
@@ -177,16 +177,16 @@ export function extractClaims(doc: SourceDocument, sentences: Sentence[], lang: 
         modifiers: r.modifiers,
       };
       byKey.set(key, claim);
-      valueKeys.set(claim, `${r.kind}\u0000${valueKey}`);
-      if (refusedAsk) fromQuestions.set(claim, { answerBlock: sentences[i + 1].block, valueKey: `${r.kind}\u0000${valueKey}` });
+      if (refusedAsk) fromQuestions.set(claim, sentences[i + 1].block);
     }
   }
   // The answer often says it again ("No – we do not offer mesotherapy during pregnancy"): the
   // claim is then the answer's, not also the question's.
   if (fromQuestions.size) {
     const blockAt = (offset: number) => sentences.find((s) => s.start <= offset && offset < s.end)?.block;
-    for (const [claim, { answerBlock, valueKey }] of fromQuestions) {
-      const restated = [...byKey.values()].some((c) => !fromQuestions.has(c) && valueKeys.get(c) === valueKey && blockAt(c.position.start.offset) === answerBlock);
+    const same = (a: Claim, b: Claim) => a.kind === b.kind && stableStringify(a.value) === stableStringify(b.value);
+    for (const [claim, answerBlock] of fromQuestions) {
+      const restated = [...byKey.values()].some((c) => !fromQuestions.has(c) && same(c, claim) && blockAt(c.position.start.offset) === answerBlock);
       if (restated) for (const [k, c] of byKey) if (c === claim) byKey.delete(k);
     }
   }
@@ -220,8 +220,8 @@ class ScopeTracker {
     return test(this.others, text) && !test(this.ours, text);
   }
 
-  /** `newLine`: the sentence starts a line of its own (a line of a list written without markup is an item, not the rest of the one before). */
-  elsewhere(sentence: Sentence, before: Sentence | undefined, newLine: boolean): boolean {
+  /** `newLine`: whether the sentence starts a line of its own (a line of a list written without markup is an item, not the rest of the one before). */
+  elsewhere(sentence: Sentence, before: Sentence | undefined, newLine: () => boolean): boolean {
     const text = sentence.folded;
     if (sentence.blockType === 'heading') {
       if (before?.block !== sentence.block) this.section = this.other((this.byBlock.get(sentence.block) ?? []).map((s) => s.folded).join(' '));
@@ -232,8 +232,10 @@ class ScopeTracker {
       this.elsewhereBlock = sentence.block;
       return true;
     }
-    if (this.elsewhereBlock === sentence.block && !newLine) return true;
-    if (newLine) this.elsewhereBlock = -1;
+    if (this.elsewhereBlock === sentence.block) {
+      if (!newLine()) return true;
+      this.elsewhereBlock = -1;
+    }
     if (sentence.blockType === 'tableCell') {
       const header = sentence.leadIn === undefined ? '' : (this.byBlock.get(sentence.leadIn) ?? []).map((s) => s.folded).join(' ');
       if (this.other(header) || this.other(sentence.row?.split(' | ')[0] ?? '')) return true;

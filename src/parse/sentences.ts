@@ -149,6 +149,8 @@ const LETTERED_LINE = /^[ \t]*(?:\(?[a-z]\)|[ivx]{1,4}\)|\(?[ivx]{1,4}\)|[a-z]\.
 
 /** A paragraph whose lines (two or more) each open with an item letter. */
 function isLettered(masked: string): boolean {
+  // Most paragraphs fail on their first line, before any split.
+  if (!LETTERED_LINE.test(masked.trimStart())) return false;
   const lines = masked.split('\n').filter((l) => l.trim() !== '');
   return lines.length >= 2 && lines.every((l) => LETTERED_LINE.test(l));
 }

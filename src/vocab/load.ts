@@ -205,9 +205,8 @@ export function compileVocab(v: VocabFile): LanguagePack {
       ciCues: compileTerms(v.contraindication.cues),
       askPermission: compileTerms(v.contraindication.askPermission ?? []),
       noObstacle: compileTerms(v.contraindication.noObstacle ?? []),
-      // An answer word closed by punctuation, the end, or an emoji ("Pochissimo 😊").
-      answerYes: new RegExp(`^\\s*(?:${compileTerms(c.affirmation ?? []).source})\\s*(?:[.!,;:\u2013\u2014-]|$|[^\\s\\p{L}\\p{N}"'«»“”„])`, 'u'),
-      answerNo: new RegExp(`^\\s*(?:${compileTerms(c.negation.answer ?? []).source})\\s*(?:[.!,;:\u2013\u2014-]|$|[^\\s\\p{L}\\p{N}"'«»“”„])`, 'u'),
+      answerYes: answerOpening(c.affirmation ?? []),
+      answerNo: answerOpening(c.negation.answer ?? []),
       absolute: compileTerms(v.contraindication.absolute),
       relative: compileTerms(v.contraindication.relative),
       aeMild: compileTerms(v.adverseEffect.severity.mild ?? []),
@@ -245,6 +244,11 @@ function frequencyIndex(v: VocabFile): TermIndex<string> {
 }
 
 /** A term with "{n}" standing for a number or range ("ogni {n} giorni"). */
+/** An answer that opens with one of these words, closed by punctuation, the end, or an emoji ("No.", "Sì,", "Pochissimo 😊"), not by a quotation mark. */
+function answerOpening(terms: readonly string[]): RegExp {
+  return new RegExp(`^\\s*(?:${compileTerms(terms).source})\\s*(?:[.!,;:\u2013\u2014-]|$|[^\\s\\p{L}\\p{N}"'«»“”„])`, 'u');
+}
+
 function patternWithNumber(pattern: string, rangeSource: string): RegExp {
   const [before, after] = pattern.split('{n}');
   // A word written against the number ("{n}x/week": "2x/week") may follow it without a space.
