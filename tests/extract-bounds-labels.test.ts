@@ -1,6 +1,6 @@
 /** Bounds written as verbs, labels with a sub-label, ranges written with a bound word, and gaps after a comma. */
 import { describe, expect, it } from 'vitest';
-import { claimsOf, valuesOf } from './helpers/engine.js';
+import { claimsOf, conditionsOf, valuesOf } from './helpers/engine.js';
 
 describe('a bound written as a verb', () => {
   it.each([
@@ -52,19 +52,18 @@ describe('a label that says the figure is a bound', () => {
 });
 
 describe('advice and aftercare', () => {
-  const conditions = (text: string, lang: string) => claimsOf(text, lang).filter((c) => c.kind === 'contraindication').map((c) => (c.value as { condition: string }).condition);
   it.each([
     ['en', 'Avoid aspirin and ibuprofen for 24 hours after your session unless they are prescribed for you.'],
     ['it', 'Evitare l’aspirina nelle 24 ore successive alla seduta.'],
     // A statement about one condition is not a blanket "no contraindications", nor a contraindication.
     ['en', 'Diabetes? Not a contraindication if well controlled – just tell us at consultation.'],
   ])('%s: %s', (lang, text) => {
-    expect(conditions(text, lang)).toEqual([]);
+    expect(conditionsOf(text, lang)).toEqual([]);
     expect(claimsOf(text, lang).filter((c) => c.kind === 'safety')).toEqual([]);
   });
 
   it('reads a refusal in the third person and forum shorthand', () => {
-    expect(conditions('La mia dottoressa in gravidanza e in allattamento non la fa proprio.', 'it')).toEqual(['pregnancy', 'breastfeeding']);
+    expect(conditionsOf('La mia dottoressa in gravidanza e in allattamento non la fa proprio.', 'it')).toEqual(['pregnancy', 'breastfeeding']);
     expect(claimsOf('Per me nn fa per niente male, senti solo un pizzicorino :)', 'it').map((c) => (c.value as { assertion?: string }).assertion)).toEqual(['painless']);
   });
 });

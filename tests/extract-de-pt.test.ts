@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { claimsOf, getEngine, valuesOf } from './helpers/engine.js';
+import { claimsOf, conditionsOf, getEngine, valuesOf } from './helpers/engine.js';
 import { detectLanguage } from '../src/vocab/load.js';
 
 /**
@@ -238,15 +238,14 @@ describe('Portuguese', () => {
 });
 
 describe('German and Portuguese: cue phrases, word order and synonyms found on the dev sets', () => {
-  const conditions = (text: string, language: string) => valuesOf(text, language, 'contraindication').map((v) => (v as { condition: string }).condition);
   const effects = (text: string, language: string) => valuesOf(text, language, 'adverse-effect').map((v) => (v as { effect: string }).effect);
 
   it('German: refusals with the verb first, "Bluterguss" as haematoma, inflected and compound terms', () => {
-    expect(conditions('Wir behandeln nicht in der Schwangerschaft und bei Autoimmunerkrankungen.', 'de')).toEqual(['pregnancy', 'autoimmune-disease']);
-    expect(conditions('In der Stillzeit behandle ich nicht.', 'de')).toEqual(['breastfeeding']);
-    expect(conditions('Nicht behandelt wird bei einer bekannten Lidocain-Allergie.', 'de')).toEqual(['drug-allergy']);
-    expect(conditions('Schwangere dürfen auf keinen Fall behandelt werden.', 'de')).toEqual(['pregnancy']);
-    expect(conditions('Nicht geeignet ist die Behandlung bei nicht eingestelltem Diabetes.', 'de')).toEqual(['diabetes']);
+    expect(conditionsOf('Wir behandeln nicht in der Schwangerschaft und bei Autoimmunerkrankungen.', 'de')).toEqual(['pregnancy', 'autoimmune-disease']);
+    expect(conditionsOf('In der Stillzeit behandle ich nicht.', 'de')).toEqual(['breastfeeding']);
+    expect(conditionsOf('Nicht behandelt wird bei einer bekannten Lidocain-Allergie.', 'de')).toEqual(['drug-allergy']);
+    expect(conditionsOf('Schwangere dürfen auf keinen Fall behandelt werden.', 'de')).toEqual(['pregnancy']);
+    expect(conditionsOf('Nicht geeignet ist die Behandlung bei nicht eingestelltem Diabetes.', 'de')).toEqual(['diabetes']);
     expect(valuesOf('Bei Fettpolstern wird ins Fettgewebe injiziert, etwa 6 mm.', 'de', 'needle')).toEqual([mm('depth', 6, 6, true)]);
     expect(effects('Es können kleine Blutergüsse entstehen.', 'de')).toEqual(['hematoma']);
     expect(effects('Danach hat es kurz nachgeblutet.', 'de')).toEqual(['bleeding']);
@@ -269,9 +268,9 @@ describe('German and Portuguese: cue phrases, word order and synonyms found on t
   });
 
   it('Portuguese: uncontrolled conditions, "nem quem", the treated site, "nunca mais que"', () => {
-    expect(conditions('Não aplicamos em pacientes com diabetes não controlada.', 'pt')).toEqual(['diabetes']);
-    expect(conditions('Grávidas não devem fazer o tratamento, nem quem tem leucemia.', 'pt')).toEqual(['pregnancy', 'leukemia']);
-    expect(conditions('Não tratamos pessoas com infecção no couro cabeludo.', 'pt')).toEqual(['skin-infection']);
+    expect(conditionsOf('Não aplicamos em pacientes com diabetes não controlada.', 'pt')).toEqual(['diabetes']);
+    expect(conditionsOf('Grávidas não devem fazer o tratamento, nem quem tem leucemia.', 'pt')).toEqual(['pregnancy', 'leukemia']);
+    expect(conditionsOf('Não tratamos pessoas com infecção no couro cabeludo.', 'pt')).toEqual(['skin-infection']);
     expect(valuesOf('A agulha penetra na pele, nunca mais que 4 mm.', 'pt', 'needle')).toEqual([mm('depth', null, 4)]);
     expect(valuesOf('Nos protocolos para gordura, a aplicação vai ao tecido adiposo, de 6 a 8 mm.', 'pt', 'needle')).toEqual([mm('depth', 6, 8)]);
     expect(valuesOf('Também oferecemos 2 sessões avulsas.', 'pt', 'sessions.count')).toEqual([]);

@@ -4,12 +4,8 @@
  * after pregnancy") and a refusal with a pronoun ("No la realizamos en pacientes anticoagulados").
  */
 import { describe, expect, it } from 'vitest';
-import { claimsOf } from './helpers/engine.js';
+import { claimsOf, conditionsOf } from './helpers/engine.js';
 
-const conditions = (text: string, lang: string) =>
-  claimsOf(text, lang)
-    .filter((c) => c.kind === 'contraindication')
-    .map((c) => (c.value as { condition: string }).condition);
 
 describe('a permission question answered no', () => {
   it.each([
@@ -21,7 +17,7 @@ describe('a permission question answered no', () => {
     ['de', '### Kann ich die Behandlung in der Schwangerschaft machen?\nNein.', 'pregnancy'],
     ['pt', '**Posso fazer se estiver grávida?** Não.', 'pregnancy'],
     ['nl', '**Mag ik dit laten doen als ik zwanger ben?** Nee.', 'pregnancy'],
-  ])('%s: %s', (lang, text, condition) => expect(conditions(text, lang)).toEqual([condition]));
+  ])('%s: %s', (lang, text, condition) => expect(conditionsOf(text, lang)).toEqual([condition]));
 
   it.each([
     // Answered yes, or not a bare answer.
@@ -31,7 +27,7 @@ describe('a permission question answered no', () => {
     ['en', '**Is diabetes a problem?** No.'],
     // No answer at all.
     ['es', '### ¿Puedo hacerla si estoy embarazada?'],
-  ])('%s: %s', (lang, text) => expect(conditions(text, lang)).toEqual([]));
+  ])('%s: %s', (lang, text) => expect(conditionsOf(text, lang)).toEqual([]));
 
   it('keeps only the contraindication a question states', () => {
     const kinds = claimsOf('**Is it safe and painless during pregnancy?** No.', 'en').map((c) => c.kind);
@@ -50,28 +46,28 @@ describe('deferrals and refusals', () => {
     // A doctor speaking for herself, the refusal after the conditions.
     ['it', "In gravidanza e durante l'allattamento non la eseguo.", ['pregnancy', 'breastfeeding']],
     ['en', 'I do not treat patients on anticoagulants.', ['anticoagulant-therapy']],
-  ])('%s: %s', (lang, text, expected) => expect(conditions(text, lang)).toEqual(expected));
+  ])('%s: %s', (lang, text, expected) => expect(conditionsOf(text, lang)).toEqual(expected));
 });
 
 describe('items lettered in a paragraph', () => {
   it('are the list its lead-in introduces', () => {
     const text = 'Il trattamento è controindicato nei seguenti casi:\n\na) gravidanza accertata o presunta;\nb) terapia anticoagulante orale;\nc) neoplasie in fase attiva.';
-    expect(conditions(text, 'it')).toEqual(['pregnancy', 'anticoagulant-therapy', 'cancer']);
+    expect(conditionsOf(text, 'it')).toEqual(['pregnancy', 'anticoagulant-therapy', 'cancer']);
   });
 
   it('are not a list without lead-in, nor a paragraph whose lines are not all lettered', () => {
-    expect(conditions('Note:\n\na) gravidanza accertata;\nla terapia anticoagulante non è un problema.', 'it')).toEqual([]);
+    expect(conditionsOf('Note:\n\na) gravidanza accertata;\nla terapia anticoagulante non è un problema.', 'it')).toEqual([]);
   });
 });
 
 describe('coordination and "no obstacle"', () => {
   it('a negation that coordinates after a cue continues its list', () => {
-    expect(conditions('A mesoterapia capilar não é indicada para grávidas nem durante a amamentação.', 'pt')).toEqual(['pregnancy', 'breastfeeding']);
+    expect(conditionsOf('A mesoterapia capilar não é indicada para grávidas nem durante a amamentação.', 'pt')).toEqual(['pregnancy', 'breastfeeding']);
   });
 
   it('a condition said to be no obstacle is no contraindication, nor is it refused', () => {
-    expect(conditions('Sconsigliata in gravidanza. Non ci sono problemi con il diabete.', 'it')).toEqual(['pregnancy']);
-    expect(conditions('Not recommended in pregnancy; it is not a problem for diabetics.', 'en')).toEqual(['pregnancy']);
+    expect(conditionsOf('Sconsigliata in gravidanza. Non ci sono problemi con il diabete.', 'it')).toEqual(['pregnancy']);
+    expect(conditionsOf('Not recommended in pregnancy; it is not a problem for diabetics.', 'en')).toEqual(['pregnancy']);
   });
 });
 

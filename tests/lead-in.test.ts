@@ -1,11 +1,7 @@
 /** A list takes its context from the lead-in before it: a heading, "X:", or a sentence the list completes. */
 import { describe, expect, it } from 'vitest';
-import { claimsOf } from './helpers/engine.js';
+import { claimsOf, conditionsOf } from './helpers/engine.js';
 
-const conditions = (text: string, lang: string) =>
-  claimsOf(text, lang)
-    .filter((c) => c.kind === 'contraindication')
-    .map((c) => (c.value as { condition: string }).condition);
 
 describe('list lead-ins', () => {
   it.each([
@@ -13,11 +9,11 @@ describe('list lead-ins', () => {
     ['it', 'La mesoterapia non va eseguita\n\n- in gravidanza\n- in caso di terapia anticoagulante\n'],
     ['en', 'Mesotherapy is not suitable for\n\n- pregnant women,\n- people taking anticoagulants.\n'],
   ])('%s: an unfinished sentence before a list', (lang, text) => {
-    expect(conditions(text, lang)).toEqual(['pregnancy', 'anticoagulant-therapy']);
+    expect(conditionsOf(text, lang)).toEqual(['pregnancy', 'anticoagulant-therapy']);
   });
 
   it('a finished sentence before a list is not its lead-in', () => {
-    expect(conditions('La mesoterapia non va eseguita in alcuni casi.\n\n- gravidanza\n- terapia anticoagulante\n', 'it')).toEqual([]);
+    expect(conditionsOf('La mesoterapia non va eseguita in alcuni casi.\n\n- gravidanza\n- terapia anticoagulante\n', 'it')).toEqual([]);
   });
 });
 
@@ -27,13 +23,13 @@ describe('a question answered in the same paragraph (FAQ pages)', () => {
     ['it', '**A chi è sconsigliata?** Donne in gravidanza e pazienti in terapia anticoagulante.', ['pregnancy', 'anticoagulant-therapy']],
     ['fr', '**Qui ne peut pas en bénéficier ?** Les femmes enceintes et les patients sous anticoagulants.', ['pregnancy', 'anticoagulant-therapy']],
   ])('%s: the question is the answer\'s lead-in', (lang, text, expected) => {
-    expect(conditions(text, lang)).toEqual(expected);
+    expect(conditionsOf(text, lang)).toEqual(expected);
   });
 
   it('a question leads in only its own paragraph, and only a question does', () => {
-    expect(conditions('**Who should avoid it?**\n\nPeople with diabetes.', 'en')).toEqual([]);
-    expect(conditions('Many of our patients ask us. People with diabetes come too.', 'en')).toEqual([]);
-    expect(conditions('**Is it painful?** People with diabetes feel no more than others.', 'en')).toEqual([]);
+    expect(conditionsOf('**Who should avoid it?**\n\nPeople with diabetes.', 'en')).toEqual([]);
+    expect(conditionsOf('Many of our patients ask us. People with diabetes come too.', 'en')).toEqual([]);
+    expect(conditionsOf('**Is it painful?** People with diabetes feel no more than others.', 'en')).toEqual([]);
   });
 });
 
@@ -44,7 +40,7 @@ describe('a condition said to be uncontrolled is not denied', () => {
     ['fr', 'Contre-indications : diabète non équilibré, grossesse.', ['diabetes', 'pregnancy']],
     ['es', 'Contraindicaciones: diabetes no controlada y embarazo.', ['diabetes', 'pregnancy']],
   ])('%s: "not controlled" neither denies the condition nor the next one', (lang, text, expected) => {
-    expect(conditions(text, lang)).toEqual(expected);
+    expect(conditionsOf(text, lang)).toEqual(expected);
   });
 
   it.each([
@@ -53,7 +49,7 @@ describe('a condition said to be uncontrolled is not denied', () => {
     ['fr', "La mésothérapie n'est pas contre-indiquée en cas de diabète."],
     ['es', 'No está contraindicada en personas con diabetes.'],
   ])('%s: a denied contraindication is still denied', (lang, text) => {
-    expect(conditions(text, lang)).toEqual([]);
+    expect(conditionsOf(text, lang)).toEqual([]);
   });
 });
 
@@ -62,13 +58,13 @@ describe('the paragraph right under a contraindications heading', () => {
     ['pt', '## Contraindicações\n\nGestantes, lactantes, pessoas com diabetes descompensada ou alergia aos componentes da fórmula.\n', ['pregnancy', 'breastfeeding', 'diabetes', 'drug-allergy']],
     ['en', '## Who should not have mesotherapy?\n\nPregnant women, people with diabetes and anyone taking blood thinners.\n', ['pregnancy', 'diabetes', 'anticoagulant-therapy']],
   ])('%s: a first sentence naming two conditions or more is the heading\'s list', (lang, text, expected) => {
-    expect(conditions(text, lang)).toEqual(expected);
+    expect(conditionsOf(text, lang)).toEqual(expected);
   });
 
   it('leads in neither a later sentence, nor a paragraph under another heading, nor one condition alone', () => {
-    expect(conditions('## Contraindications\n\nWe treat most adults. If you have diabetes or take anticoagulants, tell us first.\n', 'en')).toEqual([]);
-    expect(conditions('## Aftercare\n\nPeople with diabetes and pregnant women heal more slowly.\n', 'en')).toEqual([]);
-    expect(conditions('## Contraindications\n\nPeople with diabetes heal more slowly.\n', 'en')).toEqual([]);
+    expect(conditionsOf('## Contraindications\n\nWe treat most adults. If you have diabetes or take anticoagulants, tell us first.\n', 'en')).toEqual([]);
+    expect(conditionsOf('## Aftercare\n\nPeople with diabetes and pregnant women heal more slowly.\n', 'en')).toEqual([]);
+    expect(conditionsOf('## Contraindications\n\nPeople with diabetes heal more slowly.\n', 'en')).toEqual([]);
   });
 });
 
@@ -102,7 +98,7 @@ describe('a denial about one condition', () => {
 describe('a question the list answers', () => {
   it('leads the list in, as a colon does', () => {
     const text = "**Qui ne peut pas en bénéficier ?**\n- les femmes enceintes ;\n- les patients sous anticoagulants ;\n- en cas d'allergie aux anesthésiques locaux.\n";
-    expect(conditions(text, 'fr')).toEqual(['pregnancy', 'anticoagulant-therapy', 'drug-allergy']);
+    expect(conditionsOf(text, 'fr')).toEqual(['pregnancy', 'anticoagulant-therapy', 'drug-allergy']);
   });
 });
 
@@ -132,23 +128,23 @@ describe('a short answer to a question', () => {
 
 describe('an answer particle', () => {
   it('denies the question, not what follows it', () => {
-    expect(conditions('**Can I have mesotherapy while pregnant?**\n\nNo – we do not offer mesotherapy during pregnancy.', 'en')).toEqual(['pregnancy']);
-    expect(conditions('There are no contraindications for healthy adults. The only exceptions are if you’re pregnant or breastfeeding.', 'en')).toEqual(['pregnancy', 'breastfeeding']);
+    expect(conditionsOf('**Can I have mesotherapy while pregnant?**\n\nNo – we do not offer mesotherapy during pregnancy.', 'en')).toEqual(['pregnancy']);
+    expect(conditionsOf('There are no contraindications for healthy adults. The only exceptions are if you’re pregnant or breastfeeding.', 'en')).toEqual(['pregnancy', 'breastfeeding']);
   });
 });
 
 describe('a table column and a run-in label', () => {
   it('a column header leads its cells in', () => {
     const table = '| Indications | Contre-indications | Effets indésirables |\n|---|---|---|\n| Tendinites | Grossesse et allaitement | Douleur brève |\n| Cellulite | Traitement anticoagulant | Petits bleus |\n';
-    expect(conditions(table, 'fr')).toEqual(['pregnancy', 'breastfeeding', 'anticoagulant-therapy']);
+    expect(conditionsOf(table, 'fr')).toEqual(['pregnancy', 'breastfeeding', 'anticoagulant-therapy']);
     // The same cells under another header list no contraindication.
-    expect(conditions('| Patients we have treated |\n|---|\n| Grossesse et allaitement |\n', 'fr')).toEqual([]);
+    expect(conditionsOf('| Patients we have treated |\n|---|\n| Grossesse et allaitement |\n', 'fr')).toEqual([]);
   });
 
   it('a run-in label leads in the rest of its paragraph, a short answer does not', () => {
     const text = '**Contraindications.** Hypersensitivity to any of the ingredients. Pregnancy and lactation. Patients receiving anticoagulant therapy.';
-    expect(conditions(text, 'en')).toEqual(['drug-allergy', 'pregnancy', 'breastfeeding', 'anticoagulant-therapy']);
-    expect(conditions('Usually not. If you take warfarin, we will check your INR.', 'en')).toEqual([]);
+    expect(conditionsOf(text, 'en')).toEqual(['drug-allergy', 'pregnancy', 'breastfeeding', 'anticoagulant-therapy']);
+    expect(conditionsOf('Usually not. If you take warfarin, we will check your INR.', 'en')).toEqual([]);
   });
 });
 

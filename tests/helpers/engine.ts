@@ -25,3 +25,8 @@ export function valuesOf(text: string, language: string, kind: Claim['kind']): u
     .filter((c) => c.kind === kind)
     .map((c) => c.value);
 }
+
+/** The conditions a text states as contraindications, in page order. */
+export function conditionsOf(text: string, language: string): string[] {
+  return valuesOf(text, language, 'contraindication').map((v) => (v as { condition: string }).condition);
+}
