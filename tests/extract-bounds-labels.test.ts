@@ -67,3 +67,15 @@ describe('advice and aftercare', () => {
     expect(claimsOf('Per me nn fa per niente male, senti solo un pizzicorino :)', 'it').map((c) => (c.value as { assertion?: string }).assertion)).toEqual(['painless']);
   });
 });
+
+describe('warning signs', () => {
+  const effects = (text: string, lang: string) => claimsOf(text, lang).filter((c) => c.kind === 'adverse-effect').map((c) => (c.value as { effect: string }).effect);
+  it.each([
+    ['en', 'If the area becomes hot, swollen and more painful after 48 hours, contact us or your GP – this could be a sign of infection.'],
+    ['it', 'Qualora la zona trattata diventasse calda, arrossata e gonfia dopo più di 3 giorni, contatti il Centro.'],
+  ])('an effect in a hypothetical clause that sends the reader to care is not claimed: %s', (lang, text) => expect(effects(text, lang)).toEqual([]));
+
+  it('a hypothetical effect without that is still an effect the page says can occur', () => {
+    expect(effects('If you notice bruising, apply ice.', 'en')).toEqual(['bruising']);
+  });
+});

@@ -135,6 +135,8 @@ export const extractConcepts: Extractor = (input) => {
       }
       case 'adverse-effect': {
         if (modifiers.negated) break; // "senza dolore" is a safety assertion, derived below
+        // A warning sign: "If the area becomes hot, swollen …, contact us or your GP".
+        if (modifiers.hypothetical && test(lang.re.seekCare, text)) break;
         const value: AdverseEffectValue = { effect: m.concept.id };
         const severity = context.closest([['severe', lang.re.aeSevere], ['mild', lang.re.aeMild]] as const, m.span, 3);
         if (severity) value.severity = severity;

@@ -46,6 +46,7 @@ export interface VocabFile {
     hearsay?: string[];
     refutation?: string[];
     affirmation?: string[];
+    seekCare?: string[];
     exception: string[];
     advice: string[];
     terminators: string[];
@@ -113,6 +114,8 @@ export interface LanguagePack {
     reported: RegExp;
     /** Words after which the rest of the clause is not the page's claim (see the vocabulary schema). */
     hearsay: RegExp;
+    /** Telling the reader to seek care ("contact us"): a hypothetical effect is then a warning sign. */
+    seekCare: RegExp;
     /** A verdict that opens an answer and denies the statement before it ("Faux.", "Myth:"), anchored at the start. */
     refutation: RegExp;
     exception: RegExp;
@@ -198,6 +201,7 @@ export function compileVocab(v: VocabFile): LanguagePack {
       hypothetical: compileTerms(c.hypothetical),
       reported: compileTerms(c.reported ?? []),
       hearsay: compileTerms(c.hearsay ?? []),
+      seekCare: compileTerms(c.seekCare ?? []),
       refutation: new RegExp(`^\\s*(?:${compileTerms(c.refutation ?? []).source})\\s*[.!:,;\u2013\u2014-]`, 'u'),
       exception: compileTerms(c.exception),
       advice: compileTerms(c.advice),
