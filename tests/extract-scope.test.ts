@@ -54,3 +54,10 @@ describe('a product for another injection treatment', () => {
     expect(kinds('Injectable deoxycholic acid, a product that permanently destroys fat cells under the chin, has been approved.', 'en')).toEqual([]);
   });
 });
+
+describe('a heading that denies being another treatment', () => {
+  it('opens no section about it', () => {
+    const page = '### „Keine Fettweg-Spritze“\n\nMesotherapie ist nicht für Schwangere geeignet.\n\n### Die Fettweg-Spritze\n\nSie löst das Fett für immer auf.';
+    expect(kinds(page, 'de')).toEqual([['contraindication', 'Schwangere']]);
+  });
+});

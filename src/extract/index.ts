@@ -205,6 +205,7 @@ class ScopeTracker {
   private elsewhereBlock = -1;
   private readonly ours: RegExp;
   private readonly others: RegExp;
+  private readonly denial: RegExp;
 
   constructor(
     ref: Reference,
@@ -213,6 +214,7 @@ class ScopeTracker {
   ) {
     this.ours = ref.matcher(lang.language, ref.scope!.treatment);
     this.others = ref.matcher(lang.language, ref.scope!.others);
+    this.denial = lang.re.negBefore;
   }
 
   /** Whether a text names another treatment and not this one. */
@@ -224,7 +226,9 @@ class ScopeTracker {
   elsewhere(sentence: Sentence, before: Sentence | undefined, newLine: () => boolean): boolean {
     const text = sentence.folded;
     if (sentence.blockType === 'heading') {
-      if (before?.block !== sentence.block) this.section = this.other((this.byBlock.get(sentence.block) ?? []).map((s) => s.folded).join(' '));
+      // A heading that denies being the other treatment ("„Keine Fettweg-Spritze“") opens no section about it.
+      const heading = (this.byBlock.get(sentence.block) ?? []).map((s) => s.folded).join(' ');
+      if (before?.block !== sentence.block) this.section = this.other(heading) && !test(this.denial, heading);
       return this.section;
     }
     if (test(this.ours, text)) return false;
