@@ -227,8 +227,10 @@ class ScopeTracker {
     const text = sentence.folded;
     if (sentence.blockType === 'heading') {
       // A heading that denies being the other treatment ("„Keine Fettweg-Spritze“") opens no section about it.
-      const heading = (this.byBlock.get(sentence.block) ?? []).map((s) => s.folded).join(' ');
-      if (before?.block !== sentence.block) this.section = this.other(heading) && !test(this.denial, heading);
+      if (before?.block !== sentence.block) {
+        const heading = (this.byBlock.get(sentence.block) ?? []).map((s) => s.folded).join(' ');
+        this.section = this.other(heading) && !test(this.denial, heading);
+      }
       return this.section;
     }
     if (test(this.ours, text)) return false;
