@@ -79,3 +79,27 @@ describe('frequencies written out', () => {
     expect(intervals).toEqual(['P2W', 'P3M']);
   });
 });
+
+describe('a list continued in the next sentence, and a refusal in a conditional', () => {
+  it.each([
+    // "Tampoco…", "Ni…" open lines that go on with the contraindications of the line before.
+    ['es', '⚠️ No apto para embarazadas\n⚠️ Tampoco durante la lactancia\n⚠️ Ni con enfermedades autoinmunes activas', ['pregnancy', 'breastfeeding', 'autoimmune-disease']],
+    ['en', 'Mesotherapy is not suitable during pregnancy. Nor while breastfeeding.', ['pregnancy', 'breastfeeding']],
+    ['it', 'Non è indicata in gravidanza.\nNemmeno durante l’allattamento.', ['pregnancy', 'breastfeeding']],
+    // "If you take X, we cannot treat you."
+    ['es', 'Si tomas Sintrom u otro anticoagulante, no podemos hacerte el tratamiento.', ['anticoagulant-therapy']],
+    ['it', 'Se assume anticoagulanti non possiamo eseguire il trattamento.', ['anticoagulant-therapy']],
+    // A coordinating "ni" continues a refusal made further back.
+    ['es', 'No se aplica en embarazadas, personas alérgicas a los antiinflamatorios ni pacientes con problemas cardíacos graves.', ['pregnancy', 'drug-allergy', 'heart-disease']],
+  ])('%s: %s', (lang, text, conditions) => expect(conditionsOf(text, lang)).toEqual(conditions));
+
+  it.each([
+    // The opening word continues nothing: no contraindication before it.
+    ['es', 'Los hematomas son frecuentes. Tampoco durante la lactancia hay problema.'],
+    ['en', 'Results show after three sessions. Nor while breastfeeding.'],
+  ])('%s: %s', (lang, text) => expect(conditionsOf(text, lang)).toEqual([]));
+
+  it('reads a "ni" that opens a sentence as a denial', () => {
+    expect(claimsOf('Ni dolor ni hematomas.', 'es').filter((c) => c.kind === 'adverse-effect')).toEqual([]);
+  });
+});

@@ -30,10 +30,12 @@ function range(min: number | null, max: number | null, unit = ''): string {
   return min === max ? `${min}${u}` : `${min}–${max}${u}`;
 }
 
+const UNIT = { D: 'day', W: 'week', M: 'month', Y: 'year' } as const;
 const INTERVAL_WORDS: Record<string, string> = { P1W: 'weekly', P2W: 'every 2 weeks', P1M: 'monthly', 'P0.5W': 'twice a week' };
 
 export function formatInterval(iso: string): string {
-  return INTERVAL_WORDS[iso] ?? iso.replace(/^P(\d+(?:\.\d+)?)([DWMY])$/, (_, n, u) => `every ${n} ${{ D: 'days', W: 'weeks', M: 'months', Y: 'years' }[u as 'D']}`);
+  // 'every 1 days' reads as a slip: one of a unit is the unit alone ('every day').
+  return INTERVAL_WORDS[iso] ?? iso.replace(/^P(\d+(?:\.\d+)?)([DWMY])$/, (_, n: string, u: 'D' | 'W' | 'M' | 'Y') => (n === '1' ? `every ${UNIT[u]}` : `every ${n} ${UNIT[u]}s`));
 }
 
 /** A short, human reading of a claim's value ("6 mm", "3–5 sessions", "weekly"). */
@@ -45,7 +47,8 @@ export function formatValue(claim: Claim): string {
     }
     case 'sessions.count': {
       const v = claim.value as CountValue;
-      return `${range(v.min, v.max)} sessions`;
+      // '≥ 1 session', '1 session', but '1–2 sessions'.
+      return `${range(v.min, v.max)} ${(v.min ?? v.max) === 1 && (v.max ?? v.min) === 1 ? 'session' : 'sessions'}`;
     }
     case 'sessions.frequency': {
       const v = claim.value as FrequencyValue;

@@ -89,7 +89,7 @@ export const extractConcepts: Extractor = (input) => {
     input.heading !== '' &&
     (test(ref.matcher(lang.language, 'contraindications'), input.heading) || test(lang.re.ciCues, input.heading)) &&
     new Set(mentions.filter((m) => m.concept.kind === 'contraindication').map((m) => m.concept.id)).size >= 2;
-  const hasCue = topicHits.length > 0 || cueHits.length > 0 || leadInCue || sectionCue || input.refusedAsk;
+  const hasCue = topicHits.length > 0 || cueHits.length > 0 || leadInCue || sectionCue || input.refusedAsk || input.continuesList > 0;
   // "Le diabète n'est pas une contre-indication": the condition the clause says is not one.
   const notOne = input.hits('contraindications').filter((h) => aboutOne(context, h));
 
@@ -101,7 +101,10 @@ export const extractConcepts: Extractor = (input) => {
    * gravidanza" denies a contraindication).
    */
   const refusal = (span: Span): boolean => {
-    const neg = context.triggerBefore(context.negBefore, span, 30);
+    let neg = context.triggerBefore(context.negBefore, span, 30);
+    // A negation that coordinates ("No se aplica en embarazadas … ni pacientes con …") continues
+    // the refusal before it.
+    for (let before: Span | undefined; neg && lang.re.alsoNot.test(text.slice(neg.start, neg.end)) && (before = context.triggerBefore(context.negBefore, { start: neg.start, end: neg.start }, 30)); ) neg = before;
     if (!neg || context.wordsBetween(neg.end, span.start) < 3) return false;
     return !cueSpans.some((c) => c.start >= neg.start && c.start < span.start);
   };
@@ -109,7 +112,10 @@ export const extractConcepts: Extractor = (input) => {
   let noObstacle: Span[] | undefined;
   const coordinated = (span: Span): boolean => {
     const neg = context.negation(span);
-    return neg !== undefined && cueHits.some((c) => c.end <= neg.start) && context.sameClause({ start: neg.start, end: neg.start }, span);
+    if (neg === undefined) return false;
+    // "Tampoco durante la lactancia" after a contraindication: the opening word continues the list.
+    if (neg.start < input.continuesList) return true;
+    return cueHits.some((c) => c.end <= neg.start) && context.sameClause({ start: neg.start, end: neg.start }, span);
   };
 
   for (const m of mentions) {

@@ -55,6 +55,9 @@ export function extractClaims(doc: SourceDocument, sentences: Sentence[], lang: 
   // the list items after it, whatever list Markdown puts them in.
   let lineLabel = '';
   let lineLabelBlock = -1;
+  // The last sentence that made a contraindication claim: a sentence right after it may continue
+  // its list ("Tampoco durante la lactancia", "Nor while breastfeeding").
+  let contraindicationAt = -1;
   for (let i = 0; i < sentences.length; i++) {
     const sentence = sentences[i];
     const own = sentence.folded;
@@ -117,6 +120,7 @@ export function extractClaims(doc: SourceDocument, sentences: Sentence[], lang: 
     const first = byBlock.get(sentence.block)?.[0];
     const label = first && first !== sentence && isRunInLabel(first.folded, lang, ref, index) ? first.folded : '';
     const leadIn = [listLeadIn, label, QUESTION.test(previous) ? previous : ''].filter(Boolean).join(' ');
+    const continuing = contraindicationAt === i - 1 ? lang.re.alsoNot.exec(text) : null;
     const context = new SentenceContext(text, lang);
     const memo = new Map<string, Span[]>();
     const hits = (id: string): Span[] => {
@@ -134,6 +138,7 @@ export function extractClaims(doc: SourceDocument, sentences: Sentence[], lang: 
       question,
       asked,
       refusedAsk,
+      continuesList: continuing ? continuing[0].length : 0,
       row: sentence.row ?? '',
       heading,
       lang,
@@ -148,6 +153,7 @@ export function extractClaims(doc: SourceDocument, sentences: Sentence[], lang: 
     for (const e of EXTRACTORS) {
       for (const r of e.run(input)) {
         if (context.hearsay(r.span) || r.span.end <= shift || (refusedAsk && r.kind !== 'contraindication')) continue;
+        if (r.kind === 'contraindication') contraindicationAt = i;
         // A claim read over label and value ("Sessões: 4 a 6") is placed on the value.
         raw.push(shift ? { ...r, span: { start: Math.max(r.span.start, shift) - shift, end: r.span.end - shift } } : r);
       }

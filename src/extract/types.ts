@@ -25,6 +25,11 @@ export interface ExtractInput {
    * it answers no ("Can I have it while pregnant?" "No."): the conditions it names are contraindications.
    */
   refusedAsk: boolean;
+  /**
+   * How many characters of the sentence open it by continuing the contraindications of the
+   * sentence before ("⚠️ No apto para embarazadas" then "⚠️ Tampoco durante la lactancia"), or 0.
+   */
+  continuesList: number;
   /** Case-folded text of the previous sentence of the same paragraph, or "". */
   previous: string;
   /** Normalised text of the heading right above the sentence's paragraph, or "". */

@@ -51,7 +51,7 @@ export interface VocabFile {
     advice: string[];
     terminators: string[];
   };
-  contraindication: { cues: string[]; absolute: string[]; relative: string[]; askPermission?: string[]; noObstacle?: string[] };
+  contraindication: { cues: string[]; absolute: string[]; relative: string[]; askPermission?: string[]; noObstacle?: string[]; alsoNot?: string[] };
   qualifiers: Record<'serious' | 'rare' | 'reduced' | 'minor', string[]>;
   adverseEffect: {
     severity: { mild?: string[]; severe?: string[] };
@@ -126,6 +126,8 @@ export interface LanguagePack {
     askPermission: RegExp;
     /** A condition said to be no obstacle ("not a problem for diabetics"). */
     noObstacle: RegExp;
+    /** A sentence opening that continues the list of the sentence before ("Tampoco…", "Nor…"), anchored at the start. */
+    alsoNot: RegExp;
     /** An answer that opens with a bare denial ("No.", "Non,", "Nein –"), anchored at the start. */
     answerNo: RegExp;
     /** An answer that opens with a bare yes ("Yes.", "Sì,"), anchored at the start. */
@@ -209,6 +211,7 @@ export function compileVocab(v: VocabFile): LanguagePack {
       ciCues: compileTerms(v.contraindication.cues),
       askPermission: compileTerms(v.contraindication.askPermission ?? []),
       noObstacle: compileTerms(v.contraindication.noObstacle ?? []),
+      alsoNot: sentenceOpening(v.contraindication.alsoNot ?? []),
       answerYes: answerOpening(c.affirmation ?? []),
       answerNo: answerOpening(c.negation.answer ?? []),
       absolute: compileTerms(v.contraindication.absolute),
@@ -251,6 +254,11 @@ function frequencyIndex(v: VocabFile): TermIndex<string> {
 /** An answer that opens with one of these words, closed by punctuation, the end, or an emoji ("No.", "Sì,", "Pochissimo 😊"), not by a quotation mark. */
 function answerOpening(terms: readonly string[]): RegExp {
   return new RegExp(`^\\s*(?:${compileTerms(terms).source})\\s*(?:[.!,;:\u2013\u2014-]|$|[^\\s\\p{L}\\p{N}"'«»“”„])`, 'u');
+}
+
+/** A sentence that opens with one of these words, after any bullet, emoji or mark ("⚠️ Tampoco durante…"). */
+function sentenceOpening(terms: readonly string[]): RegExp {
+  return terms.length ? new RegExp(`^[^\\p{L}\\p{N}]*(?:${compileTerms(terms).source})`, 'u') : /(?!)/;
 }
 
 function patternWithNumber(pattern: string, rangeSource: string): RegExp {
