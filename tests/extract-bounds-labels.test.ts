@@ -79,3 +79,29 @@ describe('warning signs', () => {
     expect(effects('If you notice bruising, apply ice.', 'en')).toEqual(['bruising']);
   });
 });
+
+describe('depths and counts read from their context', () => {
+  const needles = (text: string, lang: string) => valuesOf(text, lang, 'needle').map((v) => { const n = v as { aspect: string; min: number | null; max: number | null }; return [n.aspect, n.min, n.max]; });
+
+  it.each([
+    // A first-person bound verb with "mai" between: at most.
+    ['it', 'Sul ginocchio non supero mai i 4 mm di profondità.', [['depth', null, 4]]],
+    ['it', 'La profondità è intradermica, 1–4 mm, e non supera in ogni caso i 6 mm.', [['depth', 1, 4], ['depth', null, 6]]],
+    // Layer words and insertion are depth cues.
+    ['it', 'Tecnica intradermica superficiale, a 1–2 mm.', [['depth', 1, 2]]],
+    ['it', 'Scelgo l’ago più sottile e lo inserisco per non più di 2 mm.', [['depth', null, 2]]],
+  ])('%s: %s', (lang, text, values) => expect(needles(text, lang)).toEqual(values));
+
+  it('reads the figures of a paragraph under a question about depth as depths', () => {
+    const text = '### How deep do the needles go?\n\nAbout 1 mm on the face: it’s very superficial. On the scalp, up to 3 mm, to reach the follicles.\n';
+    expect(needles(text, 'en')).toEqual([['depth', 1, 1], ['depth', null, 3]]);
+    // Under another question, a bare figure in millimetres is no needle claim.
+    expect(needles('### How long does it take?\n\nOn the scalp, up to 3 mm of hair is trimmed.\n', 'en')).toEqual([]);
+  });
+
+  it.each([
+    ['en', '### How many sessions will I need for my face?\n\nUsually 3–4, two weeks apart.', { min: 3, max: 4 }],
+    ['en', '- **Sessions:** approx. 8.\n- **Frequency:** every two weeks.', { min: 8, max: 8 }],
+    ['it', 'Sedute: circa 6.', { min: 6, max: 6 }],
+  ])('%s: %s', (lang, text, count) => expect(valuesOf(text, lang, 'sessions.count').map((v) => { const c = v as { min: number; max: number }; return { min: c.min, max: c.max }; })).toEqual([count]));
+});

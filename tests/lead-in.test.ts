@@ -148,7 +148,7 @@ describe('a table column and a run-in label', () => {
   });
 });
 
-describe('a two-cell table row is a label and its value', () => {
+describe('a table row opened by a label: the label and its values', () => {
   const claims = (text: string, lang: string) => claimsOf(text, lang).map((c) => [c.kind, c.text]);
 
   it('reads the value after its label, and places the claim on the value', () => {
@@ -158,11 +158,16 @@ describe('a two-cell table row is a label and its value', () => {
       ['needle', '4 mm'],
       ['needle', '1 a 1,5 mm'],
       ['sessions.count', '4 a 6'],
+      ['sessions.frequency', '2 semanas'],
     ]);
     for (const c of claimsOf(table, 'pt')) expect(table.slice(c.position.start.offset, c.position.end.offset)).toBe(c.text);
   });
 
-  it('not in a table of three columns or more', () => {
-    expect(claims('| | Mesoterapia | Crioterapia |\n|---|---|---|\n| N.º de sessões | 4 a 6 | 1 |\n', 'pt')).toEqual([]);
+  it('in a table of three columns or more, each value after the label, unless its column is another treatment', () => {
+    expect(claims('| | Mesoterapia | Crioterapia |\n|---|---|---|\n| N.º de sessões | 4 a 6 | 1 |\n', 'pt')).toEqual([['sessions.count', '4 a 6']]);
+    expect(claims('| | Rosto | Papada |\n|---|---|---|\n| N.º de sessões | 4 | 6 a 8 |\n', 'pt').filter(([k]) => k === 'sessions.count')).toEqual([
+      ['sessions.count', '4'],
+      ['sessions.count', '6 a 8'],
+    ]);
   });
 });

@@ -96,6 +96,9 @@ export function extractClaims(doc: SourceDocument, sentences: Sentence[], lang: 
     // The question a short sentence answers, in its paragraph or as the heading above it.
     // A short answer may open a longer sentence: "Ils sont rares : quelques petites papules…".
     const asked = QUESTION.test(previous) ? previous : QUESTION.test(heading) ? heading : '';
+    // The question a whole paragraph answers: "### How deep do the needles go?" over "About 1 mm on
+    // the face. On the scalp, up to 3 mm."
+    const section = sectionQuestion(sentence, byBlock);
     const short = asked !== '' && (words.length <= SHORT_ANSWER_WORDS || wordsOf(leadingClause(text)).length <= SHORT_ANSWER_WORDS);
     const question = short ? asked : '';
     // Most sentences of a page mention nothing the reference knows: nothing to extract. A short
@@ -107,7 +110,8 @@ export function extractClaims(doc: SourceDocument, sentences: Sentence[], lang: 
       frequencyCandidates.size === 0 &&
       question === '' &&
       !((asked || (sentence.blockType === 'tableCell' && sentence.leadIn !== undefined)) && /\d/.test(text)) &&
-      !(asked && (lang.re.answerYes.test(text) || lang.re.answerNo.test(text)))
+      !(asked && (lang.re.answerYes.test(text) || lang.re.answerNo.test(text))) &&
+      !(section && lang.unitGate.test(text))
     )
       continue;
     const listLeadIn = [sentence.leadIn === undefined ? '' : (byBlock.get(sentence.leadIn) ?? []).map((s) => s.folded).join(' '), sentence.blockType === 'listItem' && sentence.block !== lineLabelBlock ? lineLabel : '']
@@ -137,6 +141,7 @@ export function extractClaims(doc: SourceDocument, sentences: Sentence[], lang: 
       previous,
       question,
       asked,
+      section,
       refusedAsk,
       continuesList: continuing ? continuing[0].length : 0,
       row: sentence.row ?? '',
@@ -197,6 +202,15 @@ export function extractClaims(doc: SourceDocument, sentences: Sentence[], lang: 
     }
   }
   return [...byKey.values()].sort((a, b) => a.position.start.offset - b.position.start.offset || a.position.end.offset - b.position.end.offset || (a.id < b.id ? -1 : 1));
+}
+
+/** The question heading right above the sentence's paragraph, or "". */
+function sectionQuestion(sentence: Sentence, byBlock: Map<number, Sentence[]>): string {
+  if (sentence.blockType !== 'paragraph' || sentence.block === 0) return '';
+  const above = byBlock.get(sentence.block - 1);
+  if (above?.[0]?.blockType !== 'heading') return '';
+  const heading = above.map((s) => s.folded).join(' ');
+  return QUESTION.test(heading) ? heading : '';
 }
 
 /**

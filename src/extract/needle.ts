@@ -12,11 +12,17 @@ import { cachedRegex } from './cache.js';
  */
 const GAUGE_LETTER = /(?<![\p{L}\p{N}])(?<n1>\d{2})\s?G(?![\p{L}\p{N}])/gu;
 
-export const extractNeedle: Extractor = ({ text, cased, lang, ref, context, hits }) => {
+export const extractNeedle: Extractor = ({ text, cased, lang, ref, context, hits, section }) => {
   const needles = hits('needle');
-  const depths = hits('depth');
+  let depths = hits('depth');
   const out: RawClaim[] = [];
-  if (needles.length === 0 && depths.length === 0) return out;
+  if (needles.length === 0 && depths.length === 0) {
+    // Under a question about depth, the answer's figures are depths: "### How deep do the needles
+    // go?" then "About 1 mm on the face. On the scalp, up to 3 mm." The cue then stands at the
+    // sentence's start. (Not under one about the needle: "How long does it take?" asks no length.)
+    if (section === '' || !lang.unitGate.test(text) || !test(ref.matcher(lang.language, 'depth'), section)) return out;
+    depths = [{ start: 0, end: 0 }];
+  }
   const diameters = hits('diameter');
   const quantities = lang.unitGate.test(text) ? findQuantities(lang.re.quantityMm, text, lang) : [];
   for (const q of quantities) {

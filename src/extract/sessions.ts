@@ -48,7 +48,8 @@ export const extractSessionCount: Extractor = (input) => {
     `session-label:${lang.language}`,
     // Up to two words may qualify the label: "Sedute consigliate: 6–8", "N.º de sessões recomendado: 4 a 6".
     // A value may name what it is for first: "Anzahl der Sitzungen: Haut: 6 bis 8".
-    () => new RegExp(`(?:${sessionWord()})(?:\\s+${WORD_CHAR}+){0,2}?(?:\\s*[:=]\\s*(?:${WORD_CHAR}+\\s*:\\s*)?|[ \\t]{2,}(?=\\d))${lang.rangeSource}(?!\\s*(?:${lang.unitsSource}))`, 'dgu'),
+    // An approximation may open the value: "Sessions: approx. 8".
+    () => new RegExp(`(?:${sessionWord()})(?:\\s+${WORD_CHAR}+){0,2}?(?:\\s*[:=]\\s*(?:${WORD_CHAR}+\\s*:\\s*)?(?:(?:${lang.re.approximate.source})\\.?\\s+)?|[ \\t]{2,}(?=\\d))${lang.rangeSource}(?!\\s*(?:${lang.unitsSource}))`, 'dgu'),
   );
   for (const q of findQuantities(labelled, text, lang)) {
     // "10 sedute: 2 sedute a settimana": the word closes a count and the colon opens a schedule;
@@ -65,6 +66,8 @@ export const extractSessionCount: Extractor = (input) => {
     // Sessions are whole and few: "1.312 sedute" counts a clinic's thousands, "1,5" is no course.
     if (q.min !== null && (q.min > 100 || !Number.isInteger(q.min))) continue;
     if (q.max !== null && (q.max > 100 || !Number.isInteger(q.max))) continue;
+    // "more than 2,000 treatments": a figure grouped in thousands, whichever mark groups it.
+    if (/\d[.,]\d{3}(?!\d)/.test(q.match[0])) continue;
     const end = q.match.index + q.match[0].length;
     // "Dopo 3 sedute", "after three sessions": a point in the course, not its length.
     const numberAt = q.match.indices?.groups?.a?.[0] ?? q.span.start;
@@ -111,7 +114,7 @@ function elidedBounds(text: string, lang: LanguagePack, ref: Reference, context:
   const re = cachedRegex(
     ref,
     `elided-bound:${lang.language}`,
-    () => new RegExp(`(?:(?<hi>${lang.re.max.source})|(?<lo>${lang.re.min.source}))\\s+(?<n>${lang.numberSource})(?=\\s*(?:[.;!?)]|$))`, 'dgu'),
+    () => new RegExp(`(?:(?<hi>${lang.re.max.source})|(?<lo>${lang.re.min.source}))\\s+(?<n>${lang.numberSource})(?=\\s*(?:[.,;!?)]|$))`, 'dgu'),
   );
   const out: RawClaim[] = [];
   re.lastIndex = from;
@@ -123,8 +126,8 @@ function elidedBounds(text: string, lang: LanguagePack, ref: Reference, context:
     const span = { start: m.index, end: m.index + m[0].length };
     out.push({ kind: 'sessions.count', value: m.groups?.hi !== undefined ? { min: null, max: n, approximate: false } : { min: n, max: null, approximate: false }, span, modifiers: context.modifiers(span) });
   }
-  // A bare range ends its clause too: "En general de 3 a 5.", "severe cases 8 to 10."
-  const range = cachedRegex(ref, `elided-range:${lang.language}`, () => new RegExp(`(?<![\\p{L}\\p{N}])${lang.rangeSource}(?=\\s*(?:[.;!?)]|$))`, 'dgu'));
+  // A bare range ends its clause too: "En general de 3 a 5.", "severe cases 8 to 10.", "Usually 3–4, two weeks apart."
+  const range = cachedRegex(ref, `elided-range:${lang.language}`, () => new RegExp(`(?<![\\p{L}\\p{N}])${lang.rangeSource}(?=\\s*(?:[.,;!?)]|$))`, 'dgu'));
   range.lastIndex = from;
   for (let m = range.exec(text); m; m = range.exec(text)) {
     const g = m.groups ?? {};

@@ -20,6 +20,8 @@ export interface ExtractInput {
   question: string;
   /** The question the sentence follows (in its paragraph, or the heading above), whatever its length; else "". */
   asked: string;
+  /** The question heading the sentence's paragraph ("### How deep do the needles go?"), for every sentence of it, or "". */
+  section: string;
   /**
    * The sentence is a question asking whether one may have the treatment, and the sentence after
    * it answers no ("Can I have it while pregnant?" "No."): the conditions it names are contraindications.

@@ -37,6 +37,18 @@ const MAP: Record<string, string> = {
 
 const PATTERN = new RegExp(`[${Object.keys(MAP).join('')}]`, 'g');
 
+/** A Markdown backslash escape, or pandoc's "--" between figures. */
+const CONVERTER_MARK = /\\(?=[!-/:-@[-`{-~ \u00a0])|(?<=\d)--(?=\d)/g;
+
+/**
+ * Marks that converters write into Markdown, read as what they stand for, the text keeping its
+ * length: a backslash escape is blanked ("3\-5 sedute", "1\. Schwangerschaft", pandoc's
+ * "4\ mm"), and pandoc's "--" between figures is an en dash ("3--5 sessions").
+ */
+export function readConverterMarks(text: string): string {
+  return text.includes('\\') || text.includes('--') ? text.replace(CONVERTER_MARK, (m) => (m === '--' ? '\u2013 ' : ' ')) : text;
+}
+
 export function normalizeChars(text: string): string {
   return text.replace(PATTERN, (c) => MAP[c] ?? c);
 }

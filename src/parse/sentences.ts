@@ -1,6 +1,6 @@
 import type { Nodes, Parents } from 'mdast';
 import type { Sentence } from '../types.js';
-import { decodeEntities, normalizeChars, type Shift } from './normalize.js';
+import { decodeEntities, normalizeChars, readConverterMarks, type Shift } from './normalize.js';
 import { foldCase } from '../extract/terms.js';
 import { capRanges, markdownDepth, MAX_MARKDOWN_DEPTH, plainTree } from './limits.js';
 import { parseMarkdown } from './gfm.js';
@@ -64,12 +64,19 @@ export function parseSentences(text: string, options: { fullGfm?: boolean; remar
         blockType: block.type,
         leadIn: block.leadIn ? indexOfBlock.get(block.leadIn) : undefined,
         row: block.row && rowText(block.row),
-        // A two-cell row is a label and its value ("N.º de sessões | 4 a 6"): the value's label.
-        ...(block.row && block.row !== block && cells.get(block.row)?.length === 2 && { label: block.row.masked.trim() }),
+        // A row opened by a label heads its values ("N.º de sessões | 4 a 6", "Sedute | 4–6 |
+        // secondo necessità"): each value's label.
+        ...(block.row && block.row !== block && isRowLabel(block.row.masked) && { label: block.row.masked.trim() }),
       });
     }
   });
   return sentences;
+}
+
+/** A row's first cell that names what the row gives: a few words, not a figure ("Sedute", "N.º de sessões"). */
+function isRowLabel(cell: string): boolean {
+  const words = cell.match(/[\p{L}\p{N}]+/gu);
+  return words !== null && words.length <= 5 && /\p{L}/u.test(cell);
 }
 
 /** The Markdown tree of a text (read with markdown-it where it reads as remark does). */
@@ -94,7 +101,7 @@ function collectBlocks(node: Nodes, text: string, out: Block[], inListItem: bool
     const type: BlockType = node.type === 'paragraph' && inListItem ? 'listItem' : node.type;
     const inline = maskInline(node, text, start, end);
     const { text: plain, shifts } = decoded ? { text: inline, shifts: undefined } : decodeEntities(inline);
-    const { masked, joins } = joinHyphenated(normalizeChars(plain));
+    const { masked, joins } = joinHyphenated(normalizeChars(readConverterMarks(plain)));
     out.push({ type, start, end, masked, ...(joins && { joins }), ...(shifts && { shifts }), leadIn: inListItem ? leadIn : undefined });
     return;
   }
@@ -130,7 +137,7 @@ function collectBlocks(node: Nodes, text: string, out: Block[], inListItem: bool
     // which Markdown does not read as a list, are the list its lead-in introduces all the same.
     if (child.type === 'paragraph' && out.length === before + 1 && !inListItem && isLettered(out[before].masked)) {
       const items = leadInOf(previous) ?? leadIn;
-      if (items) Object.assign(out[before], { type: 'listItem', leadIn: items });
+      if (items) Object.assign(out[before], { type: 'listItem', leadIn: items, masked: out[before].masked.replace(ITEM_MARKS, (mark, indent: string) => indent + ' '.repeat(mark.length - indent.length)) });
     }
     if (out.length > before) previous = out[out.length - 1];
     // A row's cells are read together where one cell's meaning hangs on another's ("1 session | £95").
@@ -144,8 +151,15 @@ function collectBlocks(node: Nodes, text: string, out: Block[], inListItem: bool
   if (node.type === 'table') for (const row of rows.slice(1)) row.forEach((cell, k) => (cell.leadIn ??= rows[0][k]));
 }
 
-/** An item letter or numeral opening a line: "a)", "(b)", "iv)", "c." before a word. */
-const LETTERED_LINE = /^[ \t]*(?:\(?[a-z]\)|[ivx]{1,4}\)|\(?[ivx]{1,4}\)|[a-z]\.(?=[ \t]+\p{L}))[ \t]/u;
+/**
+ * An item letter or number opening a line: "a)", "(b)", "iv)", "c." before a word, and "1 ." where
+ * a converter escaped a numbered list it flattened into a paragraph ("1\. Schwangerschaft", the
+ * backslash blanked by readConverterMarks).
+ */
+const ITEM_MARK = String.raw`(?:\(?[a-z]\)|[ivx]{1,4}\)|\(?[ivx]{1,4}\)|[a-z]\.(?=[ \t]+\p{L})|\d{1,2} ?[.)](?=[ \t]+\p{L}))`;
+const LETTERED_LINE = new RegExp(String.raw`^[ \t]*${ITEM_MARK}[ \t]`, 'u');
+/** The item marks of a lettered paragraph, blanked so that "2 ." does not end the line before it as a sentence. */
+const ITEM_MARKS = new RegExp(String.raw`^([ \t]*)${ITEM_MARK}(?=[ \t])`, 'gmu');
 
 /** A paragraph whose lines (two or more) each open with an item letter. */
 function isLettered(masked: string): boolean {
