@@ -59,3 +59,11 @@ describe('a price table sells packages', () => {
     expect(counts('| Indication | Sessions |\n|---|---|\n| Tendinitis | 4 sessions |\n', 'en')).toEqual([{ min: 4, max: 4, approximate: false }]);
   });
 });
+
+describe('sessions counted from the start of a course are a point in it', () => {
+  it.each([
+    ['en', 'We review every patient after the first two or three sessions and adjust.'],
+    ['en', 'An anti-inflammatory only in the first two sessions.'],
+    ['it', 'Il medico rivaluterà l’indicazione dopo le prime 3 sedute.'],
+  ])('%s: %s', (lang, text) => expect(counts(text, lang)).toEqual([]));
+});

@@ -98,3 +98,16 @@ describe('claims passed on in social posts', () => {
     ['de', 'ja und dann da wird ja oft gesagt die löst das Fett für immer auf das stimmt äh so nicht'],
   ])('%s: %s', (lang, text) => expect(assertions(text, lang)).toEqual([]));
 });
+
+describe('claims a page says there is no evidence for, or that someone promises', () => {
+  it.each([
+    ['it', 'Non esistono inoltre prove che la mesoterapia rafforzi le difese immunitarie.'],
+    ['en', 'There is no evidence to support claims of “detoxification” or immune stimulation.'],
+    ['en', 'Some people report that mesotherapy is “painless”.'],
+    ['it', 'Se un centro vi promette «risultati garantiti in tre sedute», cambiate centro.'],
+  ])('%s: %s', (lang, text) => expect(assertions(text, lang)).toEqual([]));
+
+  it('says a condition that is no reason to avoid the treatment is no contraindication', () => {
+    expect(claimsOf('Diabetes is not a reason to avoid it.', 'en').filter((c) => c.kind === 'contraindication')).toEqual([]);
+  });
+});

@@ -61,3 +61,10 @@ describe('a heading that denies being another treatment', () => {
     expect(kinds(page, 'de')).toEqual([['contraindication', 'Schwangere']]);
   });
 });
+
+describe('fillers and injection lipolysis are other treatments', () => {
+  it.each([
+    ['it', '**Filler.** Il filler di acido ialuronico riempie un volume. Un filler dura 6–12 mesi e può dare ematomi.'],
+    ['en', 'Injection lipolysis is usually given as 2 to 4 treatments, 4 to 6 weeks apart.'],
+  ])('%s: %s', (lang, text) => expect(kinds(text, lang)).toEqual([]));
+});
