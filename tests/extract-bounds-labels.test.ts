@@ -105,3 +105,11 @@ describe('depths and counts read from their context', () => {
     ['it', 'Sedute: circa 6.', { min: 6, max: 6 }],
   ])('%s: %s', (lang, text, count) => expect(valuesOf(text, lang, 'sessions.count').map((v) => { const c = v as { min: number; max: number }; return { min: c.min, max: c.max }; })).toEqual([count]));
 });
+
+describe('a gauge in the sentence after the needle', () => {
+  it('reads "30G" after a sentence about the needle, not elsewhere', () => {
+    const gauges = (text: string) => valuesOf(text, 'en', 'needle').filter((v) => (v as { aspect: string }).aspect === 'gauge').map((v) => (v as { min: number }).min);
+    expect(gauges('A 32G needle, 4 mm long, for the face. For the scalp we use a slightly sturdier 30G.')).toEqual([32, 30]);
+    expect(gauges('Side effects are mild. Our shop stocks the 30G model.')).toEqual([]);
+  });
+});

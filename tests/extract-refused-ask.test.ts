@@ -103,3 +103,10 @@ describe('a list continued in the next sentence, and a refusal in a conditional'
     expect(claimsOf('Ni dolor ni hematomas.', 'es').filter((c) => c.kind === 'adverse-effect')).toEqual([]);
   });
 });
+
+describe('first-person avoidance', () => {
+  it.each([
+    ['it', 'Evito inoltre il trattamento nei pazienti con una neoplasia in fase attiva.', ['cancer']],
+    ['es', 'Evito la mesoterapia en pacientes con cáncer activo.', ['cancer']],
+  ])('%s: %s', (lang, text, conditions) => expect(conditionsOf(text, lang)).toEqual(conditions));
+});

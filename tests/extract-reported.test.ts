@@ -111,3 +111,9 @@ describe('claims a page says there is no evidence for, or that someone promises'
     expect(claimsOf('Diabetes is not a reason to avoid it.', 'en').filter((c) => c.kind === 'contraindication')).toEqual([]);
   });
 });
+
+describe('the words of a no-obstacle phrase are no contraindication cue', () => {
+  it('keeps the whole sentence free of contraindications', () => {
+    expect(claimsOf('Diabetes is not a reason to avoid it, although tendons do heal more slowly in people with diabetes.', 'en').filter((c) => c.kind === 'contraindication')).toEqual([]);
+  });
+});

@@ -171,3 +171,24 @@ describe('a table row opened by a label: the label and its values', () => {
     ]);
   });
 });
+
+describe('a checklist of questions the lead-in says rule the treatment out', () => {
+  const checklist = '**Il trattamento NON può essere eseguito** se il paziente risponde SÌ a una delle seguenti domande. Barrare la casella.\n\n| | SÌ | NO |\n|---|---|---|\n| È in gravidanza? | ☐ | ☐ |\n| Sta allattando? | ☐ | ☐ |\n| Ha avuto reazioni allergiche a farmaci antinfiammatori? | ☐ | ☐ |\n| Ha la febbre o un’infezione in corso? | ☐ | ☐ |\n';
+
+  it('reads a column of questions under a blank header as the contraindications, and nothing else', () => {
+    expect(claimsOf(checklist, 'it').map((c) => [c.kind, (c.value as { condition?: string }).condition])).toEqual([
+      ['contraindication', 'pregnancy'],
+      ['contraindication', 'breastfeeding'],
+      ['contraindication', 'drug-allergy'],
+    ]);
+  });
+
+  it('not under a lead-in that only asks to tell the doctor', () => {
+    const tell = '**Da segnalare al medico**, che valuterà caso per caso (non sono di per sé motivo di esclusione):\n\n| | SÌ | NO |\n|---|---|---|\n| È diabetico/a? | ☐ | ☐ |\n| Assume aspirina? | ☐ | ☐ |\n';
+    expect(claimsOf(tell, 'it')).toEqual([]);
+  });
+
+  it('in a list too', () => {
+    expect(conditionsOf('Mesotherapy cannot be performed if you answer yes to any of these:\n\n- Are you pregnant?\n- Do you take warfarin?\n', 'en')).toEqual(['pregnancy', 'anticoagulant-therapy']);
+  });
+});

@@ -75,7 +75,9 @@ export const extractConcepts: Extractor = (input) => {
   // A contraindication needs a cue: the word itself (not negated), a phrase such as
   // "sconsigliata" / "should be avoided", an exception ("tranne…"), or a lead-in that has one.
   const topicHits = input.hits('contraindications').filter((s) => !context.negation(s));
-  const cueHits = findAll(lang.re.ciCues, text);
+  // A condition said to be no obstacle ("not a reason to avoid it") is none, and its words are no cue.
+  const noObstacle = findAll(lang.re.noObstacle, text);
+  const cueHits = findAll(lang.re.ciCues, text).filter((c) => !noObstacle.some((o) => o.start <= c.start && c.end <= o.end));
   // A lead-in names the list's meaning: "Controindicazioni:", "Who should not have it?", or a refusal
   // ("Nous ne la pratiquons pas chez :").
   const leadInCue =
@@ -109,7 +111,6 @@ export const extractConcepts: Extractor = (input) => {
     return !cueSpans.some((c) => c.start >= neg.start && c.start < span.start);
   };
 
-  let noObstacle: Span[] | undefined;
   const coordinated = (span: Span): boolean => {
     const neg = context.negation(span);
     if (neg === undefined) return false;
@@ -126,7 +127,7 @@ export const extractConcepts: Extractor = (input) => {
         if (modifiers.advice && !modifiers.exception) break;
         if (notOne.some((h) => context.sameClause(m.span, h))) break;
         // "non ci sono problemi con il diabete", "it is not a problem for diabetics".
-        if ((noObstacle ??= findAll(lang.re.noObstacle, text)).some((h) => context.sameClause(m.span, h))) break;
+        if (noObstacle.some((h) => context.sameClause(m.span, h))) break;
         if (!modifiers.exception && refusal(m.span)) {
           out.push({ kind, value: { condition: m.concept.id, strength: strength(input, `${leadIn} ${text}`) }, span: m.span, modifiers: { ...modifiers, negated: false } });
           break;

@@ -28,6 +28,8 @@ const QUESTION = /\?\s*$/;
 /** A run-in label: a paragraph's first sentence closed by a full stop or a colon. */
 const RUN_IN_LABEL = /[.:]\s*$/;
 const RUN_IN_WORDS = 3;
+/** A needle gauge written with its letter ("30G", "27 G"). */
+const GAUGE = /(?<![\p{L}\p{N}])\d{2}\s?G(?![\p{L}\p{N}])/u;
 /** Up to this many words, a sentence after a question may be its answer alone ("Son poco frecuentes.", "Ninguno importante."). */
 const SHORT_ANSWER_WORDS = 4;
 
@@ -83,7 +85,10 @@ export function extractClaims(doc: SourceDocument, sentences: Sentence[], lang: 
     // furniture neither; nor a statement the next sentence opens by denying ("### « Elle fait
     // fondre la graisse. »" then "**Faux.** …").
     const refusedAsk = QUESTION.test(text) && i + 1 < sentences.length && lang.re.answerNo.test(sentences[i + 1].folded) && test(lang.re.askPermission, text);
-    if ((QUESTION.test(text) && !refusedAsk) || test(lang.re.noise, text)) continue;
+    // A question in a list or table whose lead-in rules the treatment out is a checklist item:
+    // "Il trattamento NON può essere eseguito se il paziente risponde SÌ:" over "Sta allattando?".
+    const checklist = QUESTION.test(text) && sentence.leadIn !== undefined && isChecklist((byBlock.get(sentence.leadIn) ?? []).map((s) => s.folded).join(' '), lang, ref);
+    if ((QUESTION.test(text) && !refusedAsk && !checklist) || test(lang.re.noise, text)) continue;
     if (i + 1 < sentences.length && lang.re.refutation.test(sentences[i + 1].folded)) continue;
     const words = shift ? wordsOf(text) : ownWords;
     const candidates = index.candidates(words);
@@ -111,7 +116,9 @@ export function extractClaims(doc: SourceDocument, sentences: Sentence[], lang: 
       question === '' &&
       !((asked || (sentence.blockType === 'tableCell' && sentence.leadIn !== undefined)) && /\d/.test(text)) &&
       !(asked && (lang.re.answerYes.test(text) || lang.re.answerNo.test(text))) &&
-      !(section && lang.unitGate.test(text))
+      !(section && lang.unitGate.test(text)) &&
+      // A gauge after a sentence about the needle: "… For the scalp we use a slightly sturdier 30G."
+      !(previous !== '' && GAUGE.test(sentence.normalized))
     )
       continue;
     const listLeadIn = [sentence.leadIn === undefined ? '' : (byBlock.get(sentence.leadIn) ?? []).map((s) => s.folded).join(' '), sentence.blockType === 'listItem' && sentence.block !== lineLabelBlock ? lineLabel : '']
@@ -157,7 +164,7 @@ export function extractClaims(doc: SourceDocument, sentences: Sentence[], lang: 
     const raw: RawClaim[] = [];
     for (const e of EXTRACTORS) {
       for (const r of e.run(input)) {
-        if (context.hearsay(r.span) || r.span.end <= shift || (refusedAsk && r.kind !== 'contraindication')) continue;
+        if (context.hearsay(r.span) || r.span.end <= shift || ((refusedAsk || checklist) && r.kind !== 'contraindication')) continue;
         if (r.kind === 'contraindication') contraindicationAt = i;
         // A claim read over label and value ("Sessões: 4 a 6") is placed on the value.
         raw.push(shift ? { ...r, span: { start: Math.max(r.span.start, shift) - shift, end: r.span.end - shift } } : r);
@@ -202,6 +209,11 @@ export function extractClaims(doc: SourceDocument, sentences: Sentence[], lang: 
     }
   }
   return [...byKey.values()].sort((a, b) => a.position.start.offset - b.position.start.offset || a.position.end.offset - b.position.end.offset || (a.id < b.id ? -1 : 1));
+}
+
+/** A lead-in that says the treatment is not done (a cue or the word itself), not one that only negates. */
+function isChecklist(leadIn: string, lang: LanguagePack, ref: Reference): boolean {
+  return test(lang.re.ciCues, leadIn) || test(ref.matcher(lang.language, 'contraindications'), leadIn);
 }
 
 /** The question heading right above the sentence's paragraph, or "". */

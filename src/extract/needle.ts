@@ -12,16 +12,19 @@ import { cachedRegex } from './cache.js';
  */
 const GAUGE_LETTER = /(?<![\p{L}\p{N}])(?<n1>\d{2})\s?G(?![\p{L}\p{N}])/gu;
 
-export const extractNeedle: Extractor = ({ text, cased, lang, ref, context, hits, section }) => {
+export const extractNeedle: Extractor = ({ text, cased, lang, ref, context, hits, section, previous }) => {
   const needles = hits('needle');
   let depths = hits('depth');
   const out: RawClaim[] = [];
+  // "30G" needs a needle in the sentence, or in the one before it ("A 32G needle, 4 mm long, for
+  // the face. For the scalp we use a slightly sturdier 30G.").
+  const gaugeLetter = needles.length > 0 || (previous !== '' && test(ref.matcher(lang.language, 'needle'), previous));
   if (needles.length === 0 && depths.length === 0) {
     // Under a question about depth, the answer's figures are depths: "### How deep do the needles
     // go?" then "About 1 mm on the face. On the scalp, up to 3 mm." The cue then stands at the
     // sentence's start. (Not under one about the needle: "How long does it take?" asks no length.)
-    if (section === '' || !lang.unitGate.test(text) || !test(ref.matcher(lang.language, 'depth'), section)) return out;
-    depths = [{ start: 0, end: 0 }];
+    if (section !== '' && lang.unitGate.test(text) && test(ref.matcher(lang.language, 'depth'), section)) depths = [{ start: 0, end: 0 }];
+    else if (!gaugeLetter) return out;
   }
   const diameters = hits('diameter');
   const quantities = lang.unitGate.test(text) ? findQuantities(lang.re.quantityMm, text, lang) : [];
@@ -56,7 +59,7 @@ export const extractNeedle: Extractor = ({ text, cased, lang, ref, context, hits
     const gaugeAlt = gaugeWords.map((t) => termSource(t)).join('|') || '(?!)';
     return new RegExp(`(?:${gaugeAlt})\\s*(?<n2>\\d{2})(?!\\d)|(?<!${WORD_CHAR})(?<n3>\\d{2})\\s*-?\\s*(?:${gaugeAlt})`, 'gu');
   });
-  const gaugeHits = [...(needles.length > 0 ? cased.matchAll(GAUGE_LETTER) : []), ...text.matchAll(wordRe)];
+  const gaugeHits = [...(gaugeLetter ? cased.matchAll(GAUGE_LETTER) : []), ...text.matchAll(wordRe)];
   // "27 a 32 G", "27–32G": a gauge range whose first number has no unit of its own.
   const rangeTail = cachedRegex(ref, `gauge-range:${lang.language}`, () => new RegExp(`(?<![\\p{L}\\p{N}])(?<n>\\d{2})\\s*${lang.rangeJoinSource}\\s*$`, 'u'));
   for (const m of gaugeHits) {

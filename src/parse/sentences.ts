@@ -131,7 +131,9 @@ function collectBlocks(node: Nodes, text: string, out: Block[], inListItem: bool
     const before = out.length;
     // A list introduced by "Controindicazioni:", a heading or an unfinished sentence inherits
     // that lead-in, so each item can be read in the context the page gives it.
-    const childLeadIn = child.type === 'list' ? leadInOf(previous) ?? leadIn : leadIn;
+    // A table takes the paragraph right before it, whatever it ends with: it may introduce a
+    // checklist of questions (see below).
+    const childLeadIn = child.type === 'list' ? leadInOf(previous) ?? leadIn : child.type === 'table' && previous?.type === 'paragraph' ? previous : leadIn;
     collectBlocks(child, text, out, inListItem || child.type === 'listItem', childLeadIn, decoded);
     // Items lettered in a paragraph of their own ("a) gravidanza;\nb) terapia anticoagulante;"),
     // which Markdown does not read as a list, are the list its lead-in introduces all the same.
@@ -148,7 +150,11 @@ function collectBlocks(node: Nodes, text: string, out: Block[], inListItem: bool
   }
   // A column's header leads its cells in, as "Controindicazioni:" does a list's items: under
   // "Contre-indications", the cell "Grossesse et allaitement" lists contraindications.
-  if (node.type === 'table') for (const row of rows.slice(1)) row.forEach((cell, k) => (cell.leadIn ??= rows[0][k]));
+  // A column of questions under a blank header is a checklist the paragraph before the table
+  // introduces: "Il trattamento NON può essere eseguito se il paziente risponde SÌ…" over "Sta allattando?".
+  if (node.type === 'table')
+    for (const row of rows.slice(1))
+      row.forEach((cell, k) => (cell.leadIn ??= leadIn && rows[0][k]?.masked.trim() === '' && /\?\s*$/.test(cell.masked) ? leadIn : rows[0][k]));
 }
 
 /**
