@@ -76,8 +76,10 @@ export const extractConcepts: Extractor = (input) => {
   // "sconsigliata" / "should be avoided", an exception ("tranne…"), or a lead-in that has one.
   const topicHits = input.hits('contraindications').filter((s) => !context.negation(s));
   // A condition said to be no obstacle ("not a reason to avoid it") is none, and its words are no cue.
-  const noObstacle = findAll(lang.re.noObstacle, text);
-  const cueHits = findAll(lang.re.ciCues, text).filter((c) => !noObstacle.some((o) => o.start <= c.start && c.end <= o.end));
+  let noObstacleHits: Span[] | undefined;
+  const noObstacle = (): Span[] => (noObstacleHits ??= findAll(lang.re.noObstacle, text));
+  let cueHits = findAll(lang.re.ciCues, text);
+  if (cueHits.length) cueHits = cueHits.filter((c) => !noObstacle().some((o) => o.start <= c.start && c.end <= o.end));
   // A lead-in names the list's meaning: "Controindicazioni:", "Who should not have it?", or a refusal
   // ("Nous ne la pratiquons pas chez :").
   const leadInCue =
@@ -127,7 +129,7 @@ export const extractConcepts: Extractor = (input) => {
         if (modifiers.advice && !modifiers.exception) break;
         if (notOne.some((h) => context.sameClause(m.span, h))) break;
         // "non ci sono problemi con il diabete", "it is not a problem for diabetics".
-        if (noObstacle.some((h) => context.sameClause(m.span, h))) break;
+        if (noObstacle().some((h) => context.sameClause(m.span, h))) break;
         if (!modifiers.exception && refusal(m.span)) {
           out.push({ kind, value: { condition: m.concept.id, strength: strength(input, `${leadIn} ${text}`) }, span: m.span, modifiers: { ...modifiers, negated: false } });
           break;

@@ -23,8 +23,16 @@ export const EXTRACTORS: ReadonlyArray<{ name: string; run: Extractor }> = [
   { name: 'answers', run: extractAnswers },
 ];
 
-/** A sentence that asks: it asserts nothing itself, and leads in its answer. */
-const QUESTION = /\?\s*$/;
+/**
+ * A sentence that asks: it asserts nothing itself, and leads in its answer. Looked at from its
+ * end ("/\?\s*$/" tries every position of a long sentence, and this is asked of most of them).
+ */
+function asks(s: string): boolean {
+  let k = s.length - 1;
+  while (k >= 0 && /\s/.test(s[k])) k--;
+  return k >= 0 && s[k] === '?';
+}
+
 /** A run-in label: a paragraph's first sentence closed by a full stop or a colon. */
 const RUN_IN_LABEL = /[.:]\s*$/;
 const RUN_IN_WORDS = 3;
@@ -60,6 +68,8 @@ export function extractClaims(doc: SourceDocument, sentences: Sentence[], lang: 
   // The last sentence that made a contraindication claim: a sentence right after it may continue
   // its list ("Tampoco durante la lactancia", "Nor while breastfeeding").
   let contraindicationAt = -1;
+  // Each paragraph's question heading (sectionQuestion), worked out once for its sentences.
+  const sections = new Map<number, string>();
   for (let i = 0; i < sentences.length; i++) {
     const sentence = sentences[i];
     const own = sentence.folded;
@@ -68,7 +78,7 @@ export function extractClaims(doc: SourceDocument, sentences: Sentence[], lang: 
     if (sentence.blockType !== 'listItem') lineLabel = '';
     const ownWords = wordsOf(own);
     // (A question is a FAQ's, answered by the lines after it: see `asked`.)
-    if (ownWords.length <= RUN_IN_WORDS && !QUESTION.test(own) && isRunInLabel(`${own}:`, lang, ref, index)) {
+    if (ownWords.length <= RUN_IN_WORDS && !asks(own) && isRunInLabel(`${own}:`, lang, ref, index)) {
       lineLabel = own;
       lineLabelBlock = sentence.block;
     }
@@ -84,11 +94,12 @@ export function extractClaims(doc: SourceDocument, sentences: Sentence[], lang: 
     // may have the treatment is a bare no ("¿Puedo hacerla si estoy embarazada?" "No."); page
     // furniture neither; nor a statement the next sentence opens by denying ("### « Elle fait
     // fondre la graisse. »" then "**Faux.** …").
-    const refusedAsk = QUESTION.test(text) && i + 1 < sentences.length && lang.re.answerNo.test(sentences[i + 1].folded) && test(lang.re.askPermission, text);
+    const asking = asks(text);
+    const refusedAsk = asking && i + 1 < sentences.length && lang.re.answerNo.test(sentences[i + 1].folded) && test(lang.re.askPermission, text);
     // A question in a list or table whose lead-in rules the treatment out is a checklist item:
     // "Il trattamento NON può essere eseguito se il paziente risponde SÌ:" over "Sta allattando?".
-    const checklist = QUESTION.test(text) && sentence.leadIn !== undefined && isChecklist((byBlock.get(sentence.leadIn) ?? []).map((s) => s.folded).join(' '), lang, ref);
-    if ((QUESTION.test(text) && !refusedAsk && !checklist) || test(lang.re.noise, text)) continue;
+    const checklist = asking && sentence.leadIn !== undefined && isChecklist((byBlock.get(sentence.leadIn) ?? []).map((s) => s.folded).join(' '), lang, ref);
+    if ((asking && !refusedAsk && !checklist) || test(lang.re.noise, text)) continue;
     if (i + 1 < sentences.length && lang.re.refutation.test(sentences[i + 1].folded)) continue;
     const words = shift ? wordsOf(text) : ownWords;
     const candidates = index.candidates(words);
@@ -100,10 +111,10 @@ export function extractClaims(doc: SourceDocument, sentences: Sentence[], lang: 
     const heading = above?.[0]?.blockType === 'heading' ? above.map((s) => s.folded).join(' ') : '';
     // The question a short sentence answers, in its paragraph or as the heading above it.
     // A short answer may open a longer sentence: "Ils sont rares : quelques petites papules…".
-    const asked = QUESTION.test(previous) ? previous : QUESTION.test(heading) ? heading : '';
+    const asked = asks(previous) ? previous : asks(heading) ? heading : '';
     // The question a whole paragraph answers: "### How deep do the needles go?" over "About 1 mm on
     // the face. On the scalp, up to 3 mm."
-    const section = sectionQuestion(sentence, byBlock);
+    const section = sentence.blockType !== 'paragraph' || sentence.block === 0 ? '' : (sections.get(sentence.block) ?? sections.set(sentence.block, sectionQuestion(sentence.block, byBlock)).get(sentence.block)!);
     const short = asked !== '' && (words.length <= SHORT_ANSWER_WORDS || wordsOf(leadingClause(text)).length <= SHORT_ANSWER_WORDS);
     const question = short ? asked : '';
     // Most sentences of a page mention nothing the reference knows: nothing to extract. A short
@@ -130,7 +141,7 @@ export function extractClaims(doc: SourceDocument, sentences: Sentence[], lang: 
     // Patients receiving anticoagulant therapy. …" (a first sentence of a few words, closed by "." or ":").
     const first = byBlock.get(sentence.block)?.[0];
     const label = first && first !== sentence && isRunInLabel(first.folded, lang, ref, index) ? first.folded : '';
-    const leadIn = [listLeadIn, label, QUESTION.test(previous) ? previous : ''].filter(Boolean).join(' ');
+    const leadIn = [listLeadIn, label, asks(previous) ? previous : ''].filter(Boolean).join(' ');
     const continuing = contraindicationAt === i - 1 ? lang.re.alsoNot.exec(text) : null;
     const context = new SentenceContext(text, lang);
     const memo = new Map<string, Span[]>();
@@ -216,13 +227,12 @@ function isChecklist(leadIn: string, lang: LanguagePack, ref: Reference): boolea
   return test(lang.re.ciCues, leadIn) || test(ref.matcher(lang.language, 'contraindications'), leadIn);
 }
 
-/** The question heading right above the sentence's paragraph, or "". */
-function sectionQuestion(sentence: Sentence, byBlock: Map<number, Sentence[]>): string {
-  if (sentence.blockType !== 'paragraph' || sentence.block === 0) return '';
-  const above = byBlock.get(sentence.block - 1);
+/** The question heading right above a paragraph, or "". */
+function sectionQuestion(block: number, byBlock: Map<number, Sentence[]>): string {
+  const above = byBlock.get(block - 1);
   if (above?.[0]?.blockType !== 'heading') return '';
   const heading = above.map((s) => s.folded).join(' ');
-  return QUESTION.test(heading) ? heading : '';
+  return asks(heading) ? heading : '';
 }
 
 /**
