@@ -113,3 +113,14 @@ describe('a gauge in the sentence after the needle', () => {
     expect(gauges('Side effects are mild. Our shop stocks the 30G model.')).toEqual([]);
   });
 });
+
+describe('frequencies and bounds written in other ways', () => {
+  it('reads a maintenance label before its colon, and "one session a month"', () => {
+    expect(valuesOf('Maintenance: one session a month, unless your doctor advises otherwise.', 'en', 'sessions.frequency')).toEqual([{ interval: 'P1M', phase: 'maintenance' }]);
+  });
+
+  it('reads "pode chegar a" as an upper bound', () => {
+    const depth = valuesOf('Na papada, a aplicação fica a cerca de 4 mm de profundidade; no abdômen, pode chegar a 10 mm de profundidade.', 'pt', 'needle').map((v) => { const n = v as { min: number | null; max: number | null }; return [n.min, n.max]; });
+    expect(depth).toEqual([[4, 4], [null, 10]]);
+  });
+});

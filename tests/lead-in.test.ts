@@ -192,3 +192,12 @@ describe('a checklist of questions the lead-in says rule the treatment out', () 
     expect(conditionsOf('Mesotherapy cannot be performed if you answer yes to any of these:\n\n- Are you pregnant?\n- Do you take warfarin?\n', 'en')).toEqual(['pregnancy', 'anticoagulant-therapy']);
   });
 });
+
+describe('exceptions and their lists', () => {
+  it.each([
+    ['it', 'Trattiamo tutti i pazienti adulti, eccetto:\n\n- donne in gravidanza;\n- persone in terapia anticoagulante;\n- pazienti con neoplasie in fase attiva.\n', ['pregnancy', 'anticoagulant-therapy', 'cancer']],
+    ['en', 'We treat most adults, except those who are pregnant or breastfeeding, people with a clotting disorder and anyone currently being treated for cancer.', ['pregnancy', 'breastfeeding', 'coagulation-disorder', 'cancer']],
+    ['nl', 'Mesotherapie is tegenaangewezen bij:\n\n- zwangerschap;\n- gebruik van bloedverdunners;\n', ['pregnancy', 'anticoagulant-therapy']],
+    ['it', 'Chi assume anticoagulanti orali come il Coumadin non dovrebbe sottoporsi a mesoterapia.', ['anticoagulant-therapy']],
+  ])('%s: %s', (lang, text, conditions) => expect(conditionsOf(text, lang)).toEqual(conditions));
+});

@@ -84,7 +84,11 @@ export const extractConcepts: Extractor = (input) => {
   // ("Nous ne la pratiquons pas chez :").
   const leadInCue =
     leadIn !== '' &&
-    (test(ref.matcher(lang.language, 'contraindications'), leadIn) || test(lang.re.ciCues, leadIn) || (test(lang.re.negBefore, leadIn) && !test(lang.re.pseudo, leadIn)));
+    (test(ref.matcher(lang.language, 'contraindications'), leadIn) ||
+      test(lang.re.ciCues, leadIn) ||
+      (test(lang.re.negBefore, leadIn) && !test(lang.re.pseudo, leadIn)) ||
+      // "Trattiamo tutti i pazienti adulti, eccetto:" — the items are the exceptions.
+      test(lang.re.exception, leadIn));
   const cueSpans = [...input.hits('contraindications'), ...cueHits];
   // The paragraph right under a "Contraindications" (or "Who should not have it?") heading that
   // names two conditions or more is that heading's list, written as a sentence

@@ -16,6 +16,9 @@ const SINGLE_QUOTED = /(?<![\p{L}\p{N}'])'(?=[\p{L}\p{N}])(?:[^'\n]|(?<=\p{L})'(
 /** How far a hearsay word reaches, in words, within its clause. */
 const HEARSAY_WINDOW = 20;
 
+/** Words an exception reaches over (clause stops still end it). */
+const EXCEPTION_WINDOW = 24;
+
 export class SentenceContext {
   // Each kind of trigger is looked for when first asked about: most sentences the extractors
   // look at ask about none, or only negation (the lexicons are long alternations).
@@ -172,7 +175,9 @@ export class SentenceContext {
       negated: this.negation(span) !== undefined,
       hedged: this.hedge.length > 0,
       hypothetical: this.triggerBefore(this.hypothetical, span, 30) !== undefined,
-      exception: this.triggerBefore(this.exception, span, this.lang.window * 2) !== undefined,
+      // An exception's list runs on to the end of its clause: "except those who are pregnant or
+      // breastfeeding, people with a clotting disorder and anyone currently being treated for cancer".
+      exception: this.triggerBefore(this.exception, span, EXCEPTION_WINDOW) !== undefined,
       advice: this.advice.length > 0,
     };
   }

@@ -214,7 +214,9 @@ export const extractSessionFrequency: Extractor = ({ text, lang, context, freque
     // comma belongs to the next schedule.
     cues ??= findAll(lang.re.maintenance, text);
     const after = context.triggerAfter(cues, hit.span, 1);
-    const maintenance = context.triggerBefore(cues, hit.span, 5) !== undefined || (after !== undefined && !text.slice(hit.span.end, after.start).includes(','));
+    // A label's colon does not stop it: "Maintenance: one session a month".
+    const label = cues.some((c) => c.end <= hit.span.start && /^\s*:/.test(text.slice(c.end, hit.span.start)) && context.wordsBetween(c.end, hit.span.start) <= 5 && !/[.;]/.test(text.slice(c.end, hit.span.start)));
+    const maintenance = label || context.triggerBefore(cues, hit.span, 5) !== undefined || (after !== undefined && !text.slice(hit.span.end, after.start).includes(','));
     out.push({
       kind: 'sessions.frequency',
       value: { ...hit.value, phase: maintenance ? 'maintenance' : 'initial' },
