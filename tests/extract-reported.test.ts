@@ -117,3 +117,16 @@ describe('the words of a no-obstacle phrase are no contraindication cue', () => 
     expect(claimsOf('Diabetes is not a reason to avoid it, although tendons do heal more slowly in people with diabetes.', 'en').filter((c) => c.kind === 'contraindication')).toEqual([]);
   });
 });
+
+describe('statements set out as someone else’s, plural denials and indirect questions', () => {
+  it.each([
+    ['it', '## 3. «Non ha effetti collaterali»\n\nLa verità è che gli ematomi sono frequenti.'],
+    ['en', '**Myth:** “Cellulite mesotherapy has no side effects.”\n\n**Fact:** bruising is common.'],
+    ['it', 'Il diabete e l’ipotiroidismo in cura, invece, non sono controindicazioni: li valutiamo in visita.'],
+    ['en', 'People often ask me whether side effects are rare. I’d call them common but mild.'],
+  ])('%s: %s', (lang, text) => expect(assertions(text, lang)).toEqual([]));
+
+  it('still reads a heading that is the page’s own', () => {
+    expect(assertions('## Safe and painless\n\nNo side effects.', 'en')).toEqual(['painless', 'no-side-effects']);
+  });
+});

@@ -36,6 +36,10 @@ function asks(s: string): boolean {
 /** A run-in label: a paragraph's first sentence closed by a full stop or a colon. */
 const RUN_IN_LABEL = /[.:]\s*$/;
 const RUN_IN_WORDS = 3;
+/** A text wholly in quotation marks, after any numbering: "3. «Non ha effetti collaterali»". */
+const QUOTED_WHOLE = /^[\s\d.)#*-]*["“«„‘'][^"“”«»„]+["”»“’']\s*[.!?]?\s*$/u;
+/** A verdict and its colon, then a quotation: "Myth: “…”". */
+const QUOTE_AFTER_VERDICT = /^[^:"“”«»„]{1,30}:\s*["“«„‘']/u;
 /** A needle gauge written with its letter ("30G", "27 G"). */
 const GAUGE = /(?<![\p{L}\p{N}])\d{2}\s?G(?![\p{L}\p{N}])/u;
 /** Up to this many words, a sentence after a question may be its answer alone ("Son poco frecuentes.", "Ninguno importante."). */
@@ -101,6 +105,9 @@ export function extractClaims(doc: SourceDocument, sentences: Sentence[], lang: 
     const checklist = asking && sentence.leadIn !== undefined && isChecklist((byBlock.get(sentence.leadIn) ?? []).map((s) => s.folded).join(' '), lang, ref);
     if ((asking && !refusedAsk && !checklist) || test(lang.re.noise, text)) continue;
     if (i + 1 < sentences.length && lang.re.refutation.test(sentences[i + 1].folded)) continue;
+    // A statement set out as someone else's: a heading wholly in quotation marks ("## 3. «Non ha
+    // effetti collaterali»", a myths page), or one a verdict opens ("**Myth:** “It has no side effects.”").
+    if ((sentence.blockType === 'heading' && QUOTED_WHOLE.test(own)) || (lang.re.refutation.test(own) && QUOTE_AFTER_VERDICT.test(own))) continue;
     const words = shift ? wordsOf(text) : ownWords;
     const candidates = index.candidates(words);
     const frequencyCandidates = lang.frequencyIndex.candidates(words);
