@@ -124,3 +124,10 @@ describe('frequencies and bounds written in other ways', () => {
     expect(depth).toEqual([[4, 4], [null, 10]]);
   });
 });
+
+describe('the dermis as a depth cue', () => {
+  it('reads the figure after "into the dermis" as a depth, the needle before it as a length', () => {
+    const v = valuesOf('We use a short 4 mm needle (27G–30G) and inject into the dermis at 2–4 mm.', 'en', 'needle').map((x) => { const n = x as { aspect: string; min: number; max: number }; return [n.aspect, n.min, n.max]; });
+    expect(v).toEqual([['length', 4, 4], ['gauge', 27, 30], ['depth', 2, 4]]);
+  });
+});

@@ -110,3 +110,11 @@ describe('first-person avoidance', () => {
     ['es', 'Evito la mesoterapia en pacientes con cáncer activo.', ['cancer']],
   ])('%s: %s', (lang, text, conditions) => expect(conditionsOf(text, lang)).toEqual(conditions));
 });
+
+describe('more ways to say the treatment is not done', () => {
+  it.each([
+    ['it', "Con un'infezione della pelle nella zona da trattare la mesoterapia non si fa.", ['skin-infection']],
+    ['it', 'È richiesta particolare cautela, e in genere si preferisce evitarla, nei pazienti con gravi cardiopatie.', ['heart-disease']],
+    ['it', 'Se sei allergico ai FANS o alla lidocaina spesso non ha senso procedere.', ['drug-allergy']],
+  ])('%s: %s', (lang, text, conditions) => expect(conditionsOf(text, lang)).toEqual(conditions));
+});

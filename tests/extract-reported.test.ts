@@ -130,3 +130,9 @@ describe('statements set out as someone else’s, plural denials and indirect qu
     expect(assertions('## Safe and painless\n\nNo side effects.', 'en')).toEqual(['painless', 'no-side-effects']);
   });
 });
+
+describe('a needle’s pinch is not itching', () => {
+  it('reads "pizzicore" as no adverse effect', () => {
+    expect(claimsOf('Si sente solo un pizzicore a ogni iniezione, niente di più.', 'it').filter((c) => c.kind === 'adverse-effect')).toEqual([]);
+  });
+});

@@ -164,7 +164,7 @@ describe('a table row opened by a label: the label and its values', () => {
   });
 
   it('in a table of three columns or more, each value after the label, unless its column is another treatment', () => {
-    expect(claims('| | Mesoterapia | Crioterapia |\n|---|---|---|\n| N.º de sessões | 4 a 6 | 1 |\n', 'pt')).toEqual([['sessions.count', '4 a 6']]);
+    expect(claims('| | Mesoterapia | Carboxiterapia |\n|---|---|---|\n| N.º de sessões | 4 a 6 | 1 |\n', 'pt')).toEqual([['sessions.count', '4 a 6']]);
     expect(claims('| | Rosto | Papada |\n|---|---|---|\n| N.º de sessões | 4 | 6 a 8 |\n', 'pt').filter(([k]) => k === 'sessions.count')).toEqual([
       ['sessions.count', '4'],
       ['sessions.count', '6 a 8'],
