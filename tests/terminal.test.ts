@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { codeFrame } from '../src/report/code-frame.js';
 import { createProgress, renderBar } from '../src/cli/progress.js';
-import { renderPretty } from '../src/report/pretty.js';
+import { prettyChunks, renderPretty } from '../src/report/pretty.js';
 import { runCheck } from '../src/pipeline.js';
 import { sourceTexts } from '../src/report/formats.js';
 import { REFERENCE, ROOT } from './helpers/engine.js';
@@ -131,5 +131,17 @@ describe('progress bar', () => {
     const bar = renderBar(3, 200, 60, `sources/${'x'.repeat(80)}.md`);
     expect(bar.length).toBeLessThanOrEqual(60);
     expect(bar).toMatch(/^\[#?\.+\]   3\/200   1%  …x+\.md$/);
+  });
+});
+
+describe('the pretty format streamed', () => {
+  it('comes a page at a time, and its chunks are renderPretty whole', () => {
+    const { report } = runCheck({ paths: [join(ROOT, 'sources')], referencePath: REFERENCE });
+    const chunks = [...prettyChunks(report)];
+    const pages = new Set(report.findings.map((f) => f.path)).size;
+    // One chunk per page with findings, then the summary.
+    expect(chunks).toHaveLength(pages + 1);
+    expect(chunks.join('')).toBe(renderPretty(report));
+    expect(chunks.at(-1)).toMatch(/^✖ \d+ findings/);
   });
 });

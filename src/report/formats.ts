@@ -1,7 +1,7 @@
 import type { Report } from './model.js';
 import type { Reference } from '../reference/load.js';
 import { renderJson, reportJsonChunks } from './json.js';
-import { renderPretty } from './pretty.js';
+import { prettyChunks, renderPretty } from './pretty.js';
 import { renderMarkdown } from './markdown.js';
 import { renderHtml } from './html.js';
 import { renderSarif, sarifChunks } from './sarif.js';
@@ -35,7 +35,12 @@ export interface Format {
 }
 
 export const FORMATS: Format[] = [
-  { name: 'pretty', description: 'one line per finding, like ESLint (default)', render: (r, ctx) => renderPretty(r, { color: ctx.tty, codeFrames: ctx.tty, texts: ctx.texts, width: process.stdout.columns }) },
+  {
+    name: 'pretty',
+    description: 'one line per finding, like ESLint (default)',
+    render: (r, ctx) => renderPretty(r, prettyOptions(ctx)),
+    chunks: (r, ctx) => prettyChunks(r, prettyOptions(ctx)),
+  },
   { name: 'json', description: 'the report as JSON (schemas/report.schema.json)', file: 'report.json', render: (r) => renderJson(r), chunks: (r) => reportJsonChunks(r) },
   { name: 'markdown', description: 'the reviewer report: summary, consensus table, findings per source', file: 'report.md', render: (r, ctx) => renderMarkdown(r, ctx.ref, ctx.baseline?.status, ctx.baseline?.resolved) },
   { name: 'html', description: 'the reviewer report as one self-contained HTML page: matrix, charts, page view, filterable findings', file: 'report.html', render: (r, ctx) => renderHtml(r, ctx.ref, ctx) },
@@ -43,6 +48,10 @@ export const FORMATS: Format[] = [
   { name: 'github', description: 'GitHub Actions annotations (workflow commands) and a job summary in $GITHUB_STEP_SUMMARY', render: (r) => renderGithub(r) },
   { name: 'rdjson', description: "reviewdog's diagnostic format (rdjson), for comments on changed lines", file: 'report.rdjson.json', render: (r, ctx) => renderRdjson(r, { texts: ctx.texts }), chunks: (r, ctx) => rdjsonChunks(r, { texts: ctx.texts }) },
 ];
+
+function prettyOptions(ctx: FormatContext) {
+  return { color: ctx.tty, codeFrames: ctx.tty, texts: ctx.texts, width: process.stdout.columns };
+}
 
 /**
  * Decoded text of every readable source, by path: what code frames and the HTML page view

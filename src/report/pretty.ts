@@ -17,8 +17,16 @@ const COLORS = { error: '\x1b[31m', warning: '\x1b[33m', info: '\x1b[36m', dim: 
 
 /** ESLint-style: one line per finding, `path:line:col  severity  message  rule`, then a summary. */
 export function renderPretty(report: Report, options: PrettyOptions = {}): string {
+  return [...prettyChunks(report, options)].join('');
+}
+
+/**
+ * renderPretty's text, a page's findings at a time: a corpus of 50,000 pages has some 500,000
+ * findings, whose lines made into one string took a run's peak memory from 0.5 to 1.2 GB.
+ */
+export function* prettyChunks(report: Report, options: PrettyOptions = {}): Generator<string> {
   const c = (code: keyof typeof COLORS, s: string) => (options.color ? `${COLORS[code]}${s}${COLORS.reset}` : s);
-  const lines: string[] = [];
+  let lines: string[] = [];
   const source = new SourceLines(options.texts);
   // Findings come in path order: each page's are printed as the next page's begin.
   const groups = function* (): Generator<[string, Finding[]]> {
@@ -47,6 +55,8 @@ export function renderPretty(report: Report, options: PrettyOptions = {}): strin
       }
     });
     lines.push('');
+    yield `${lines.join('\n')}\n`;
+    lines = [];
   }
   const s = report.summary;
   const total = s.bySeverity.error + s.bySeverity.warning + s.bySeverity.info;
@@ -57,5 +67,5 @@ export function renderPretty(report: Report, options: PrettyOptions = {}): strin
     const inline = quiet.filter((f) => f.suppression?.kind === 'inline').length;
     lines.push(c('dim', `  not counted: ${inline} suppressed inline, ${quiet.length - inline} waived (each with its reason in report.json "suppressed")`));
   }
-  return `${lines.join('\n')}\n`;
+  yield `${lines.join('\n')}\n`;
 }
