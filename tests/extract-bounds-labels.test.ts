@@ -131,3 +131,17 @@ describe('the dermis as a depth cue', () => {
     expect(v).toEqual([['length', 4, 4], ['gauge', 27, 30], ['depth', 2, 4]]);
   });
 });
+
+describe('fresh13: bounds and abbreviated rates', () => {
+  it('reads "on ne dépasse pas 4 mm" as an upper bound on depth', () => {
+    expect(valuesOf('Injection très superficielle : on ne dépasse pas 4 mm.', 'fr', 'needle')).toMatchObject([{ aspect: 'depth', min: null, max: 4 }]);
+  });
+  it('keeps a needle length before a comma and a depth word', () => {
+    expect(valuesOf('Needle 32G, 4mm, very superficial (approx. 1mm).', 'en', 'needle').map((v) => (v as { aspect: string }).aspect)).toEqual(['gauge', 'length', 'depth']);
+  });
+  it.each([
+    ['it', 'Ciclo: 6 sedute/1 a sett.', 'P1W'],
+    ['it', 'Il piano: dieci sedute, una ogni 7gg, poi si vede.', 'P1W'],
+    ['es', 'Celulitis / grasa localizada: 8-12 ses., 1 x semana', 'P1W'],
+  ])('%s: %s', (lang, text, interval) => expect(valuesOf(text, lang, 'sessions.frequency').map((v) => (v as { interval: string }).interval)).toContain(interval));
+});

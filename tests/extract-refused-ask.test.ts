@@ -118,3 +118,10 @@ describe('more ways to say the treatment is not done', () => {
     ['it', 'Se sei allergico ai FANS o alla lidocaina spesso non ha senso procedere.', ['drug-allergy']],
   ])('%s: %s', (lang, text, conditions) => expect(conditionsOf(text, lang)).toEqual(conditions));
 });
+
+describe('fresh13: taboo, a pronoun refusal and a depth bound in French', () => {
+  it.each([
+    ['de', 'Auch bei Hautinfektionen an der Einstichstelle und bei einer bekannten Allergie gegen Lokalanästhetika wie Procain ist Mesotherapie tabu.', ['skin-infection', 'drug-allergy']],
+    ['it', 'Mi ha spiegato che se sei incinta o hai disturbi della coagulazione non te la fa, punto.', ['pregnancy', 'coagulation-disorder']],
+  ])('%s: %s', (lang, text, conditions) => expect(conditionsOf(text, lang)).toEqual(conditions));
+});

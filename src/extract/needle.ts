@@ -36,7 +36,8 @@ export const extractNeedle: Extractor = ({ text, cased, lang, ref, context, hits
       );
     // A depth word right after the quantity settles it ("4 mm di profondità", "4mm deep").
     // So does a bound that is a depth word itself ("no deeper than 2 mm", "nicht tiefer als 4 mm").
-    const depthAfter = depths.some((h) => (h.start >= q.span.end && context.wordsBetween(q.span.end, h.start) <= 1) || (h.start >= q.span.start && h.end <= q.span.end));
+    // (Not across a comma: "Needle 32G, 4mm, very superficial (approx. 1mm)".)
+    const depthAfter = depths.some((h) => (h.start >= q.span.end && context.wordsBetween(q.span.end, h.start) <= 1 && !/[,;(]/.test(text.slice(q.span.end, h.start))) || (h.start >= q.span.start && h.end <= q.span.end));
     const dNeedle = distance(needles);
     const dDepth = distance(depths);
     if (Math.min(dNeedle, dDepth) > 12) continue;
