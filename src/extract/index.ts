@@ -6,7 +6,7 @@ import type { LanguagePack } from '../vocab/load.js';
 import { LineIndex } from '../util/positions.js';
 import { contentId, stableStringify } from '../util/hash.js';
 import { SentenceContext } from './context.js';
-import { extractNeedle } from './needle.js';
+import { extractNeedle, hasGaugeLetter } from './needle.js';
 import { extractSessionCount, extractSessionFrequency, findFrequencies, type FrequencyHit } from './sessions.js';
 import { extractAnswers, extractConcepts, leadingClause } from './concepts.js';
 import { findAll, foldCase, test, type Span } from './terms.js';
@@ -40,8 +40,6 @@ const RUN_IN_WORDS = 3;
 const QUOTED_WHOLE = /^[\s\d.)#*-]*["“«„‘'][^"“”«»„]+["”»“’']\s*[.!?]?\s*$/u;
 /** A verdict and its colon, then a quotation: "Myth: “…”". */
 const QUOTE_AFTER_VERDICT = /^[^:"“”«»„]{1,30}:\s*["“«„‘']/u;
-/** A needle gauge written with its letter ("30G", "27 G"). */
-const GAUGE = /(?<![\p{L}\p{N}])\d{2}\s?G(?![\p{L}\p{N}])/u;
 /** Up to this many words, a sentence after a question may be its answer alone ("Son poco frecuentes.", "Ninguno importante."). */
 const SHORT_ANSWER_WORDS = 4;
 
@@ -77,7 +75,7 @@ export function extractClaims(doc: SourceDocument, sentences: Sentence[], lang: 
   for (let i = 0; i < sentences.length; i++) {
     const sentence = sentences[i];
     const own = sentence.folded;
-    if (sentence.blockType === 'heading' && (i === 0 || sentences[i - 1].block !== sentence.block)) citations = lang.re.citationHeading.test((byBlock.get(sentence.block) ?? []).map((s) => s.folded).join(' '));
+    if (sentence.blockType === 'heading' && (i === 0 || sentences[i - 1].block !== sentence.block)) citations = lang.re.citationHeading.test(blockText(byBlock, sentence.block));
     if (citations) continue;
     if (sentence.blockType !== 'listItem') lineLabel = '';
     const ownWords = wordsOf(own);
@@ -102,7 +100,7 @@ export function extractClaims(doc: SourceDocument, sentences: Sentence[], lang: 
     const refusedAsk = asking && i + 1 < sentences.length && lang.re.answerNo.test(sentences[i + 1].folded) && test(lang.re.askPermission, text);
     // A question in a list or table whose lead-in rules the treatment out is a checklist item:
     // "Il trattamento NON può essere eseguito se il paziente risponde SÌ:" over "Sta allattando?".
-    const checklist = asking && sentence.leadIn !== undefined && isChecklist((byBlock.get(sentence.leadIn) ?? []).map((s) => s.folded).join(' '), lang, ref);
+    const checklist = asking && sentence.leadIn !== undefined && isChecklist(blockText(byBlock, sentence.leadIn), lang, ref);
     if ((asking && !refusedAsk && !checklist) || test(lang.re.noise, text)) continue;
     if (i + 1 < sentences.length && lang.re.refutation.test(sentences[i + 1].folded)) continue;
     // A statement set out as someone else's: a heading wholly in quotation marks ("## 3. «Non ha
@@ -115,7 +113,7 @@ export function extractClaims(doc: SourceDocument, sentences: Sentence[], lang: 
     // The heading right above a paragraph, for its first sentence ("## Contraindicações" over
     // "Gestantes, lactantes, ...").
     const above = sentence.blockType === 'paragraph' && sentence.block > 0 && previous === '' ? byBlock.get(sentence.block - 1) : undefined;
-    const heading = above?.[0]?.blockType === 'heading' ? above.map((s) => s.folded).join(' ') : '';
+    const heading = above?.[0]?.blockType === 'heading' ? foldedText(above) : '';
     // The question a short sentence answers, in its paragraph or as the heading above it.
     // A short answer may open a longer sentence: "Ils sont rares : quelques petites papules…".
     const asked = asks(previous) ? previous : asks(heading) ? heading : '';
@@ -136,10 +134,10 @@ export function extractClaims(doc: SourceDocument, sentences: Sentence[], lang: 
       !(asked && (lang.re.answerYes.test(text) || lang.re.answerNo.test(text))) &&
       !(section && lang.unitGate.test(text)) &&
       // A gauge after a sentence about the needle: "… For the scalp we use a slightly sturdier 30G."
-      !(previous !== '' && GAUGE.test(sentence.normalized))
+      !(previous !== '' && hasGaugeLetter(sentence.normalized))
     )
       continue;
-    const listLeadIn = [sentence.leadIn === undefined ? '' : (byBlock.get(sentence.leadIn) ?? []).map((s) => s.folded).join(' '), sentence.blockType === 'listItem' && sentence.block !== lineLabelBlock ? lineLabel : '']
+    const listLeadIn = [sentence.leadIn === undefined ? '' : blockText(byBlock, sentence.leadIn), sentence.blockType === 'listItem' && sentence.block !== lineLabelBlock ? lineLabel : '']
       .filter(Boolean)
       .join(' ');
     // A question answered in the same paragraph leads its answer in, as a list's lead-in does
@@ -229,6 +227,15 @@ export function extractClaims(doc: SourceDocument, sentences: Sentence[], lang: 
   return [...byKey.values()].sort((a, b) => a.position.start.offset - b.position.start.offset || a.position.end.offset - b.position.end.offset || (a.id < b.id ? -1 : 1));
 }
 
+/** The case-folded text of a block's sentences, joined. */
+function blockText(byBlock: Map<number, Sentence[]>, block: number): string {
+  return foldedText(byBlock.get(block) ?? []);
+}
+
+function foldedText(sentences: readonly Sentence[]): string {
+  return sentences.map((s) => s.folded).join(' ');
+}
+
 /** A lead-in that says the treatment is not done (a cue or the word itself), not one that only negates. */
 function isChecklist(leadIn: string, lang: LanguagePack, ref: Reference): boolean {
   return test(lang.re.ciCues, leadIn) || test(ref.matcher(lang.language, 'contraindications'), leadIn);
@@ -238,7 +245,7 @@ function isChecklist(leadIn: string, lang: LanguagePack, ref: Reference): boolea
 function sectionQuestion(block: number, byBlock: Map<number, Sentence[]>): string {
   const above = byBlock.get(block - 1);
   if (above?.[0]?.blockType !== 'heading') return '';
-  const heading = above.map((s) => s.folded).join(' ');
+  const heading = foldedText(above);
   return asks(heading) ? heading : '';
 }
 
@@ -277,7 +284,7 @@ class ScopeTracker {
     if (sentence.blockType === 'heading') {
       // A heading that denies being the other treatment ("„Keine Fettweg-Spritze“") opens no section about it.
       if (before?.block !== sentence.block) {
-        const heading = (this.byBlock.get(sentence.block) ?? []).map((s) => s.folded).join(' ');
+        const heading = blockText(this.byBlock, sentence.block);
         this.section = this.other(heading) && !test(this.denial, heading);
       }
       return this.section;
@@ -292,7 +299,7 @@ class ScopeTracker {
       this.elsewhereBlock = -1;
     }
     if (sentence.blockType === 'tableCell') {
-      const header = sentence.leadIn === undefined ? '' : (this.byBlock.get(sentence.leadIn) ?? []).map((s) => s.folded).join(' ');
+      const header = sentence.leadIn === undefined ? '' : blockText(this.byBlock, sentence.leadIn);
       if (this.other(header) || this.other(sentence.row?.split(' | ')[0] ?? '')) return true;
     }
     return this.section;

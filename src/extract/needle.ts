@@ -11,6 +11,9 @@ import { cachedRegex } from './cache.js';
  * di profondità" → depth).
  */
 const GAUGE_LETTER = /(?<![\p{L}\p{N}])(?<n1>\d{2})\s?G(?![\p{L}\p{N}])/gu;
+/** Whether a text holds a gauge written with its letter ("30G", "27 G"): read on the cased text. */
+const GAUGE_LETTER_ONE = new RegExp(GAUGE_LETTER.source, 'u');
+export const hasGaugeLetter = (cased: string): boolean => GAUGE_LETTER_ONE.test(cased);
 
 export const extractNeedle: Extractor = ({ text, cased, lang, ref, context, hits, section, previous }) => {
   const needles = hits('needle');
@@ -18,7 +21,7 @@ export const extractNeedle: Extractor = ({ text, cased, lang, ref, context, hits
   const out: RawClaim[] = [];
   // "30G" needs a needle in the sentence, or in the one before it ("A 32G needle, 4 mm long, for
   // the face. For the scalp we use a slightly sturdier 30G.").
-  const gaugeLetter = needles.length > 0 || (previous !== '' && test(ref.matcher(lang.language, 'needle'), previous));
+  const gaugeLetter = needles.length > 0 || (previous !== '' && hasGaugeLetter(cased) && test(ref.matcher(lang.language, 'needle'), previous));
   if (needles.length === 0 && depths.length === 0) {
     // Under a question about depth, the answer's figures are depths: "### How deep do the needles
     // go?" then "About 1 mm on the face. On the scalp, up to 3 mm." The cue then stands at the
