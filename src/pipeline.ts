@@ -21,6 +21,7 @@ import { forEachResult } from './run/process-all.js';
 import { keptForReports } from './source/read-later.js';
 import { cacheAt, type CacheStrategy } from './run/cache.js';
 import { memoryMark, timed } from './run/timing.js';
+import { collectGarbage } from './util/collect.js';
 
 export interface CheckOptions {
   paths: string[];
@@ -206,6 +207,8 @@ export function runCheck(options: CheckOptions): { report: Report; results: Sour
     );
   progress?.done();
   memoryMark('sources done');
+  // The threads are gone and their results handed on: what remains is what the corpus rules read.
+  collectGarbage();
   options.onSourcesDone?.(results, engine, run.claimRuleFindings);
   const report = timed('check', () => run.finish());
   memoryMark('checked');

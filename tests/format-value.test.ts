@@ -1,6 +1,10 @@
 /** The short readings of claim values that messages and tables show ("3–5 sessions", "every 10 days"). */
 import { describe, expect, it } from 'vitest';
-import { formatInterval, formatValue } from '../src/check/format-value.js';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { attributeOf, formatInterval, formatValue, kindOfAttribute } from '../src/check/format-value.js';
+import { processSource } from '../src/pipeline.js';
+import { getEngine, ROOT } from './helpers/engine.js';
 import type { Claim } from '../src/types.js';
 
 const count = (min: number | null, max: number | null) => formatValue({ kind: 'sessions.count', value: { min, max } } as unknown as Claim);
@@ -24,4 +28,25 @@ describe('formatValue and formatInterval', () => {
     ['P1Y', 'every year'],
     ['P0.5W', 'twice a week'],
   ])('%s reads "%s"', (iso, text) => expect(formatInterval(iso)).toBe(text));
+});
+
+describe('kindOfAttribute', () => {
+  // The gate fingerprints a corpus finding with the kind its attribute gives: it must be the kind
+  // of every claim of that attribute, or a baseline's fingerprints would change.
+  it("gives back the kind of every claim of the seed pages from the claim's attribute", () => {
+    const dir = join(ROOT, 'sources');
+    const claims = readdirSync(dir)
+      .filter((f) => f.endsWith('.md'))
+      .flatMap((f) => processSource(join(dir, f), getEngine()).claims);
+    expect(new Set(claims.map((c) => c.kind)).size).toBeGreaterThanOrEqual(8);
+    for (const c of claims) expect(kindOfAttribute(attributeOf(c)), attributeOf(c)).toBe(c.kind);
+  });
+
+  it.each([
+    ['needle.depth', 'needle'],
+    ['sessions.count', 'sessions.count'],
+    ['sessions.frequency.maintenance', 'sessions.frequency'],
+    ['contraindication:pregnancy', 'contraindication'],
+    ['adverse-effect:bruising', 'adverse-effect'],
+  ])('%s is of %s claims', (attribute, kind) => expect(kindOfAttribute(attribute)).toBe(kind));
 });

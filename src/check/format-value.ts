@@ -16,6 +16,20 @@ export function attributeOf(claim: Claim): string {
   }
 }
 
+/**
+ * The kind of the claims an attribute is of: attributeOf's inverse for the kind ("needle.depth" →
+ * needle, "sessions.frequency.maintenance" → sessions.frequency, "contraindication:pregnancy" →
+ * contraindication). A corpus finding is about one attribute, so this is its claims' kind without
+ * keeping every claim's (what its fingerprint reads).
+ */
+export function kindOfAttribute(attribute: string): string {
+  if (attribute.startsWith('needle.')) return 'needle';
+  if (attribute.startsWith('sessions.frequency')) return 'sessions.frequency';
+  if (attribute === 'sessions.count') return attribute;
+  const colon = attribute.indexOf(':');
+  return colon < 0 ? attribute : attribute.slice(0, colon);
+}
+
 /** The concept id a concept-valued claim names. */
 export function conceptOf(claim: Claim): string {
   const v = claim.value as ContraindicationValue & AdverseEffectValue & AssertionValue & ConceptValue;

@@ -18,6 +18,7 @@ import { judgeAll, readByCorpusRules, runCorpusRules, runClaimRules, sortFinding
 import { sourceErrorMeta } from './rules/source-error.js';
 import { Gate, type GateOptions, type GateSource } from './gate.js';
 import { fingerprinted } from './fingerprint.js';
+import { kindOfAttribute } from './format-value.js';
 import { summarize, type FindingTally, type Report, type ReportClaim, type SourceEntry } from '../report/model.js';
 import { contentId } from '../util/hash.js';
 import { TOOL } from '../version.js';
@@ -298,14 +299,11 @@ export class CheckRun {
 
   /**
    * The corpus rules' findings over the views, held as the claim rules' are, with where each
-   * page's are and the kind of each view's claim (what the gate's fingerprints read). The views
-   * are let go of here: nothing else reads them.
+   * page's are. The views are let go of here: nothing else reads them.
    */
-  private corpusFindings(): { corpus: Store<Finding>; corpusOf: Map<string, number[]>; viewKind: Map<string, string> } {
+  private corpusFindings(): { corpus: Store<Finding>; corpusOf: Map<string, number[]> } {
     const scope = this.scope;
     const views = this.views.all();
-    const viewKind = new Map<string, string>();
-    for (const { claim } of views) viewKind.set(claim.id, claim.kind);
     const corpus = this.spill ? new Store<Finding>(Infinity, PACK_FINDINGS) : new Store<Finding>(Infinity);
     const corpusOf = new Map<string, number[]>();
     for (const f of runCorpusRules(views, this.engine.reference, this.options.severities ?? {}, scope && ((source) => scope.has(source)))) {
@@ -315,7 +313,7 @@ export class CheckRun {
       corpus.push(this.compact(f));
     }
     this.views.clear();
-    return { corpus, corpusOf, viewKind };
+    return { corpus, corpusOf };
   }
 
   /**
@@ -327,7 +325,7 @@ export class CheckRun {
     const ref = this.engine.reference;
     const scope = this.scope;
     const severities = this.options.severities ?? {};
-    const { corpus, corpusOf, viewKind } = this.corpusFindings();
+    const { corpus, corpusOf } = this.corpusFindings();
     const gateOptions = this.options.gate ?? {};
     const gate = new Gate(
       this.sources.map((s) => s.gate),
@@ -373,12 +371,18 @@ export class CheckRun {
         if (kind !== null && f.claims.length) kinds.set(f.claims[0], kind);
         findings.push(f);
       }
-      for (const i of corpusOf.get(path) ?? []) findings.push(corpus.get(i));
+      for (const i of corpusOf.get(path) ?? []) {
+        const f = corpus.get(i);
+        // A corpus finding is about one attribute: its claims are of the attribute's kind (a map
+        // of every view's kind was 30 MB at 50,000 pages).
+        if (f.attribute !== undefined && f.claims.length) kinds.set(f.claims[0], kindOfAttribute(f.attribute));
+        findings.push(f);
+      }
       corpusOf.delete(path);
       const problem = source.problem;
       if (problem && errorSeverity !== 'off' && (!scope || scope.has(problem.id))) findings.push({ ...problemFinding(problem), severity: (errorSeverity as 'error') ?? 'error' });
       if (!findings.length) continue;
-      const outcome = gate.source(findings, source.gate, (id) => kinds.get(id) ?? viewKind.get(id));
+      const outcome = gate.source(findings, source.gate, (id) => kinds.get(id));
       keep(path, outcome.findings);
       for (const f of outcome.suppressed) {
         suppressed.push(f);

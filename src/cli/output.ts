@@ -12,6 +12,7 @@ import { memoryNote } from '../run/timing.js';
 import type { BaselineComparison } from '../report/baseline.js';
 import { claimsFileOf, renderClaimsFile } from '../report/claims-file.js';
 import { AtomicBatch, writeDerivedFile } from '../util/atomic-write.js';
+import { collectGarbage } from '../util/collect.js';
 
 export interface WriteOptions {
   reportDir?: string;
@@ -115,6 +116,8 @@ export function writeOutputs(report: Report, results: SourceResult[], ref: Refer
     // Files each format went to (or why it was left out), told in the formats' order whichever thread wrote them.
     const outcomes = new Map<Format, { written: true } | { dropped: string }>();
     const writeHere = (f: Format): void => {
+      // What the last format made is garbage: collected first, this one does not grow on top of it.
+      collectGarbage();
       let content: string | Iterable<string>;
       try {
         content = f.chunks ? f.chunks(report, ctx) : f.render(report, ctx);

@@ -4,6 +4,7 @@
  */
 import { resolve } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
+import { collectBetweenPhases } from '../util/collect.js';
 import { collectSources, loadEngine } from '../pipeline.js';
 import { processAll } from '../run/process-all.js';
 import { cacheAt } from '../run/cache.js';
@@ -132,5 +133,6 @@ export const LARGE_RUN = 5_000;
 export function leanHeapFor(sources: number, scoped: boolean): boolean {
   if (scoped || sources < LARGE_RUN) return false;
   setFlagsFromString('--heap-growing-percent=25');
+  collectBetweenPhases();
   return true;
 }

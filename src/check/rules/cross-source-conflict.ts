@@ -44,10 +44,14 @@ export const crossSourceConflict: Rule = {
     const groups = new Map<string, Map<string, number[]>>();
     const valueOf: string[] = [];
     const idOf: string[] = [];
+    // A few dozen distinct values among hundreds of thousands of items: one string each.
+    const values = new Map<string, string>();
     for (let i = 0; i < items.length; i++) {
       const { claim } = items[i];
-      const value = comparable({ claim });
-      if (value === undefined) continue;
+      const made = comparable({ claim });
+      if (made === undefined) continue;
+      let value = values.get(made);
+      if (value === undefined) values.set(made, (value = made));
       valueOf[i] = value;
       idOf[i] = claim.id;
       const attribute = attributeOf(claim);
