@@ -8,7 +8,7 @@ import type { Report } from '../src/report/model.js';
 import { RULE_METAS } from '../src/check/rules/index.js';
 import { FINGERPRINT_KEY, fingerprint, normalizeAnyText, normalizeForFingerprint } from '../src/check/fingerprint.js';
 import { TOOL_HOMEPAGE } from '../src/version.js';
-import { CODE_SCANNING_MAX_RESULTS, escapeData, escapeProperty, renderGithubCommands, renderStepSummary } from '../src/report/github.js';
+import { CODE_SCANNING_MAX_RESULTS, escapeData, escapeProperty, githubCommandChunks, renderGithubCommands, renderStepSummary, workflowCommand } from '../src/report/github.js';
 import { REFERENCE, ROOT } from './helpers/engine.js';
 import { runCli } from './helpers/cli.js';
 import { EN_PAGE, project, SAFE_FIX_REFERENCE } from './helpers/project.js';
@@ -355,6 +355,12 @@ describe('GitHub code scanning limits', () => {
     expect(lines.at(-2)).toBe(warning);
     expect(lines.at(-1)).toMatch(/^claimlint: /);
     expect(renderStepSummary(over)).toMatch(/^> \*\*Code scanning:\*\* report\.sarif holds 25001 results/m);
+    // Printed in whole lines a thousand findings at a time, not made into one string.
+    const chunks = [...githubCommandChunks(over)];
+    expect(chunks).toHaveLength(Math.floor(over.findings.length / 1000) + 1);
+    for (const chunk of chunks) expect(chunk.endsWith('\n')).toBe(true);
+    expect(chunks[0].split('\n').slice(0, -1)).toEqual(Array(1000).fill(workflowCommand(finding)));
+    expect(chunks.join('').split('\n').slice(0, -3)).toEqual(Array(over.findings.length).fill(workflowCommand(finding)));
   });
 });
 

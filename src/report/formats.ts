@@ -5,7 +5,7 @@ import { prettyChunks, renderPretty } from './pretty.js';
 import { renderMarkdown } from './markdown.js';
 import { renderHtml } from './html.js';
 import { renderSarif, sarifChunks } from './sarif.js';
-import { renderGithub } from './github.js';
+import { githubChunks, renderGithub } from './github.js';
 import { rdjsonChunks, renderRdjson } from './rdjson.js';
 import type { BaselineComparison } from './baseline.js';
 import type { SourceTexts } from './source-text.js';
@@ -45,7 +45,7 @@ export const FORMATS: Format[] = [
   { name: 'markdown', description: 'the reviewer report: summary, consensus table, findings per source', file: 'report.md', render: (r, ctx) => renderMarkdown(r, ctx.ref, ctx.baseline?.status, ctx.baseline?.resolved) },
   { name: 'html', description: 'the reviewer report as one self-contained HTML page: matrix, charts, page view, filterable findings', file: 'report.html', render: (r, ctx) => renderHtml(r, ctx.ref, ctx) },
   { name: 'sarif', description: 'SARIF 2.1.0 for GitHub code scanning and editors', file: 'report.sarif', render: (r, ctx) => renderSarif(r, { texts: ctx.texts }), chunks: (r, ctx) => sarifChunks(r, { texts: ctx.texts }) },
-  { name: 'github', description: 'GitHub Actions annotations (workflow commands) and a job summary in $GITHUB_STEP_SUMMARY', render: (r) => renderGithub(r) },
+  { name: 'github', description: 'GitHub Actions annotations (workflow commands) and a job summary in $GITHUB_STEP_SUMMARY', render: (r) => renderGithub(r), chunks: (r) => githubChunks(r) },
   { name: 'rdjson', description: "reviewdog's diagnostic format (rdjson), for comments on changed lines", file: 'report.rdjson.json', render: (r, ctx) => renderRdjson(r, { texts: ctx.texts }), chunks: (r, ctx) => rdjsonChunks(r, { texts: ctx.texts }) },
 ];
 

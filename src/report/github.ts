@@ -58,12 +58,30 @@ export function codeScanningNote(report: Report): string | undefined {
 }
 
 export function renderGithubCommands(report: Report): string {
+  return [...githubCommandChunks(report)].join('');
+}
+
+/** Findings per chunk of githubCommandChunks. */
+const COMMANDS_PER_CHUNK = 1000;
+
+/**
+ * renderGithubCommands's text, a thousand findings at a time: the commands of a large corpus made
+ * into one string took a 10,000-page run to 650 MB (a CI step prints them as they come).
+ */
+export function* githubCommandChunks(report: Report): Generator<string> {
   const s = report.summary.bySeverity;
-  const lines = report.findings.map(workflowCommand);
+  let lines: string[] = [];
+  for (const f of report.findings) {
+    lines.push(workflowCommand(f));
+    if (lines.length >= COMMANDS_PER_CHUNK) {
+      yield `${lines.join('\n')}\n`;
+      lines = [];
+    }
+  }
   const note = codeScanningNote(report);
   if (note) lines.push(`::warning title=${escapeProperty('claimlint: too many results for code scanning')}::${escapeData(note)}`);
   lines.push(`claimlint: ${report.summary.findings} findings (${s.error} errors, ${s.warning} warnings, ${s.info} info) in ${report.summary.sources} sources${scopeNote(report)}`);
-  return `${lines.join('\n')}\n`;
+  yield `${lines.join('\n')}\n`;
 }
 
 const cell = (s: string) => s.replace(/\s+/g, ' ').replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;').trim();
@@ -110,7 +128,12 @@ export interface GithubOptions {
 
 /** The workflow commands (returned, for stdout); the step summary is appended to $GITHUB_STEP_SUMMARY when set. */
 export function renderGithub(report: Report, options: GithubOptions = {}): string {
+  return [...githubChunks(report, options)].join('');
+}
+
+/** renderGithub's text in chunks; the step summary is appended before the first. */
+export function* githubChunks(report: Report, options: GithubOptions = {}): Generator<string> {
   const summaryFile = (options.env ?? process.env).GITHUB_STEP_SUMMARY;
   if (summaryFile) appendFileSync(summaryFile, renderStepSummary(report));
-  return renderGithubCommands(report);
+  yield* githubCommandChunks(report);
 }
