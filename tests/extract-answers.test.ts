@@ -21,6 +21,9 @@ describe('answers to yes/no questions', () => {
     ['fr', '### Les résultats sont-ils définitifs ?\nOui.', [['permanent-results', 'Oui']]],
     // An answer word closed by an emoji.
     ['it', '### Fa male?\n\nPochissimo 😊', [['painless', 'Pochissimo']]],
+    // A few words and a comma before the yes or no.
+    ['en', '## Is it safe?\n\nIn the right hands, yes. In a salon, with products nobody can trace, I’d say no.', [['safe', 'In the right hands, yes']]],
+    ['it', '### Fa male?\n\nSinceramente, no.', [['painless', 'Sinceramente, no']]],
   ])('%s: %s', (lang, text, expected) => expect(assertions(text, lang)).toEqual(expected));
 
   it.each([
@@ -30,6 +33,8 @@ describe('answers to yes/no questions', () => {
     ['en', '### Does it melt fat?\nNo.'],
     // Not an answer to a question.
     ['en', 'Yes. Book today.'],
+    // More than a few words before the comma: a statement, not an answer.
+    ['en', '### Is mesotherapy safe?\nFor patients who bruise easily and take aspirin, yes.'],
   ])('%s: %s', (lang, text) => expect(assertions(text, lang)).toEqual([]));
 });
 

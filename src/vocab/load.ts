@@ -250,10 +250,11 @@ function frequencyIndex(v: VocabFile): TermIndex<string> {
   return index;
 }
 
-/** A term with "{n}" standing for a number or range ("ogni {n} giorni"). */
 /** An answer that opens with one of these words, closed by punctuation, the end, or an emoji ("No.", "Sì,", "Pochissimo 😊"), not by a quotation mark. */
 function answerOpening(terms: readonly string[]): RegExp {
-  return new RegExp(`^\\s*(?:${compileTerms(terms).source})\\s*(?:[.!,;:\u2013\u2014-]|$|[^\\s\\p{L}\\p{N}"'«»“”„])`, 'u');
+  // A few words and a comma may come first: "Honestly, yes, a little.", "In the right hands, yes.",
+  // "Per me, no." (the words are the answer's, not a list: at most four, no clause mark between).
+  return new RegExp(`^\\s*(?:[^\\s,.;:?!]+(?:\\s+[^\\s,.;:?!]+){0,3}\\s*,\\s*)?(?:${compileTerms(terms).source})\\s*(?:[.!,;:\u2013\u2014-]|$|[^\\s\\p{L}\\p{N}"'«»“”„])`, 'u');
 }
 
 /** A sentence that opens with one of these words, after any bullet, emoji or mark ("⚠️ Tampoco durante…"). */
@@ -261,6 +262,7 @@ function sentenceOpening(terms: readonly string[]): RegExp {
   return terms.length ? new RegExp(`^[^\\p{L}\\p{N}]*(?:${compileTerms(terms).source})`, 'u') : /(?!)/;
 }
 
+/** A term with "{n}" standing for a number or range ("ogni {n} giorni"). */
 function patternWithNumber(pattern: string, rangeSource: string): RegExp {
   const [before, after] = pattern.split('{n}');
   // A word written against the number ("{n}x/week": "2x/week") may follow it without a space.
