@@ -38,6 +38,24 @@ describe('answers to yes/no questions', () => {
   ])('%s: %s', (lang, text) => expect(assertions(text, lang)).toEqual([]));
 });
 
+describe('a yes to a short question naming an adverse effect', () => {
+  const effects = (text: string, lang: string) =>
+    claimsOf(text, lang)
+      .filter((c) => c.kind === 'adverse-effect')
+      .map((c) => [(c.value as { effect: string }).effect, c.text]);
+  it.each([
+    ['it', 'I lividi? Sì, possono capitare, soprattutto sulle cosce.', [['bruising', 'Sì, possono capitare, soprattutto sulle cosce']]],
+    ['en', '### Bruising?\n\nYes, it can happen for a few days.', [['bruising', 'Yes, it can happen for a few days']]],
+  ])('%s: %s is that effect', (lang, text, expected) => expect(effects(text, lang)).toEqual(expected));
+
+  it.each([
+    // A question asking leave, and a long question, name the effect without asking whether it happens.
+    ['en', 'Can I ice the bruising? Yes.'],
+    ['en', 'After the session, when I get home and the bruising starts, should I rest? Yes.'],
+    ['en', 'Bruising? No, not with fine needles.'],
+  ])('%s: %s is not', (lang, text) => expect(effects(text, lang)).toEqual([]));
+});
+
 describe('a yes to a question about an adverse effect', () => {
   it('is that effect', () => {
     const effects = claimsOf('Does it work? Maybe. Does it hurt? Yes. Had redness for two days.', 'en')

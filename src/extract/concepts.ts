@@ -215,8 +215,23 @@ export const extractAnswers: Extractor = ({ text, lang, ref, asked: question, co
     const value = concept.kind === 'adverse-effect' ? { effect: concept.id } : { assertion: concept.id };
     out.push({ kind: concept.kind as ClaimKind, value, span, modifiers: { ...context.modifiers(span), negated: false } });
   }
+  // A yes to a short question that names an adverse effect is that effect: "I lividi? Sì, possono
+  // capitare", "Bruising? Yes, sometimes." Not a question asking leave ("Can I take paracetamol
+  // for the pain?" "Yes.").
+  if (polarity === 'yes' && wordCount(question) <= EFFECT_QUESTION_WORDS && !test(lang.re.askPermission, question)) {
+    const span = answerSpan(text);
+    for (const concept of span ? ref.concepts.values() : []) {
+      if (concept.kind !== 'adverse-effect' || out.some((c) => (c.value as AdverseEffectValue).effect === concept.id)) continue;
+      if (test(ref.matcher(lang.language, concept.id), question)) out.push({ kind: 'adverse-effect', value: { effect: concept.id }, span: span!, modifiers: { ...context.modifiers(span!), negated: false } });
+    }
+  }
   return out;
 };
+
+/** The longest question whose naming an adverse effect makes a yes that effect. */
+const EFFECT_QUESTION_WORDS = 6;
+
+const wordCount = (text: string): number => text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
 
 const askableConcepts = new WeakMap<Reference, Concept[]>();
 
