@@ -135,6 +135,15 @@ describe('context: negation, hedging, assertions', () => {
     expect(claims.filter((c) => c.kind === 'efficacy').map((c) => c.value)).toEqual([{ assertion: 'fast-onset' }]);
   });
 
+  it('reads a denial after what it denies: "Effetti collaterali gravi non ne abbiamo mai visti"', () => {
+    const claims = claimsOf('**È sicura?** Sì. Effetti collaterali gravi non ne abbiamo mai visti, in dodici anni di attività.');
+    expect(claims.filter((c) => c.kind === 'safety').map((c) => [c.value, c.text])).toEqual([
+      [{ assertion: 'safe' }, 'Sì'],
+      [{ assertion: 'no-serious-side-effects' }, 'Effetti collaterali gravi non ne abbiamo mai visti'],
+    ]);
+    expect(claims.filter((c) => c.kind === 'adverse-effect')).toEqual([]);
+  });
+
   it('reads rare and reduced side effects', () => {
     expect(valuesOf('Consente un rilascio prolungato del farmaco, con rari effetti collaterali.', 'it', 'safety')).toEqual([{ assertion: 'rare-side-effects' }]);
     expect(valuesOf('Questo approccio consente di limitare gli effetti collaterali.', 'it', 'safety')).toEqual([{ assertion: 'reduced-side-effects' }]);
