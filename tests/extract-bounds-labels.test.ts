@@ -33,6 +33,20 @@ describe('session counts', () => {
   });
 });
 
+describe('a count whose noun a parallel phrase leaves out', () => {
+  const counts = (text: string, lang: string) => valuesOf(text, lang, 'sessions.count').map((v) => [(v as { min: number }).min, (v as { max: number }).max]);
+
+  it.each([
+    ['en', 'Unless your doctor advises otherwise, 4–6 sessions for the face and 8–10 for the body.', [[4, 6], [8, 10]]],
+    ['it', 'Servono 3 sedute sul viso e 6 sul corpo, una a settimana.', [[3, 3], [6, 6]]],
+    ['fr', 'Comptez 3 à 4 séances pour le visage et 6 à 8 pour le corps.', [[3, 4], [6, 8]]],
+    // The same word opening a rate: no count.
+    ['it', 'Servono 6 sedute per il viso e 2 per settimana.', [[6, 6]]],
+    // Another word after the number: not the parallel phrase.
+    ['en', 'Plan 4–6 sessions for the face; 30 minutes each.', [[4, 6]]],
+  ])('%s: %s', (lang, text, expected) => expect(counts(text, lang)).toEqual(expected));
+});
+
 describe('a gap after a comma', () => {
   it('lets a gapped term read over a list ("dolor, ardor o escozor en el punto de inyección")', () => {
     const effects = claimsOf('Efectos frecuentes: dolor, ardor o escozor en el punto de inyección.', 'es').map((c) => [c.kind, (c.value as { effect?: string }).effect]);

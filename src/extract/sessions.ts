@@ -100,9 +100,40 @@ export const extractSessionCount: Extractor = (input) => {
   }
   // "four sessions, some patients up to eight": after a stated course, in the same sentence.
   const last = out.length ? Math.max(...out.map((c) => c.span.end)) : -1;
-  if (last >= 0) out.push(...elidedBounds(text, lang, ref, context, last));
+  if (last >= 0) out.push(...elidedBounds(text, lang, ref, context, last), ...parallelCounts(text, lang, out, frequencies, last, context));
   return out;
 };
+
+/**
+ * A count whose noun is left out in a parallel phrase: "4–6 sessions for the face and 8–10 for the
+ * body", "3 sedute sul viso, 6 sul corpo". The word after the stated course's noun ("for", "sul")
+ * opens the phrase after the bare number too, whatever the language.
+ */
+function parallelCounts(text: string, lang: LanguagePack, stated: readonly RawClaim[], frequencies: readonly FrequencyHit[], from: number, context: SentenceContext): RawClaim[] {
+  const out: RawClaim[] = [];
+  const words = new Set<string>();
+  for (const c of stated) {
+    const after = /^\s+(\p{L}+)/u.exec(text.slice(c.span.end));
+    if (after) words.add(after[1]);
+  }
+  for (const word of words) {
+    const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const re = new RegExp(`(?<![\\p{L}\\p{N}.,])${lang.rangeSource}(?=\\s+${escaped}(?![\\p{L}\\p{N}]))`, 'dgu');
+    re.lastIndex = from;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const g = m.groups ?? {};
+      const a = parseNumber(g.a, lang);
+      const b = g.b ?? g.b2 ? parseNumber(g.b ?? g.b2, lang) : a;
+      if (a === undefined || b === undefined || !(a >= 1 && b >= a && b <= 100) || !Number.isInteger(a) || !Number.isInteger(b)) continue;
+      const span = { start: m.index, end: m.index + m[0].length };
+      if ([...stated, ...out].some((c) => c.span.start < span.end && span.start < c.span.end)) continue;
+      // "6 sedute per il viso e 2 per settimana": a rate, whether or not it holds the number.
+      if (frequencies.some((f) => f.span.start < span.end + 2 + word.length && span.start < f.span.end)) continue;
+      out.push({ kind: 'sessions.count', value: { min: a, max: b, approximate: false }, span, modifiers: context.modifiers(span) });
+    }
+  }
+  return out;
+}
 
 /**
  * A bound whose noun the writer leaves out because a stated course just gave it: "A course runs to
