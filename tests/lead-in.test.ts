@@ -15,6 +15,31 @@ describe('list lead-ins', () => {
   it('a finished sentence before a list is not its lead-in', () => {
     expect(conditionsOf('La mesoterapia non va eseguita in alcuni casi.\n\n- gravidanza\n- terapia anticoagulante\n', 'it')).toEqual([]);
   });
+
+  it('a sentence left open by an ellipsis leads in the emoji-marked lines after it (a social post)', () => {
+    const post = 'Slide 7/8\nNOT FOR YOU IF…\n🤰 pregnant or breastfeeding\n💊 on anticoagulants\n🎗️ you’re in active cancer treatment\n';
+    expect(conditionsOf(post, 'en')).toEqual(['pregnancy', 'breastfeeding', 'anticoagulant-therapy', 'cancer']);
+    expect(conditionsOf(post.replace('IF…', 'IF.'), 'en')).toEqual([]);
+  });
+});
+
+describe('lists a strength label opens', () => {
+  it('lead in from the sentence before, as the next such list does', () => {
+    const text = '09:00 Anamnesi e controindicazioni.\n  *Assolute:* gravidanza; allattamento.\n  *Relative:* terapia anticoagulante; coagulopatie; diabete scompensato.\n10:30 Complicanze: ecchimosi.';
+    const claims = claimsOf(text, 'it').filter((c) => c.kind === 'contraindication');
+    expect(claims.map((c) => [(c.value as { condition: string }).condition, (c.value as { strength: string }).strength])).toEqual([
+      ['pregnancy', 'absolute'],
+      ['breastfeeding', 'absolute'],
+      ['anticoagulant-therapy', 'relative'],
+      ['coagulation-disorder', 'relative'],
+      ['diabetes', 'relative'],
+    ]);
+  });
+
+  it('not without a strength label, nor after a sentence that names no contraindication', () => {
+    expect(conditionsOf('09:00 Anamnesi e controindicazioni.\n  Casi: gravidanza; allattamento.', 'it')).toEqual([]);
+    expect(conditionsOf('09:00 Accoglienza dei partecipanti.\n  *Relative:* gravidanza; allattamento.', 'it')).toEqual([]);
+  });
 });
 
 describe('a question answered in the same paragraph (FAQ pages)', () => {

@@ -115,8 +115,9 @@ describe('markdown-it path: the sentences remark gives', () => {
     for (const [name, text] of all) if (same(text, name)) read++;
     expect(all.length).toBeGreaterThan(20);
     // Many real pages have no GFM trigger (pages copied as plain text, with " | " menus and tab
-    // tables, often do): the comparison must be a real one for a good share of them.
-    expect(read).toBeGreaterThan(all.length * 0.4);
+    // tables, often do): the comparison must be a real one for many of them (a count, not a
+    // share: pages with links and tables, which go to remark, are added to the sets too).
+    expect(read).toBeGreaterThanOrEqual(90);
   });
 
   it('hand-written CommonMark corners, each read by markdown-it', () => {

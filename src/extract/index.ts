@@ -70,6 +70,8 @@ export function extractClaims(doc: SourceDocument, sentences: Sentence[], lang: 
   // The last sentence that made a contraindication claim: a sentence right after it may continue
   // its list ("Tampoco durante la lactancia", "Nor while breastfeeding").
   let contraindicationAt = -1;
+  // The last sentence a strength label opened, and the sentence that leads its list in.
+  const labelled = { at: -1, leadIn: '' };
   // Each paragraph's question heading (sectionQuestion), worked out once for its sentences.
   const sections = new Map<number, string>();
   for (let i = 0; i < sentences.length; i++) {
@@ -146,7 +148,15 @@ export function extractClaims(doc: SourceDocument, sentences: Sentence[], lang: 
     // Patients receiving anticoagulant therapy. …" (a first sentence of a few words, closed by "." or ":").
     const first = byBlock.get(sentence.block)?.[0];
     const label = first && first !== sentence && isRunInLabel(first.folded, lang, ref, index) ? first.folded : '';
-    const leadIn = [listLeadIn, label, asks(previous) ? previous : ''].filter(Boolean).join(' ');
+    // A list a strength label opens leads in from the sentence before, as does the next such list:
+    // "Anamnesi e controindicazioni." over "*Assolute:* gravidanza; …" and "*Relative:* coagulopatie; …".
+    let strengthLead = '';
+    if (previous !== '' && lang.re.strengthLabel.test(text)) {
+      strengthLead = labelled.at === i - 1 ? labelled.leadIn : previous;
+      labelled.at = i;
+      labelled.leadIn = strengthLead;
+    }
+    const leadIn = [listLeadIn, label, asks(previous) ? previous : strengthLead].filter(Boolean).join(' ');
     const continuing = contraindicationAt === i - 1 ? lang.re.alsoNot.exec(text) : null;
     const context = new SentenceContext(text, lang);
     const memo = new Map<string, Span[]>();

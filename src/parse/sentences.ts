@@ -83,7 +83,7 @@ function isRowLabel(cell: string): boolean {
 function parseTree(text: string, options: { fullGfm?: boolean; remark?: boolean }): Nodes {
   // Text copied from a PDF or a word processor marks list items with "•": read as Markdown's "-"
   // (same length, so every offset holds).
-  const source = BULLET.test(text) ? text.replace(BULLETS, (_, indent: string, selector: string) => `${indent}-${selector ? ' ' : ''}`) : text;
+  const source = BULLET.test(text) ? text.replace(BULLETS, (mark: string, indent: string) => `${indent}-${' '.repeat(mark.length - indent.length - 1)}`) : text;
   return markdownDepth(source) > MAX_MARKDOWN_DEPTH
     ? plainTree(source)
     : ((options.fullGfm || options.remark ? undefined : markdownItTree(source)) ?? parseMarkdown(source, options.fullGfm));
@@ -133,12 +133,12 @@ function collectBlocks(node: Nodes, text: string, out: Block[], inListItem: bool
     // that lead-in, so each item can be read in the context the page gives it.
     // A table takes the paragraph right before it, whatever it ends with: it may introduce a
     // checklist of questions (see below).
-    const childLeadIn = child.type === 'list' ? leadInOf(previous) ?? leadIn : child.type === 'table' && previous?.type === 'paragraph' ? previous : leadIn;
+    const childLeadIn = child.type === 'list' ? leadInOf(previous, text) ?? leadIn : child.type === 'table' && previous?.type === 'paragraph' ? previous : leadIn;
     collectBlocks(child, text, out, inListItem || child.type === 'listItem', childLeadIn, decoded);
     // Items lettered in a paragraph of their own ("a) gravidanza;\nb) terapia anticoagulante;"),
     // which Markdown does not read as a list, are the list its lead-in introduces all the same.
     if (child.type === 'paragraph' && out.length === before + 1 && !inListItem && isLettered(out[before].masked)) {
-      const items = leadInOf(previous) ?? leadIn;
+      const items = leadInOf(previous, text) ?? leadIn;
       if (items) Object.assign(out[before], { type: 'listItem', leadIn: items, masked: out[before].masked.replace(ITEM_MARKS, (mark, indent: string) => indent + ' '.repeat(mark.length - indent.length)) });
     }
     if (out.length > before) previous = out[out.length - 1];
@@ -175,13 +175,14 @@ function isLettered(masked: string): boolean {
   return lines.length >= 2 && lines.every((l) => LETTERED_LINE.test(l));
 }
 
-function leadInOf(block: Block | undefined): Block | undefined {
+function leadInOf(block: Block | undefined, text: string): Block | undefined {
   if (!block) return undefined;
   if (block.type === 'heading') return block;
   // "Controindicazioni:", a sentence the list completes: "Nicht geeignet ist die Mesotherapie",
-  // "Non la eseguiamo in caso di" (it ends on a word or a comma, not a full stop), and a question
-  // the list answers ("**Qui ne peut pas en bénéficier ?**").
-  return /(?::|[\p{L},?])\s*$/u.test(block.masked) ? block : undefined;
+  // "Non la eseguiamo in caso di" (it ends on a word or a comma, not a full stop), a question
+  // the list answers ("**Qui ne peut pas en bénéficier ?**"), and one left open by an ellipsis
+  // ("NOT FOR YOU IF…", read as a full stop once normalised).
+  return /(?::|[\p{L},?])\s*$/u.test(block.masked) || /\p{L}[ \t]*(?:…|\.\.\.)[*_ \t]*$/u.test(text.slice(block.start, block.end)) ? block : undefined;
 }
 
 const blank = (s: string) => s.replace(/[^\r\n]/g, ' ');
@@ -239,11 +240,12 @@ function readHtmlBlock(text: string, start: number, end: number, out: Block[], i
   }
 }
 
-// En dash, bullets, middle dot, check marks and arrows ("· Gestantes", "✓ Sem cortes", "✔️ Risultati",
-// "► Durata") open list items in text copied from web pages, PDFs and word processors; an emoji's
-// variation selector (U+FE0F) after the mark is read as a space.
-const BULLET = /^[ \t]*[\u2013\u2022\u2023\u2219\u25aa\u25cf\u25e6\u00b7\u2713\u2714\u25ba\u25b8\u27a4\u2192]\ufe0f?[ \t]/m;
-const BULLETS = /^([ \t]*)[\u2013\u2022\u2023\u2219\u25aa\u25cf\u25e6\u00b7\u2713\u2714\u25ba\u25b8\u27a4\u2192](\ufe0f?)(?=[ \t])/gm;
+// En dash, bullets, middle dot, check marks, arrows and emoji ("· Gestantes", "✓ Sem cortes", "✔️
+// Risultati", "► Durata", "🤰 pregnant or breastfeeding") open list items in text copied from web
+// pages, social posts, PDFs and word processors; an emoji's variation selector (U+FE0F) after the
+// mark is read as a space.
+const BULLET = /^[ \t]*(?:[\u2013\u2022\u2023\u2219\u25aa\u25cf\u25e6\u00b7\u2713\u2714\u25ba\u25b8\u27a4\u2192]|\p{Extended_Pictographic})\ufe0f?[ \t]/mu;
+const BULLETS = /^([ \t]*)(?:[\u2013\u2022\u2023\u2219\u25aa\u25cf\u25e6\u00b7\u2713\u2714\u25ba\u25b8\u27a4\u2192]|\p{Extended_Pictographic})\ufe0f?(?=[ \t])/gmu;
 
 /** A word hyphenated across a line end and joined: offsets in (from, to] are `delta` short of the file's. */
 export interface Join {

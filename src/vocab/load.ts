@@ -134,6 +134,8 @@ export interface LanguagePack {
     answerYes: RegExp;
     absolute: RegExp;
     relative: RegExp;
+    /** A sentence opened by a strength word and a colon, a label over a list ("*Assolute:* gravidanza; …", "Relative contraindications: …"). */
+    strengthLabel: RegExp;
     aeMild: RegExp;
     aeSevere: RegExp;
     aeRare: RegExp;
@@ -216,6 +218,7 @@ export function compileVocab(v: VocabFile): LanguagePack {
       answerNo: answerOpening(c.negation.answer ?? []),
       absolute: compileTerms(v.contraindication.absolute),
       relative: compileTerms(v.contraindication.relative),
+      strengthLabel: new RegExp(`^[^\\p{L}\\p{N}]*(?:${compileTerms([...v.contraindication.absolute, ...v.contraindication.relative]).source})(?:\\s+\\p{L}+)?[\\s*_]*:`, 'u'),
       aeMild: compileTerms(v.adverseEffect.severity.mild ?? []),
       aeSevere: compileTerms(v.adverseEffect.severity.severe ?? []),
       aeRare: compileTerms(v.adverseEffect.frequency.rare ?? []),
