@@ -264,3 +264,44 @@ describe('English contractions', () => {
     expect(claimsOf('There wasn’t any bruising afterwards.', 'en').filter((c) => c.kind === 'adverse-effect')).toEqual([]);
   });
 });
+
+describe('lexicon entries found on the fresh15 set (fr, es, de, pt, nl)', () => {
+  const conditions = (text: string, lang: string) => claimsOf(text, lang).filter((c) => c.kind === 'contraindication').map((c) => [(c.value as { condition: string }).condition, (c.value as { strength: string }).strength]);
+  const intervals = (text: string, lang: string) => valuesOf(text, lang, 'sessions.frequency').map((v) => (v as { interval: string }).interval);
+
+  it('reads "quincenal", "quinzenal" and "quindicinale" as every fifteen days, as written', () => {
+    expect(intervals('El tratamiento consta de 6 a 10 sesiones, con una periodicidad quincenal.', 'es')).toEqual(['P15D']);
+    expect(intervals('As sessões são quinzenais.', 'pt')).toEqual(['P15D']);
+    expect(intervals('Le sedute sono quindicinali.', 'it')).toEqual(['P15D']);
+  });
+
+  it('does not end a sentence at "p. ej." or "p. ex." inside a list', () => {
+    expect(conditions('Contraindicaciones relativas: tratamiento antiagregante (p. ej., ácido acetilsalicílico), cardiopatía grave.', 'es')).toEqual([
+      ['antiplatelet-therapy', 'relative'],
+      ['heart-disease', 'relative'],
+    ]);
+    expect(conditions('Contre-indications relatives : traitement antiagrégant (p. ex. aspirine), cardiopathie grave.', 'fr')).toEqual([
+      ['antiplatelet-therapy', 'relative'],
+      ['heart-disease', 'relative'],
+    ]);
+  });
+
+  it('reads caution ("terughoudendheid is geboden", "sehr zurückhaltend") as a relative contraindication', () => {
+    expect(conditions('Terughoudendheid is geboden bij actieve kanker en bij auto-immuunziekten.', 'nl')).toEqual([
+      ['cancer', 'relative'],
+      ['autoimmune-disease', 'relative'],
+    ]);
+    expect(conditions('Wer eine Krebserkrankung hat, da bin ich sehr zurückhaltend.', 'de')).toEqual([['cancer', 'relative']]);
+  });
+
+  it('continues a contraindication with "the same applies to" and reads "não se faz", "não indicamos"', () => {
+    expect(conditions('Com anticoagulantes orais a mesoterapia está contraindicada. O mesmo se aplica a quem tem doenças da coagulação.', 'pt').map(([c]) => c)).toEqual(['anticoagulant-therapy', 'coagulation-disorder']);
+    expect(conditions('Mesotherapy is not advised with warfarin. The same applies to people with a bleeding disorder.', 'en').map(([c]) => c)).toEqual(['anticoagulant-therapy', 'coagulation-disorder']);
+    expect(conditions('Durante a gravidez e a amamentação, a mesoterapia não se faz.', 'pt').map(([c]) => c)).toEqual(['pregnancy', 'breastfeeding']);
+    expect(conditions('Só não indicamos para gestantes e lactantes.', 'pt').map(([c]) => c)).toEqual(['pregnancy', 'breastfeeding']);
+  });
+
+  it('reads "met een tussenpoos van een week" as weekly', () => {
+    expect(intervals('Meestal 3 à 5 behandelingen, met een tussenpoos van een week.', 'nl')).toEqual(['P1W']);
+  });
+});
