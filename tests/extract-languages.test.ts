@@ -305,3 +305,26 @@ describe('lexicon entries found on the fresh15 set (fr, es, de, pt, nl)', () => 
     expect(intervals('Meestal 3 à 5 behandelingen, met een tussenpoos van een week.', 'nl')).toEqual(['P1W']);
   });
 });
+
+describe('lexicon entries found on the fresh14 set (it, en)', () => {
+  it('reads a gauge written out before its word ("trenta gauge")', () => {
+    expect(valuesOf('Io uso aghi da quattro millimetri, trenta gauge, quindi veramente sottili.', 'it', 'needle')).toEqual([
+      { aspect: 'length', min: 4, max: 4, unit: 'mm', approximate: false },
+      { aspect: 'gauge', min: 30, max: 30, unit: 'G', approximate: false },
+    ]);
+  });
+
+  it('reads "1/sett." and "1/mese" in a schedule table', () => {
+    const table = '| Fase | Settimane | Frequenza |\n|---|---|---|\n| Attacco | 1–3 | 1/sett. |\n| Mantenimento | dall’8ª | 1/mese |';
+    expect(valuesOf(table, 'it', 'sessions.frequency').map((v) => (v as { interval: string }).interval)).toEqual(['P1W', 'P1M']);
+  });
+
+  it("reads a no to a question about serious side effects as no serious side effects (the question's qualifier)", () => {
+    const safety = (text: string, lang: string) => valuesOf(text, lang, 'safety').map((v) => (v as { assertion: string }).assertion);
+    expect(safety('**Ci sono effetti collaterali gravi?**\nPraticamente no: in dieci anni di attività non ne abbiamo registrato nessuno.', 'it')).toEqual(['no-serious-side-effects']);
+    expect(safety('### Are there serious side effects?\n\nNo.', 'en')).toEqual(['no-serious-side-effects']);
+    // The question's qualifier is the answer's: not also "no side effects".
+    expect(safety('### Are there side effects?\n\nNo.', 'en')).toEqual(['no-side-effects']);
+    expect(safety('### Are there serious side effects?\n\nYes, sometimes.', 'en')).toEqual([]);
+  });
+});

@@ -293,7 +293,8 @@ function derive({ lang, ref, context, candidates, hits, question, text }: Extrac
     const answer = !candidates.has(conceptId) && question !== '' && test(ref.matcher(lang.language, conceptId), question) ? answerSpan(text) : undefined;
     if (!candidates.has(conceptId) && !answer) continue;
     for (const span of answer ? [{ start: answer.start, end: answer.start }] : hits(conceptId)) {
-      const negation = answer ? [...context.negBefore, ...context.negAfter].find((t) => t.end <= answer.end) : context.negation(span);
+      // (An answer that opens with a bare no is negated too: "Praticamente no: …".)
+      const negation = answer ? ([...context.negBefore, ...context.negAfter].find((t) => t.end <= answer.end) ?? (lang.re.answerNo.test(text) ? answer : undefined)) : context.negation(span);
       let best: { assertion: string; score: number; span: Span } | undefined;
       // The assertions of the derivations that matched with a lower score (less specific).
       const matched: Array<{ assertion: string; score: number }> = [];
@@ -304,9 +305,13 @@ function derive({ lang, ref, context, candidates, hits, question, text }: Extrac
         let score = d.negated ? 1 : 0;
         if (d.qualifier) {
           const q = context.near(lang.qualifiers[d.qualifier], span, 5, true);
-          if (!q || (answer && q.end > answer.end)) continue;
-          covered = { start: Math.min(covered.start, q.start), end: Math.max(covered.end, q.end) };
-          score += 2;
+          // An answer takes its question's qualifier too: "Are there serious side effects?" "No."
+          if (answer && !(q && q.end <= answer.end) && test(lang.qualifiers[d.qualifier], question)) score += 2;
+          else if (!q || (answer && q.end > answer.end)) continue;
+          else {
+            covered = { start: Math.min(covered.start, q.start), end: Math.max(covered.end, q.end) };
+            score += 2;
+          }
         }
         matched.push({ assertion: d.assertion, score });
         if (!best || score > best.score) best = { assertion: d.assertion, score, span: answer ?? covered };

@@ -1,6 +1,6 @@
 import type { NeedleValue } from '../types.js';
 import type { Extractor, RawClaim } from './types.js';
-import { findQuantities } from './quantity.js';
+import { findQuantities, parseNumber } from './quantity.js';
 import { findAll, termSource, test, WORD_CHAR, type Span } from './terms.js';
 import { cachedRegex } from './cache.js';
 
@@ -61,13 +61,14 @@ export const extractNeedle: Extractor = ({ text, cased, lang, ref, context, hits
   const wordRe = cachedRegex(ref, `gauge:${lang.language}`, () => {
     const gaugeWords = ref.concepts.get('gauge')?.terms[lang.language] ?? [];
     const gaugeAlt = gaugeWords.map((t) => termSource(t)).join('|') || '(?!)';
-    return new RegExp(`(?:${gaugeAlt})\\s*(?<n2>\\d{2})(?!\\d)|(?<!${WORD_CHAR})(?<n3>\\d{2})\\s*-?\\s*(?:${gaugeAlt})`, 'gu');
+    // The number before the word may be written out ("trenta gauge").
+    return new RegExp(`(?:${gaugeAlt})\\s*(?<n2>\\d{2})(?!\\d)|(?<!${WORD_CHAR})(?<n3>${lang.numberSource})\\s*-?\\s*(?:${gaugeAlt})`, 'gu');
   });
   const gaugeHits = [...(gaugeLetter ? cased.matchAll(GAUGE_LETTER) : []), ...text.matchAll(wordRe)];
   // "27 a 32 G", "27–32G": a gauge range whose first number has no unit of its own.
   const rangeTail = cachedRegex(ref, `gauge-range:${lang.language}`, () => new RegExp(`(?<![\\p{L}\\p{N}])(?<n>\\d{2})\\s*${lang.rangeJoinSource}\\s*$`, 'u'));
   for (const m of gaugeHits) {
-    const n = Number(m.groups?.n1 ?? m.groups?.n2 ?? m.groups?.n3);
+    const n = m.groups?.n3 !== undefined ? (parseNumber(m.groups.n3, lang) ?? NaN) : Number(m.groups?.n1 ?? m.groups?.n2);
     if (!(n >= 10 && n <= 40)) continue;
     let start = m.index ?? 0;
     let low = n;
