@@ -28,6 +28,10 @@ describe('reported claims', () => {
     ['de', '„Es heißt oft, Mesotherapie lasse Fett für immer verschwinden und entgifte den Körper. Das ist nicht seriös.“'],
     ['en', 'Proponents claim that mesotherapy dissolves fat permanently and eliminates cellulite; these claims are not supported.'],
     ['en', 'Several regulators have issued warnings about unlicensed “fat-dissolving” injections sold online.'],
+    ['en', 'Some clinics advertise “guaranteed results” or “permanent fat loss” from mesotherapy.'],
+    // A quote answered by a verdict right after it (a myths page).
+    ['en', '❌ "It melts fat forever" → FALSE. It does not destroy fat cells.'],
+    ['it', '«Scioglie il grasso»: falso.'],
     ['it', '«Sento dire che la mesoterapia “scioglie il grasso” o “elimina la cellulite per sempre”: non è così.»'],
     ['fr', 'À ce jour, aucune étude sérieuse ne montre que la mésothérapie élimine la cellulite ou les toxines.'],
     ['it', 'La mia estetista dice che la mesoterapia elimina la cellulite in 5 sedute e che non ha nessun effetto collaterale.'],
@@ -106,6 +110,10 @@ describe('claims a page says there is no evidence for, or that someone promises'
     ['en', 'Some people report that mesotherapy is “painless”.'],
     ['it', 'Se un centro vi promette «risultati garantiti in tre sedute», cambiate centro.'],
   ])('%s: %s', (lang, text) => expect(assertions(text, lang)).toEqual([]));
+
+  it('keeps a quote that no verdict answers: the page’s own slogan', () => {
+    expect(assertions('Our promise: “no serious side effects” – and ten years of records back it.', 'en')).toEqual(['no-serious-side-effects']);
+  });
 
   it('says a condition that is no reason to avoid the treatment is no contraindication', () => {
     expect(claimsOf('Diabetes is not a reason to avoid it.', 'en').filter((c) => c.kind === 'contraindication')).toEqual([]);

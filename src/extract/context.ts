@@ -19,6 +19,9 @@ const HEARSAY_WINDOW = 20;
 /** Words an exception reaches over (clause stops still end it). */
 const EXCEPTION_WINDOW = 24;
 
+/** What may stand between a quote and the verdict that answers it: an arrow, a dash, a colon. */
+const VERDICT_LEAD = /^[\s→⇒➜➡>=:\u2013\u2014-]*/u;
+
 export class SentenceContext {
   // Each kind of trigger is looked for when first asked about: most sentences the extractors
   // look at ask about none, or only negation (the lexicons are long alternations).
@@ -183,7 +186,7 @@ export class SentenceContext {
   }
 
   /**
-   * A phrase in quotation marks introduced by a reporting word ("claims such as", "anunciam que",
+   * A phrase in quotation marks introduced by a reporting word, or answered by a verdict ("claims such as", "anunciam que",
    * "Versprechen wie") is quoted, not asserted: a page that debunks "eliminates toxins" does not
    * claim it. Quotation marks alone are not enough (pages quote their own slogans).
    */
@@ -192,6 +195,8 @@ export class SentenceContext {
     // The quote holds the phrase, or its end: 'des résultats « garantis »' quotes "garantis".
     const at = quotes.findIndex((q) => q.start < span.end && span.end <= q.end);
     if (at < 0) return false;
+    // A quote the page answers with a verdict right after it: "❌ “It melts fat forever” → FALSE."
+    if (this.lang.re.refutation.test(this.text.slice(quotes[at].end).replace(VERDICT_LEAD, ''))) return true;
     // A list of quoted claims after one reporting word is reported whole: "On lit qu'elle « fait
     // fondre la graisse », qu'elle « détoxifie » ou qu'elle donne des « résultats définitifs »".
     for (let i = at; i >= 0; i--) {
