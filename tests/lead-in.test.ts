@@ -226,3 +226,25 @@ describe('exceptions and their lists', () => {
     ['it', 'Chi assume anticoagulanti orali come il Coumadin non dovrebbe sottoporsi a mesoterapia.', ['anticoagulant-therapy']],
   ])('%s: %s', (lang, text, conditions) => expect(conditionsOf(text, lang)).toEqual(conditions));
 });
+
+describe('numbered documents as plain text', () => {
+  it('reads the lines after a run-in label in the sentence before, and the sub-labelled lines it heads', () => {
+    const text = '2. THE PROCEDURE\n2.1 NEEDLES. 32G x 4 mm for the face; 27G x 13 mm for the body.\n2.2 DEPTH. Face: 1–2 mm. Body: up to 6 mm.\n2.4 Each session lasts 20–30 minutes.';
+    const needles = claimsOf(text, 'en')
+      .filter((c) => c.kind === 'needle')
+      .map((c) => [(c.value as { aspect: string }).aspect, (c.value as { min: number | null }).min, (c.value as { max: number | null }).max]);
+    expect(needles).toEqual([
+      ['gauge', 32, 32],
+      ['length', 4, 4],
+      ['gauge', 27, 27],
+      ['length', 13, 13],
+      ['depth', 1, 2],
+      ['depth', null, 6],
+    ]);
+  });
+
+  it('reads lines opened by ballot boxes as the items of the sentence before', () => {
+    const form = '5. CONTRAINDICATIONS\nMesotherapy is NOT suitable if you:\n  ☐ are pregnant or breastfeeding\n  ☐ take warfarin, or have a clotting disorder\n';
+    expect(conditionsOf(form, 'en')).toEqual(['pregnancy', 'breastfeeding', 'anticoagulant-therapy', 'coagulation-disorder']);
+  });
+});

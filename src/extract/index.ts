@@ -36,6 +36,8 @@ function asks(s: string): boolean {
 /** A run-in label: a paragraph's first sentence closed by a full stop or a colon. */
 const RUN_IN_LABEL = /[.:]\s*$/;
 const RUN_IN_WORDS = 3;
+/** A line that opens with a label of its own: "Face: 1–2 mm", "Body: up to 6 mm". */
+const SUB_LABEL = /^[^\p{L}\p{N}]*\p{L}[\p{L}\s-]{0,24}:/u;
 /** A text wholly in quotation marks, after any numbering: "3. «Non ha effetti collaterali»". */
 const QUOTED_WHOLE = /^[\s\d.)#*-]*["“«„‘'][^"“”«»„]+["”»“’']\s*[.!?]?\s*$/u;
 /** A verdict and its colon, then a quotation: "Myth: “…”". */
@@ -72,6 +74,8 @@ export function extractClaims(doc: SourceDocument, sentences: Sentence[], lang: 
   let contraindicationAt = -1;
   // The last sentence a strength label opened, and the sentence that leads its list in.
   const labelled = { at: -1, leadIn: '' };
+  // The last sentence a run-in label in the sentence before it headed, and that label.
+  const runIn = { at: -1, label: '' };
   // Each paragraph's question heading (sectionQuestion), worked out once for its sentences.
   const sections = new Map<number, string>();
   for (let i = 0; i < sentences.length; i++) {
@@ -135,6 +139,8 @@ export function extractClaims(doc: SourceDocument, sentences: Sentence[], lang: 
       !((asked || (sentence.blockType === 'tableCell' && sentence.leadIn !== undefined)) && /\d/.test(text)) &&
       !(asked && (lang.re.answerYes.test(text) || lang.re.answerNo.test(text))) &&
       !(section && lang.unitGate.test(text)) &&
+      // A figure under a run-in label in the sentence before ("2.2 DEPTH." over "Body: up to 6 mm.").
+      !(previous !== '' && (runIn.at === i - 1 || RUN_IN_LABEL.test(previous)) && lang.unitGate.test(text)) &&
       // A gauge after a sentence about the needle: "… For the scalp we use a slightly sturdier 30G."
       !(previous !== '' && hasGaugeLetter(sentence.normalized))
     )
@@ -147,7 +153,14 @@ export function extractClaims(doc: SourceDocument, sentences: Sentence[], lang: 
     // So does a run-in label its paragraph: "**Contraindications.** Pregnancy and lactation.
     // Patients receiving anticoagulant therapy. …" (a first sentence of a few words, closed by "." or ":").
     const first = byBlock.get(sentence.block)?.[0];
-    const label = first && first !== sentence && isRunInLabel(first.folded, lang, ref, index) ? first.folded : '';
+    // (Or the sentence right before, a numbered document's: "2.1 NEEDLES." over "32G x 4 mm for the
+    // face", and on to the lines it heads that open with labels of their own: "2.2 DEPTH." over
+    // "Face: 1–2 mm." and "Body: up to 6 mm.")
+    let label = first && first !== sentence && isRunInLabel(first.folded, lang, ref, index) ? first.folded : '';
+    if (!label && previous !== '') {
+      label = isRunInLabel(previous, lang, ref, index) ? previous : runIn.at === i - 1 && SUB_LABEL.test(own) ? runIn.label : '';
+      if (label) Object.assign(runIn, { at: i, label });
+    }
     // A list a strength label opens leads in from the sentence before, as does the next such list:
     // "Anamnesi e controindicazioni." over "*Assolute:* gravidanza; …" and "*Relative:* coagulopatie; …".
     let strengthLead = '';

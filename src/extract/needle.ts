@@ -15,9 +15,15 @@ const GAUGE_LETTER = /(?<![\p{L}\p{N}])(?<n1>\d{2})\s?G(?![\p{L}\p{N}])/gu;
 const GAUGE_LETTER_ONE = new RegExp(GAUGE_LETTER.source, 'u');
 export const hasGaugeLetter = (cased: string): boolean => GAUGE_LETTER_ONE.test(cased);
 
-export const extractNeedle: Extractor = ({ text, cased, lang, ref, context, hits, section, previous }) => {
-  const needles = hits('needle');
+export const extractNeedle: Extractor = ({ text, cased, lang, ref, context, hits, section, previous, leadIn }) => {
+  let needles = hits('needle');
   let depths = hits('depth');
+  // A lead-in or run-in label that names the needle or the depth stands for it at the sentence's
+  // start: "2.2 DEPTH." over "Face: 1–2 mm. Body: up to 6 mm.", "Needles:" over "32G x 4 mm".
+  if (needles.length === 0 && depths.length === 0 && leadIn !== '' && lang.unitGate.test(text)) {
+    if (test(ref.matcher(lang.language, 'depth'), leadIn)) depths = [{ start: 0, end: 0 }];
+    else if (test(ref.matcher(lang.language, 'needle'), leadIn)) needles = [{ start: 0, end: 0 }];
+  }
   const out: RawClaim[] = [];
   // "30G" needs a needle in the sentence, or in the one before it ("A 32G needle, 4 mm long, for
   // the face. For the scalp we use a slightly sturdier 30G.").

@@ -240,12 +240,12 @@ function readHtmlBlock(text: string, start: number, end: number, out: Block[], i
   }
 }
 
-// En dash, bullets, middle dot, check marks, arrows and emoji ("· Gestantes", "✓ Sem cortes", "✔️
-// Risultati", "► Durata", "🤰 pregnant or breastfeeding") open list items in text copied from web
-// pages, social posts, PDFs and word processors; an emoji's variation selector (U+FE0F) after the
-// mark is read as a space.
-const BULLET = /^[ \t]*(?:[\u2013\u2022\u2023\u2219\u25aa\u25cf\u25e6\u00b7\u2713\u2714\u25ba\u25b8\u27a4\u2192]|\p{Extended_Pictographic})\ufe0f?[ \t]/mu;
-const BULLETS = /^([ \t]*)(?:[\u2013\u2022\u2023\u2219\u25aa\u25cf\u25e6\u00b7\u2713\u2714\u25ba\u25b8\u27a4\u2192]|\p{Extended_Pictographic})\ufe0f?(?=[ \t])/gmu;
+// En dash, bullets, middle dot, squares, circles, stars, check and ballot boxes, arrows and emoji
+// ("· Gestantes", "✓ Sem cortes", "✔️ Risultati", "► Durata", "☐ are pregnant", "🤰 pregnant or
+// breastfeeding") open list items in text copied from web pages, social posts, PDFs and word
+// processors; an emoji's variation selector (U+FE0F) after the mark is read as a space.
+const BULLET = /^[ \t]*(?:[\u2013\u2022\u2023\u2043\u2219\u25aa\u25cf\u25e6\u25cb\u25a0\u25a1\u25c6\u25c7\u25b6\u00b7\u2713\u2714\u2717\u2718\u2610\u2612\u2605\u2606\u25ba\u25b8\u27a4\u2794\u2192\u21d2]|\p{Extended_Pictographic})\ufe0f?[ \t]/mu;
+const BULLETS = /^([ \t]*)(?:[\u2013\u2022\u2023\u2043\u2219\u25aa\u25cf\u25e6\u25cb\u25a0\u25a1\u25c6\u25c7\u25b6\u00b7\u2713\u2714\u2717\u2718\u2610\u2612\u2605\u2606\u25ba\u25b8\u27a4\u2794\u2192\u21d2]|\p{Extended_Pictographic})\ufe0f?(?=[ \t])/gmu;
 
 /** A word hyphenated across a line end and joined: offsets in (from, to] are `delta` short of the file's. */
 export interface Join {
