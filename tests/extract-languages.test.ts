@@ -328,3 +328,27 @@ describe('lexicon entries found on the fresh14 set (it, en)', () => {
     expect(safety('### Are there serious side effects?\n\nYes, sometimes.', 'en')).toEqual([]);
   });
 });
+
+describe('contexts found on the fresh17 set (es, fr, de, pt, nl)', () => {
+  const conditions = (text: string, lang: string) => claimsOf(text, lang).filter((c) => c.kind === 'contraindication').map((c) => (c.value as { condition: string }).condition);
+
+  it('reads a condition answered by a bare no as refused', () => {
+    expect(conditions('Pendant un traitement anticancéreux, non. Après la rémission, nous en discutons.', 'fr')).toEqual(['cancer']);
+    expect(conditions('Com varfarina, não, Marcos. O risco de sangramento é alto.', 'pt')).toEqual(['anticoagulant-therapy']);
+    expect(conditions('Als je zwanger bent: nee, dat doet geen arts.', 'nl')).toEqual(['pregnancy']);
+    // The no before the condition denies it is one.
+    expect(conditions('No, la gravidanza non è un problema.', 'it')).toEqual([]);
+  });
+
+  it('does not end a sentence at a stop closed in brackets before a small letter', () => {
+    expect(conditions('Com anticoagulantes (varfarina, rivaroxabano, apixabano…) desaconselhamos ambos os tratamentos.', 'pt')).toEqual(['anticoagulant-therapy']);
+  });
+
+  it('reads refusals written with separable verbs and first persons', () => {
+    expect(conditions('Aigner rät außerdem Schwangeren, stillenden Müttern und Menschen, die Blutverdünner nehmen, generell von einer Mesotherapie ab.', 'de')).toEqual(['pregnancy', 'breastfeeding', 'anticoagulant-therapy']);
+    expect(conditions('Me preguntó si tomaba aspirina o algún anticoagulante, porque en ese caso no me la podía hacer.', 'es')).toEqual(['antiplatelet-therapy', 'anticoagulant-therapy']);
+    expect(conditions('Com o diabetes descompensado eu não faço, porque a cicatrização fica mais lenta.', 'pt')).toEqual(['diabetes']);
+    expect(conditions('Alleen bij een slecht geregelde diabetes stellen we de behandeling uit tot uw waarden beter zijn.', 'nl')).toEqual(['diabetes']);
+    expect(conditions('Une infection de la peau dans la zone à traiter impose d’attendre.', 'fr')).toEqual(['skin-infection']);
+  });
+});

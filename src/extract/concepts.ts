@@ -98,6 +98,12 @@ export const extractConcepts: Extractor = (input) => {
     (test(ref.matcher(lang.language, 'contraindications'), input.heading) || test(lang.re.ciCues, input.heading)) &&
     new Set(mentions.filter((m) => m.concept.kind === 'contraindication').map((m) => m.concept.id)).size >= 2;
   const hasCue = topicHits.length > 0 || cueHits.length > 0 || leadInCue || sectionCue || input.refusedAsk || input.continuesList > 0;
+  // A condition and then a bare no, the refusal an answer gives: "Pendant un traitement
+  // anticancéreux, non.", "Com varfarina, não.", "Als je zwanger bent: nee." (where the no stands).
+  const refusedAfter = ((): number => {
+    const m = lang.re.answerNo.exec(text);
+    return m ? Math.max(m[0].lastIndexOf(','), m[0].lastIndexOf(':')) : -1;
+  })();
   // "Le diabète n'est pas une contre-indication": the condition the clause says is not one.
   const notOne = input.hits('contraindications').filter((h) => aboutOne(context, h));
 
@@ -134,7 +140,7 @@ export const extractConcepts: Extractor = (input) => {
         if (notOne.some((h) => context.sameClause(m.span, h))) break;
         // "non ci sono problemi con il diabete", "it is not a problem for diabetics".
         if (noObstacle().some((h) => context.sameClause(m.span, h))) break;
-        if (!modifiers.exception && refusal(m.span)) {
+        if (!modifiers.exception && (refusal(m.span) || m.span.end <= refusedAfter)) {
           out.push({ kind, value: { condition: m.concept.id, strength: strength(input, `${leadIn} ${text}`) }, span: m.span, modifiers: { ...modifiers, negated: false } });
           break;
         }

@@ -348,6 +348,9 @@ export function splitBlock(masked: string, abbreviations: RegExp = DEFAULT_ABBRE
       let j = i + 1;
       while (j < le && /[.!?"')\]]/.test(masked[j])) j++;
       if (j < le && !/\s/.test(masked[j])) continue;
+      // A bracket closed after the stop, then a small letter: the sentence goes on ("Com
+      // anticoagulantes (varfarina, apixabano…) desaconselhamos…").
+      if (/[)\]]/.test(masked.slice(i + 1, j)) && /^\s+\p{Ll}/u.test(masked.slice(j, j + 3))) continue;
       pushTrimmed(masked, s, j, ranges, needs);
       s = j;
       i = j - 1;

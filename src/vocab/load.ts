@@ -255,9 +255,10 @@ function frequencyIndex(v: VocabFile): TermIndex<string> {
 
 /** An answer that opens with one of these words, closed by punctuation, the end, or an emoji ("No.", "Sì,", "Pochissimo 😊"), not by a quotation mark. */
 function answerOpening(terms: readonly string[]): RegExp {
-  // A few words and a comma may come first: "Honestly, yes, a little.", "In the right hands, yes.",
-  // "Per me, no." (the words are the answer's, not a list: at most four, no clause mark between).
-  return new RegExp(`^\\s*(?:[^\\s,.;:?!]+(?:\\s+[^\\s,.;:?!]+){0,3}\\s*,\\s*)?(?:${compileTerms(terms).source})\\s*(?:[.!,;:\u2013\u2014-]|$|[^\\s\\p{L}\\p{N}"'«»“”„])`, 'u');
+  // A few words and a comma (or a colon) may come first: "Honestly, yes, a little.", "In the right
+  // hands, yes.", "Als je zwanger bent: nee." (the words are the answer's, not a list: at most
+  // four, no clause mark between).
+  return new RegExp(`^\\s*(?:[^\\s,.;:?!]+(?:\\s+[^\\s,.;:?!]+){0,3}\\s*[,:]\\s*)?(?:${compileTerms(terms).source})\\s*(?:[.!,;:\u2013\u2014-]|$|[^\\s\\p{L}\\p{N}"'«»“”„])`, 'u');
 }
 
 /** A sentence that opens with one of these words, after any bullet, emoji or mark ("⚠️ Tampoco durante…"). */
