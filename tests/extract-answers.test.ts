@@ -38,6 +38,17 @@ describe('answers to yes/no questions', () => {
   ])('%s: %s', (lang, text) => expect(assertions(text, lang)).toEqual([]));
 });
 
+describe('a yes of degree ("A little.")', () => {
+  const kinds = (text: string, lang: string) => claimsOf(text, lang).map((c) => [c.kind, (c.value as { effect?: string; assertion?: string }).effect ?? (c.value as { assertion?: string }).assertion]);
+  it.each([
+    ['fr', '### Est-ce que ça fait mal ?\n\nUn peu. Les aiguilles sont très fines.', [['adverse-effect', 'pain']]],
+    ['en', '### Does it hurt?\n\nA little, mostly on the scalp.', [['adverse-effect', 'pain']]],
+    ['pt', '**Dói?** Um pouco.', [['adverse-effect', 'pain']]],
+    // It says yes to an effect only.
+    ['en', '### Is it safe?\n\nA little.', []],
+  ])('%s: %s', (lang, text, expected) => expect(kinds(text, lang)).toEqual(expected));
+});
+
 describe('a yes to a short question naming an adverse effect', () => {
   const effects = (text: string, lang: string) =>
     claimsOf(text, lang)

@@ -209,13 +209,15 @@ export const extractConcepts: Extractor = (input) => {
 export const extractAnswers: Extractor = ({ text, lang, ref, asked: question, context }) => {
   // The answer opens with its yes or no ("Sí, en manos de un médico con experiencia."), whatever follows.
   if (question === '') return [];
-  const polarity = lang.re.answerNo.test(text) ? 'no' : lang.re.answerYes.test(text) ? 'yes' : undefined;
+  const polarity = lang.re.answerNo.test(text) ? 'no' : lang.re.answerYes.test(text) ? 'yes' : lang.re.answerSome.test(text) ? 'some' : undefined;
   if (!polarity) return [];
   const out: RawClaim[] = [];
   for (const concept of askable(ref)) {
-    const terms = concept.askedAs?.[polarity]?.[lang.language];
+    // "A little" says yes to an effect only: "Does it hurt?" "A little." (not "Is it safe?").
+    if (polarity === 'some' && concept.kind !== 'adverse-effect') continue;
+    const terms = concept.askedAs?.[polarity === 'no' ? 'no' : 'yes']?.[lang.language];
     if (!terms?.length) continue;
-    const asked = cachedRegex(ref, `asked-${polarity}:${lang.language}:${concept.id}`, () => compileTerms(terms));
+    const asked = cachedRegex(ref, `asked-${polarity === 'no' ? 'no' : 'yes'}:${lang.language}:${concept.id}`, () => compileTerms(terms));
     const span = answerSpan(text);
     if (!span || !test(asked, question)) continue;
     const value = concept.kind === 'adverse-effect' ? { effect: concept.id } : { assertion: concept.id };
@@ -224,7 +226,7 @@ export const extractAnswers: Extractor = ({ text, lang, ref, asked: question, co
   // A yes to a short question that names an adverse effect is that effect: "I lividi? Sì, possono
   // capitare", "Bruising? Yes, sometimes." Not a question asking leave ("Can I take paracetamol
   // for the pain?" "Yes.").
-  if (polarity === 'yes' && wordCount(question) <= EFFECT_QUESTION_WORDS && !test(lang.re.askPermission, question)) {
+  if (polarity !== 'no' && wordCount(question) <= EFFECT_QUESTION_WORDS && !test(lang.re.askPermission, question)) {
     const span = answerSpan(text);
     for (const concept of span ? ref.concepts.values() : []) {
       if (concept.kind !== 'adverse-effect' || out.some((c) => (c.value as AdverseEffectValue).effect === concept.id)) continue;

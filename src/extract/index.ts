@@ -137,7 +137,7 @@ export function extractClaims(doc: SourceDocument, sentences: Sentence[], lang: 
       frequencyCandidates.size === 0 &&
       question === '' &&
       !((asked || (sentence.blockType === 'tableCell' && sentence.leadIn !== undefined)) && /\d/.test(text)) &&
-      !(asked && (lang.re.answerYes.test(text) || lang.re.answerNo.test(text))) &&
+      !(asked && (lang.re.answerYes.test(text) || lang.re.answerNo.test(text) || lang.re.answerSome.test(text))) &&
       !(section && lang.unitGate.test(text)) &&
       // A figure under a run-in label in the sentence before ("2.2 DEPTH." over "Body: up to 6 mm.").
       !(previous !== '' && (runIn.at === i - 1 || RUN_IN_LABEL.test(previous)) && lang.unitGate.test(text)) &&

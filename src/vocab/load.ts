@@ -46,6 +46,7 @@ export interface VocabFile {
     hearsay?: string[];
     refutation?: string[];
     affirmation?: string[];
+    affirmationOfDegree?: string[];
     seekCare?: string[];
     exception: string[];
     advice: string[];
@@ -132,6 +133,8 @@ export interface LanguagePack {
     answerNo: RegExp;
     /** An answer that opens with a bare yes ("Yes.", "Sì,"), anchored at the start. */
     answerYes: RegExp;
+    /** An answer that opens with a yes of degree ("A little.", "Un peu."), anchored at the start: only an effect's. */
+    answerSome: RegExp;
     absolute: RegExp;
     relative: RegExp;
     /** A sentence opened by a strength word and a colon, a label over a list ("*Assolute:* gravidanza; …", "Relative contraindications: …"). */
@@ -215,6 +218,7 @@ export function compileVocab(v: VocabFile): LanguagePack {
       noObstacle: compileTerms(v.contraindication.noObstacle ?? []),
       alsoNot: sentenceOpening(v.contraindication.alsoNot ?? []),
       answerYes: answerOpening(c.affirmation ?? []),
+      answerSome: answerOpening(c.affirmationOfDegree ?? []),
       answerNo: answerOpening(c.negation.answer ?? []),
       absolute: compileTerms(v.contraindication.absolute),
       relative: compileTerms(v.contraindication.relative),
