@@ -243,6 +243,23 @@ describe('numbered documents as plain text', () => {
     ]);
   });
 
+  it('reads lines of tab-separated cells as a table whose first line heads the columns', () => {
+    const text = 'The values below are a guide only.\nIndication\tDepth\tSessions\tInterval\nFace – skin quality\t0.5–1 mm\t4–6\tevery 2 weeks\nSpine (pain)\tmax. 4 mm\t3–5\tweekly\nSee the notes after the table.';
+    const claims = claimsOf(text, 'en').map((c) => [c.kind, c.text]);
+    expect(claims).toEqual([
+      ['needle', '0.5–1 mm'],
+      ['sessions.count', '4–6'],
+      ['sessions.frequency', 'every 2 weeks'],
+      ['needle', 'max. 4 mm'],
+      ['sessions.count', '3–5'],
+      ['sessions.frequency', 'weekly'],
+    ]);
+    expect(claimsOf(text, 'en').filter((c) => c.kind === 'needle').map((c) => c.value)).toEqual([
+      { aspect: 'depth', min: 0.5, max: 1, unit: 'mm', approximate: false },
+      { aspect: 'depth', min: null, max: 4, unit: 'mm', approximate: false },
+    ]);
+  });
+
   it('reads lines opened by ballot boxes as the items of the sentence before', () => {
     const form = '5. CONTRAINDICATIONS\nMesotherapy is NOT suitable if you:\n  ☐ are pregnant or breastfeeding\n  ☐ take warfarin, or have a clotting disorder\n';
     expect(conditionsOf(form, 'en')).toEqual(['pregnancy', 'breastfeeding', 'anticoagulant-therapy', 'coagulation-disorder']);

@@ -141,6 +141,12 @@ function collectBlocks(node: Nodes, text: string, out: Block[], inListItem: bool
       const items = leadInOf(previous, text) ?? leadIn;
       if (items) Object.assign(out[before], { type: 'listItem', leadIn: items, masked: out[before].masked.replace(ITEM_MARKS, (mark, indent: string) => indent + ' '.repeat(mark.length - indent.length)) });
     }
+    // Lines of tab-separated cells in a paragraph (a table copied from a spreadsheet, a PDF or a
+    // word processor) are a table: their first line heads the columns.
+    if (child.type === 'paragraph' && out.length === before + 1 && !inListItem && !decoded) {
+      const split = tabTable(out[before], text);
+      if (split) out.splice(before, 1, ...split);
+    }
     if (out.length > before) previous = out[out.length - 1];
     // A row's cells are read together where one cell's meaning hangs on another's ("1 session | £95").
     if (child.type === 'tableRow') {
@@ -155,6 +161,53 @@ function collectBlocks(node: Nodes, text: string, out: Block[], inListItem: bool
   if (node.type === 'table')
     for (const row of rows.slice(1))
       row.forEach((cell, k) => (cell.leadIn ??= leadIn && rows[0][k]?.masked.trim() === '' && /\?\s*$/.test(cell.masked) ? leadIn : rows[0][k]));
+}
+
+/**
+ * A paragraph holding two or more lines of tab-separated cells, split into the prose before them,
+ * their cells (table cells: each row's first cell its `row`, a data cell's header its lead-in, as a
+ * Markdown table's) and the prose after; undefined when it holds no such lines. Offsets hold: the
+ * cells are slices of the paragraph's masked text (a paragraph with joined or decoded words, whose
+ * masked text is shorter, is left as it is).
+ */
+function tabTable(block: Block, text: string): Block[] | undefined {
+  const source = text.slice(block.start, block.end);
+  if (!source.includes('\t') || block.joins || block.shifts || block.masked.length !== source.length) return undefined;
+  const lines: Array<{ start: number; end: number; cells: Array<[number, number]> }> = [];
+  for (let at = 0; at <= source.length; ) {
+    const nl = source.indexOf('\n', at);
+    const end = nl < 0 ? source.length : nl;
+    const cells: Array<[number, number]> = [];
+    if (source.slice(at, end).includes('\t'))
+      for (let c = at; c <= end; ) {
+        const tab = source.indexOf('\t', c);
+        const ce = tab < 0 || tab > end ? end : tab;
+        if (/\S/.test(source.slice(c, ce))) cells.push([c, ce]);
+        c = ce + 1;
+      }
+    lines.push({ start: at, end, cells });
+    at = end + 1;
+  }
+  // The first run of two or more lines of two or more cells each.
+  const first = lines.findIndex((l, i) => l.cells.length >= 2 && (lines[i + 1]?.cells.length ?? 0) >= 2);
+  if (first < 0) return undefined;
+  let last = first;
+  while (last + 1 < lines.length && lines[last + 1].cells.length >= 2) last++;
+  const piece = (s: number, e: number, type: BlockType): Block => ({ type, start: block.start + s, end: block.start + e, masked: block.masked.slice(s, e) });
+  const out: Block[] = [];
+  if (first > 0) out.push({ ...piece(0, lines[first - 1].end, 'paragraph'), leadIn: block.leadIn });
+  const header: Block[] = [];
+  for (let r = first; r <= last; r++) {
+    const row = lines[r].cells.map(([s, e]) => piece(s, e, 'tableCell'));
+    row.forEach((cell, k) => {
+      cell.row = row[0];
+      if (r > first && header[k]) cell.leadIn = header[k];
+    });
+    if (r === first) header.push(...row);
+    out.push(...row);
+  }
+  if (last + 1 < lines.length && /\S/.test(source.slice(lines[last + 1].start))) out.push(piece(lines[last + 1].start, source.length, 'paragraph'));
+  return out;
 }
 
 /**
