@@ -352,3 +352,29 @@ describe('contexts found on the fresh17 set (es, fr, de, pt, nl)', () => {
     expect(conditions('Une infection de la peau dans la zone à traiter impose d’attendre.', 'fr')).toEqual(['skin-infection']);
   });
 });
+
+describe('wordings found on the fresh16 set (it, en: documents as text)', () => {
+  const conditions = (text: string, lang: string) => claimsOf(text, lang).filter((c) => c.kind === 'contraindication').map((c) => (c.value as { condition: string }).condition);
+  const safety = (text: string, lang: string) => valuesOf(text, lang, 'safety').map((v) => (v as { assertion: string }).assertion);
+
+  it('reads a figure spelt out after it ("n. 6 (sei) sedute")', () => {
+    expect(valuesOf('Si prescrivono n. 6 (sei) sedute di mesoterapia antalgica.', 'it', 'sessions.count')).toEqual([{ min: 6, max: 6, approximate: false }]);
+    expect(valuesOf('Aghi da 4 (quattro) mm.', 'it', 'needle')).toEqual([{ aspect: 'length', min: 4, max: 4, unit: 'mm', approximate: false }]);
+  });
+
+  it('reads a short sentence a bare no closes as a refusal of the condition it names', () => {
+    expect(conditions('Anche in gravidanza ovviamente no.', 'it')).toEqual(['pregnancy']);
+    // Not a long sentence, where the no may be about anything.
+    expect(conditions('Durante la gravidanza molte pazienti chiedono se possono fare sport, e la risposta è no.', 'it')).toEqual([]);
+  });
+
+  it('reads a leaflet\'s "do not use" and a contracted "isn\'t suitable"', () => {
+    expect(conditions('Non utilizzare in gravidanza.', 'it')).toEqual(['pregnancy']);
+    expect(conditions('It isn’t suitable during pregnancy.', 'en')).toEqual(['pregnancy']);
+  });
+
+  it('reads the qualifier inside the mention ("effetti gravi") and "zero" after it', () => {
+    expect(safety('EFFETTI GRAVI IN 12 ANNI NON NE ABBIAMO MAI VISTI.', 'it')).toEqual(['no-serious-side-effects']);
+    expect(safety('Effetti gravi zero.', 'it')).toEqual(['no-serious-side-effects']);
+  });
+});

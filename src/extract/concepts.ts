@@ -100,9 +100,12 @@ export const extractConcepts: Extractor = (input) => {
   const hasCue = topicHits.length > 0 || cueHits.length > 0 || leadInCue || sectionCue || input.refusedAsk || input.continuesList > 0;
   // A condition and then a bare no, the refusal an answer gives: "Pendant un traitement
   // anticancéreux, non.", "Com varfarina, não.", "Als je zwanger bent: nee." (where the no stands).
+  // So does a short sentence that a bare no closes: "Anche in gravidanza ovviamente no."
   const refusedAfter = ((): number => {
     const m = lang.re.answerNo.exec(text);
-    return m ? Math.max(m[0].lastIndexOf(','), m[0].lastIndexOf(':')) : -1;
+    if (m) return Math.max(m[0].lastIndexOf(','), m[0].lastIndexOf(':'));
+    const end = input.words.length <= DENIED_SHORT_WORDS ? lang.re.denialAtEnd.exec(text) : null;
+    return end ? end.index : -1;
   })();
   // "Le diabète n'est pas une contre-indication": the condition the clause says is not one.
   const notOne = input.hits('contraindications').filter((h) => aboutOne(context, h));
@@ -235,6 +238,9 @@ export const extractAnswers: Extractor = ({ text, lang, ref, asked: question, co
   }
   return out;
 };
+
+/** The longest sentence a closing no makes a refusal of the conditions it names. */
+const DENIED_SHORT_WORDS = 6;
 
 /** The longest question whose naming an adverse effect makes a yes that effect. */
 const EFFECT_QUESTION_WORDS = 6;

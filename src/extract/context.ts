@@ -242,7 +242,9 @@ export class SentenceContext {
     const hits = findAll(re, this.text).filter((h) => !pseudo.some((p) => p.start <= h.start && h.end <= p.end));
     return (
       hits.find((h) => h.end <= span.start && this.wordsBetween(h.end, span.start) <= window) ??
-      hits.find((h) => h.start >= span.end && this.wordsBetween(span.end, h.start) <= window)
+      hits.find((h) => h.start >= span.end && this.wordsBetween(span.end, h.start) <= window) ??
+      // Inside the mention itself: "effetti gravi" holds its qualifier.
+      hits.find((h) => h.start > span.start && h.end <= span.end)
     );
   }
 }

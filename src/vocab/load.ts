@@ -135,6 +135,8 @@ export interface LanguagePack {
     answerYes: RegExp;
     /** An answer that opens with a yes of degree ("A little.", "Un peu."), anchored at the start: only an effect's. */
     answerSome: RegExp;
+    /** A bare denial closing a sentence ("Anche in gravidanza ovviamente no."), anchored at the end. */
+    denialAtEnd: RegExp;
     absolute: RegExp;
     relative: RegExp;
     /** A sentence opened by a strength word and a colon, a label over a list ("*Assolute:* gravidanza; …", "Relative contraindications: …"). */
@@ -166,9 +168,11 @@ export function compileVocab(v: VocabFile): LanguagePack {
   const alt = (terms: string[]) => terms.map((t) => `(?:${termSource(t)})`).join('|') || '(?!)';
   // An article may follow a range word: "tra le 4 e le 6 sedute", "entre los 4 y los 6".
   const article = v.quantity.articles?.length ? `(?:(?:${alt(v.quantity.articles)})\\s*)?` : '';
+  // A figure may be spelt out after it, as contracts and letters do: "n. 6 (sei) sedute".
+  const spelt = words.length ? `(?:\\s*\\((?:${words.map((w) => termSource(w)).join('|')})\\))?` : '';
   const rangeSource =
-    `(?:(?:${alt(v.quantity.rangeStart)})\\s+${article})?(?<a>${numberSource})` +
-    `(?:\\s*[-/]\\s*(?<b>${numberSource})|\\s+(?:${alt(v.quantity.rangeJoin)})\\s+${article}(?<b2>${numberSource}))?`;
+    `(?:(?:${alt(v.quantity.rangeStart)})\\s+${article})?(?<a>${numberSource})${spelt}` +
+    `(?:\\s*[-/]\\s*(?<b>${numberSource})${spelt}|\\s+(?:${alt(v.quantity.rangeJoin)})\\s+${article}(?<b2>${numberSource})${spelt})?`;
   // Units follow digits directly ("4mm"), so no word boundary on their left.
   const mmSource = v.units.mm.map((t) => `(?:${termSource(t, { leftBoundary: false })})`).join('|');
   const c = v.context;
@@ -219,6 +223,7 @@ export function compileVocab(v: VocabFile): LanguagePack {
       alsoNot: sentenceOpening(v.contraindication.alsoNot ?? []),
       answerYes: answerOpening(c.affirmation ?? []),
       answerSome: answerOpening(c.affirmationOfDegree ?? []),
+      denialAtEnd: new RegExp(`(?:^|[\\s,:;\u2013\u2014-])(?:${compileTerms(c.negation.answer ?? []).source})[\\s.!]*$`, 'u'),
       answerNo: answerOpening(c.negation.answer ?? []),
       absolute: compileTerms(v.contraindication.absolute),
       relative: compileTerms(v.contraindication.relative),
