@@ -32,6 +32,11 @@ describe('reported claims', () => {
     // A quote answered by a verdict right after it (a myths page).
     ['en', '❌ "It melts fat forever" → FALSE. It does not destroy fat cells.'],
     ['it', '«Scioglie il grasso»: falso.'],
+    // A colon that introduces the quotes is no stop for the reporting word.
+    ['fr', 'Les offres se ressemblent : « Élimine la cellulite », « Résultats définitifs garantis », « zéro effet secondaire ».'],
+    ['de', 'Auf ihrer Website wirbt sie mit „Fettabbau ohne OP“ und „dauerhaft straffer Haut“.'],
+    // A numbered myth heading.
+    ['de', '## Irrtum 6: „Mesotherapie hat überhaupt keine Nebenwirkungen.“'],
     ['it', '«Sento dire che la mesoterapia “scioglie il grasso” o “elimina la cellulite per sempre”: non è così.»'],
     ['fr', 'À ce jour, aucune étude sérieuse ne montre que la mésothérapie élimine la cellulite ou les toxines.'],
     ['it', 'La mia estetista dice che la mesoterapia elimina la cellulite in 5 sedute e che non ha nessun effetto collaterale.'],
@@ -111,8 +116,13 @@ describe('claims a page says there is no evidence for, or that someone promises'
     ['it', 'Se un centro vi promette «risultati garantiti in tre sedute», cambiate centro.'],
   ])('%s: %s', (lang, text) => expect(assertions(text, lang)).toEqual([]));
 
+  it('keeps what a numbered myth heading is followed by, and what comes before it', () => {
+    const page = '## Mito 2: «Duele muchísimo»\n\n**Falso.** En zonas sensibles hay personas que notan un dolor moderado durante la sesión.\n\n## Mito 3: «Sirve para adelgazar»\n\n**Falso.** No es un método para perder peso.';
+    expect(claimsOf(page, 'es').map((c) => [c.kind, (c.value as { effect?: string }).effect])).toEqual([['adverse-effect', 'pain']]);
+  });
+
   it('keeps a quote that no verdict answers: the page’s own slogan', () => {
-    expect(assertions('Our promise: “no serious side effects” – and ten years of records back it.', 'en')).toEqual(['no-serious-side-effects']);
+    expect(assertions('Our motto: “no serious side effects” – and ten years of records back it.', 'en')).toEqual(['no-serious-side-effects']);
   });
 
   it('says a condition that is no reason to avoid the treatment is no contraindication', () => {

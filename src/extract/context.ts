@@ -200,7 +200,10 @@ export class SentenceContext {
     // A list of quoted claims after one reporting word is reported whole: "On lit qu'elle « fait
     // fondre la graisse », qu'elle « détoxifie » ou qu'elle donne des « résultats définitifs »".
     for (let i = at; i >= 0; i--) {
-      if (this.triggerBefore(this.reportedBy, { start: quotes[i].start, end: quotes[i].start }, 12) !== undefined) return true;
+      // A colon that introduces the quote is no stop: "les offres promettent : « … »".
+      const colon = /:\s*$/.exec(this.text.slice(Math.max(0, quotes[i].start - 4), quotes[i].start));
+      const point = quotes[i].start - (colon ? colon[0].length : 0);
+      if (this.triggerBefore(this.reportedBy, { start: point, end: point }, 12) !== undefined) return true;
       if (i === 0 || this.wordsBetween(quotes[i - 1].end, quotes[i].start) > 6) return false;
     }
     return false;

@@ -108,7 +108,8 @@ export function extractClaims(doc: SourceDocument, sentences: Sentence[], lang: 
     // "Il trattamento NON può essere eseguito se il paziente risponde SÌ:" over "Sta allattando?".
     const checklist = asking && sentence.leadIn !== undefined && isChecklist(blockText(byBlock, sentence.leadIn), lang, ref);
     if ((asking && !refusedAsk && !checklist) || test(lang.re.noise, text)) continue;
-    if (i + 1 < sentences.length && lang.re.refutation.test(sentences[i + 1].folded)) continue;
+    // (A heading after it opens something else: "## Mito 3: «…»" refutes nothing before it.)
+    if (i + 1 < sentences.length && sentences[i + 1].blockType !== 'heading' && lang.re.refutation.test(sentences[i + 1].folded)) continue;
     // A statement set out as someone else's: a heading wholly in quotation marks ("## 3. «Non ha
     // effetti collaterali»", a myths page), or one a verdict opens ("**Myth:** “It has no side effects.”").
     if ((sentence.blockType === 'heading' && QUOTED_WHOLE.test(own)) || (lang.re.refutation.test(own) && QUOTE_AFTER_VERDICT.test(own))) continue;

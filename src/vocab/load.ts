@@ -213,7 +213,8 @@ export function compileVocab(v: VocabFile): LanguagePack {
       reported: compileTerms(c.reported ?? []),
       hearsay: compileTerms(c.hearsay ?? []),
       seekCare: compileTerms(c.seekCare ?? []),
-      refutation: new RegExp(`^\\s*(?:${compileTerms(c.refutation ?? []).source})\\s*[.!:,;\u2013\u2014-]`, 'u'),
+      // A numbered verdict too: "Irrtum 6:", "Mito n. 3 –".
+      refutation: new RegExp(`^\\s*(?:${compileTerms(c.refutation ?? []).source})(?:\\s*(?:n[.°º]?|no\\.|nr\\.|#)?\\s*\\d{1,2})?\\s*[.!:,;\u2013\u2014-]`, 'u'),
       exception: compileTerms(c.exception),
       advice: compileTerms(c.advice),
       terminators: compileTerms(c.terminators),
