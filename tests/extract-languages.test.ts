@@ -378,3 +378,14 @@ describe('wordings found on the fresh16 set (it, en: documents as text)', () => 
     expect(safety('Effetti gravi zero.', 'it')).toEqual(['no-serious-side-effects']);
   });
 });
+
+describe('items on one line between check marks', () => {
+  it('are clauses of their own: a negation does not reach into the next item', () => {
+    expect(valuesOf('✔ Indolor ✔ Sem efeitos colaterais ✔ Sem contraindicações ✔ 100% seguro', 'pt', 'safety').map((v) => (v as { assertion: string }).assertion)).toEqual([
+      'painless',
+      'no-side-effects',
+      'no-contraindications',
+      'safe',
+    ]);
+  });
+});

@@ -123,7 +123,9 @@ export class SentenceContext {
     return (this.stopList ??= [
       ...findAll(this.lang.re.terminators, this.text).map((s) => s.start),
       ...this.exception.map((s) => s.start),
-      ...[...this.text.matchAll(/[;:()]|\.\s/g)].map((m) => m.index ?? 0),
+      // (Check marks, bullets and bars between items on one line separate them too: "✔ Sem
+      // contraindicações ✔ 100% seguro".)
+      ...[...this.text.matchAll(/[;:()|•·✓✔✗✘]|\.\s/g)].map((m) => m.index ?? 0),
     ].sort((a, b) => a - b));
   }
 
