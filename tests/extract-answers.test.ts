@@ -104,3 +104,10 @@ describe('a count column', () => {
     expect(counts('| Zona | Sedute | Prezzo |\n|---|---|---|\n| Viso | 6 | 240 € |', 'it')).toEqual([]);
   });
 });
+
+describe('an answer of a few words to a question about side effects', () => {
+  it.each([
+    ['es', '### ¿Tiene efectos secundarios?\n\nSon poco frecuentes y casi siempre leves: picor durante unas horas.'],
+    ['fr', '### Y a-t-il des effets secondaires ?\n\nIls sont rares et le plus souvent bénins : de petites papules.'],
+  ])('%s: says they are rare', (lang, text) => expect(claimsOf(text, lang).filter((c) => c.kind === 'safety').map((c) => (c.value as { assertion: string }).assertion)).toEqual(['rare-side-effects']));
+});

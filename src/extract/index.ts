@@ -43,7 +43,7 @@ const QUOTED_WHOLE = /^[\s\d.)#*-]*["“«„‘'][^"“”«»„]+["”»“�
 /** A verdict and its colon, then a quotation: "Myth: “…”". */
 const QUOTE_AFTER_VERDICT = /^[^:"“”«»„]{1,30}:\s*["“«„‘']/u;
 /** Up to this many words, a sentence after a question may be its answer alone ("Son poco frecuentes.", "Ninguno importante."). */
-const SHORT_ANSWER_WORDS = 4;
+const SHORT_ANSWER_WORDS = 8;
 
 /**
  * Runs every extractor on every sentence and places the claims in the file.
