@@ -389,3 +389,22 @@ describe('items on one line between check marks', () => {
     ]);
   });
 });
+
+describe('wordings found on the fresh18 set (en, it from other places)', () => {
+  const counts = (text: string, lang: string) => valuesOf(text, lang, 'sessions.count').map((v) => [(v as { min: number }).min, (v as { max: number }).max]);
+
+  it('reads sittings, appointments, visits and applicazioni as sessions', () => {
+    expect(counts('Usually 6 to 8 sittings, once in 15 days.', 'en')).toEqual([[6, 8]]);
+    expect(valuesOf('Usually 6 to 8 sittings, once in 15 days.', 'en', 'sessions.frequency')).toEqual([{ interval: 'P15D', phase: 'initial' }]);
+    expect(counts('A typical course is three appointments.', 'en')).toEqual([[3, 3]]);
+    expect(counts('Most patients need four to six visits.', 'en')).toEqual([[4, 6]]);
+    expect(counts('Il protocollo prevede 8 applicazioni.', 'it')).toEqual([[8, 8]]);
+  });
+
+  it('does not count the days, weeks or months between sessions', () => {
+    expect(counts('We leave ten days between sessions.', 'en')).toEqual([]);
+    expect(counts('Lasciamo 2 settimane tra le sedute.', 'it')).toEqual([]);
+    // "weekly" is no unit between the number and the word.
+    expect(counts('Plan 3–5 weekly sessions.', 'en')).toEqual([[3, 5]]);
+  });
+});
