@@ -408,3 +408,22 @@ describe('wordings found on the fresh18 set (en, it from other places)', () => {
     expect(counts('Plan 3–5 weekly sessions.', 'en')).toEqual([[3, 5]]);
   });
 });
+
+describe('wordings found on the fresh19 set (CMS exports)', () => {
+  it('reads a gauge under a lead-in that names the needle', () => {
+    const text = '- Le microiniezioni si eseguono con aghi sottilissimi:\n    * lunghezza **4**&nbsp;mm\n    * calibro __30G__ o *32*G\n';
+    expect(valuesOf(text, 'it', 'needle')).toEqual([
+      { aspect: 'length', min: 4, max: 4, unit: 'mm', approximate: false },
+      { aspect: 'gauge', min: 30, max: 32, unit: 'G', approximate: false },
+    ]);
+  });
+
+  it('does not count a session’s duration, however the dash was written', () => {
+    expect(valuesOf('- Durata della seduta: 15&#8211;20 minuti, dopodiché si torna subito alle proprie attività', 'it', 'sessions.count')).toEqual([]);
+    expect(valuesOf('Sessions  4-6  Downtime  None', 'en', 'sessions.count')).toEqual([{ min: 4, max: 6, approximate: false }]);
+  });
+
+  it('leaves the course of another treatment named in the sentence alone', () => {
+    expect(valuesOf('L’ossigeno-ozonoterapia paravertebrale richiede in genere 8–10 sedute due volte a settimana.', 'it', 'sessions.count')).toEqual([]);
+  });
+});

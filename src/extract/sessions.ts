@@ -59,6 +59,9 @@ export const extractSessionCount: Extractor = (input) => {
     const after = text.slice(q.span.end);
     // (A run of spaces opens the next column of a flattened table: "Sessions  4-6  Downtime  None".)
     if (/^[ \t]?\p{L}/u.test(after) && !sessionWordAtStart().test(after.trimStart())) continue;
+    // Nor is a duration ("Durata della seduta: 15–20 minuti", however many spaces a decoded
+    // character reference left before the unit).
+    if (startsWithTimeUnit(after, lang, ref)) continue;
     const span = { start: q.match.index, end: q.span.end };
     out.push({ kind: 'sessions.count', value: { min: q.min, max: q.max, approximate: q.approximate }, span, modifiers: context.modifiers(span) });
   }
@@ -103,6 +106,11 @@ export const extractSessionCount: Extractor = (input) => {
   if (last >= 0) out.push(...elidedBounds(text, lang, ref, context, last), ...parallelCounts(text, lang, out, frequencies, last, context));
   return out;
 };
+
+/** Whether a text opens (after spaces) with a unit of time: "   minuti", " min". */
+function startsWithTimeUnit(text: string, lang: LanguagePack, ref: Reference): boolean {
+  return cachedRegex(ref, `time-unit-start:${lang.language}`, () => new RegExp(`^\\s*(?:${lang.re.timeUnit.source})`, 'u')).test(text);
+}
 
 /**
  * A count whose noun is left out in a parallel phrase: "4–6 sessions for the face and 8–10 for the
