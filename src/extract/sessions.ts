@@ -103,7 +103,7 @@ export const extractSessionCount: Extractor = (input) => {
   }
   // "four sessions, some patients up to eight": after a stated course, in the same sentence.
   const last = out.length ? Math.max(...out.map((c) => c.span.end)) : -1;
-  if (last >= 0) out.push(...elidedBounds(text, lang, ref, context, last), ...parallelCounts(text, lang, out, frequencies, last, context));
+  if (last >= 0) out.push(...elidedBounds(text, lang, ref, context, last), ...parallelCounts(text, lang, ref, out, frequencies, last, context));
   return out;
 };
 
@@ -117,7 +117,7 @@ function startsWithTimeUnit(text: string, lang: LanguagePack, ref: Reference): b
  * body", "3 sedute sul viso, 6 sul corpo". The word after the stated course's noun ("for", "sul")
  * opens the phrase after the bare number too, whatever the language.
  */
-function parallelCounts(text: string, lang: LanguagePack, stated: readonly RawClaim[], frequencies: readonly FrequencyHit[], from: number, context: SentenceContext): RawClaim[] {
+function parallelCounts(text: string, lang: LanguagePack, ref: Reference, stated: readonly RawClaim[], frequencies: readonly FrequencyHit[], from: number, context: SentenceContext): RawClaim[] {
   const out: RawClaim[] = [];
   const words = new Set<string>();
   for (const c of stated) {
@@ -125,8 +125,8 @@ function parallelCounts(text: string, lang: LanguagePack, stated: readonly RawCl
     if (after) words.add(after[1]);
   }
   for (const word of words) {
-    const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    const re = new RegExp(`(?<![\\p{L}\\p{N}.,])${lang.rangeSource}(?=\\s+${escaped}(?![\\p{L}\\p{N}]))`, 'dgu');
+    // (Made once per word: the words that follow a session word are few.)
+    const re = cachedRegex(ref, `parallel:${lang.language}:${word}`, () => new RegExp(`(?<![\\p{L}\\p{N}.,])${lang.rangeSource}(?=\\s+${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}]))`, 'dgu'));
     re.lastIndex = from;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       const g = m.groups ?? {};

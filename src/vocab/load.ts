@@ -169,7 +169,7 @@ export function compileVocab(v: VocabFile): LanguagePack {
   // An article may follow a range word: "tra le 4 e le 6 sedute", "entre los 4 y los 6".
   const article = v.quantity.articles?.length ? `(?:(?:${alt(v.quantity.articles)})\\s*)?` : '';
   // A figure may be spelt out after it, as contracts and letters do: "n. 6 (sei) sedute".
-  const spelt = words.length ? `(?:\\s*\\((?:${words.map((w) => termSource(w)).join('|')})\\))?` : '';
+  const spelt = `(?:\\s*\\([\\p{L}\\s]{2,24}\\))?`;
   const rangeSource =
     `(?:(?:${alt(v.quantity.rangeStart)})\\s+${article})?(?<a>${numberSource})${spelt}` +
     `(?:\\s*[-/]\\s*(?<b>${numberSource})${spelt}|\\s+(?:${alt(v.quantity.rangeJoin)})\\s+${article}(?<b2>${numberSource})${spelt})?`;
