@@ -4,6 +4,7 @@ import type { Extractor, ExtractInput, RawClaim } from './types.js';
 import type { SentenceContext } from './context.js';
 import { compileTerms, findAll, termSource, test, type Span } from './terms.js';
 import { cachedRegex } from './cache.js';
+import { wordsOf } from './term-index.js';
 
 interface Mention {
   concept: Concept;
@@ -229,7 +230,7 @@ export const extractAnswers: Extractor = ({ text, lang, ref, asked: question, co
   // A yes to a short question that names an adverse effect is that effect: "I lividi? Sì, possono
   // capitare", "Bruising? Yes, sometimes." Not a question asking leave ("Can I take paracetamol
   // for the pain?" "Yes.").
-  if (polarity !== 'no' && wordCount(question) <= EFFECT_QUESTION_WORDS && !test(lang.re.askPermission, question)) {
+  if (polarity !== 'no' && wordsOf(question).length <= EFFECT_QUESTION_WORDS && !test(lang.re.askPermission, question)) {
     const span = answerSpan(text);
     for (const concept of span ? ref.concepts.values() : []) {
       if (concept.kind !== 'adverse-effect' || out.some((c) => (c.value as AdverseEffectValue).effect === concept.id)) continue;
@@ -244,8 +245,6 @@ const DENIED_SHORT_WORDS = 6;
 
 /** The longest question whose naming an adverse effect makes a yes that effect. */
 const EFFECT_QUESTION_WORDS = 6;
-
-const wordCount = (text: string): number => text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
 
 const askableConcepts = new WeakMap<Reference, Concept[]>();
 
