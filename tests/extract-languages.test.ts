@@ -423,6 +423,11 @@ describe('wordings found on the fresh19 set (CMS exports)', () => {
     expect(valuesOf('Sessions  4-6  Downtime  None', 'en', 'sessions.count')).toEqual([{ min: 4, max: 6, approximate: false }]);
   });
 
+  it('reads a deferral ("we ask you to wait") and "Niente di grave!" after a list of effects', () => {
+    expect(valuesOf('If you’ve had chemotherapy or radiotherapy, we ask you to wait at least six months.', 'en', 'contraindication').map((v) => (v as { condition: string }).condition)).toEqual(['prior-chemotherapy', 'prior-radiotherapy']);
+    expect(valuesOf('Qualche livido, un po’ di rossore. Niente di grave!', 'it', 'safety')).toEqual([{ assertion: 'no-serious-side-effects' }]);
+  });
+
   it('leaves the course of another treatment named in the sentence alone', () => {
     expect(valuesOf('L’ossigeno-ozonoterapia paravertebrale richiede in genere 8–10 sedute due volte a settimana.', 'it', 'sessions.count')).toEqual([]);
   });
