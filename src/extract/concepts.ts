@@ -102,12 +102,15 @@ export const extractConcepts: Extractor = (input) => {
   // A condition and then a bare no, the refusal an answer gives: "Pendant un traitement
   // anticancéreux, non.", "Com varfarina, não.", "Als je zwanger bent: nee." (where the no stands).
   // So does a short sentence that a bare no closes: "Anche in gravidanza ovviamente no."
-  const refusedAfter = ((): number => {
+  // (Worked out only for a sentence that names a condition.)
+  let refusedAt: number | undefined;
+  const refusedAfter = (): number => {
+    if (refusedAt !== undefined) return refusedAt;
     const m = lang.re.answerNo.exec(text);
-    if (m) return Math.max(m[0].lastIndexOf(','), m[0].lastIndexOf(':'));
+    if (m) return (refusedAt = Math.max(m[0].lastIndexOf(','), m[0].lastIndexOf(':')));
     const end = input.words.length <= DENIED_SHORT_WORDS ? lang.re.denialAtEnd.exec(text) : null;
-    return end ? end.index : -1;
-  })();
+    return (refusedAt = end ? end.index : -1);
+  };
   // "Le diabète n'est pas une contre-indication": the condition the clause says is not one.
   const notOne = input.hits('contraindications').filter((h) => aboutOne(context, h));
 
@@ -144,7 +147,7 @@ export const extractConcepts: Extractor = (input) => {
         if (notOne.some((h) => context.sameClause(m.span, h))) break;
         // "non ci sono problemi con il diabete", "it is not a problem for diabetics".
         if (noObstacle().some((h) => context.sameClause(m.span, h))) break;
-        if (!modifiers.exception && (refusal(m.span) || m.span.end <= refusedAfter)) {
+        if (!modifiers.exception && (refusal(m.span) || m.span.end <= refusedAfter())) {
           out.push({ kind, value: { condition: m.concept.id, strength: strength(input, `${leadIn} ${text}`) }, span: m.span, modifiers: { ...modifiers, negated: false } });
           break;
         }

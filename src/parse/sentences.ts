@@ -171,8 +171,11 @@ function collectBlocks(node: Nodes, text: string, out: Block[], inListItem: bool
  * masked text is shorter, is left as it is).
  */
 function tabTable(block: Block, text: string): Block[] | undefined {
+  // Most paragraphs hold no tab: told without copying them.
+  const tab = text.indexOf('\t', block.start);
+  if (tab < 0 || tab >= block.end || block.joins || block.shifts) return undefined;
   const source = text.slice(block.start, block.end);
-  if (!source.includes('\t') || block.joins || block.shifts || block.masked.length !== source.length) return undefined;
+  if (block.masked.length !== source.length) return undefined;
   const lines: Array<{ start: number; end: number; cells: Array<[number, number]> }> = [];
   for (let at = 0; at <= source.length; ) {
     const nl = source.indexOf('\n', at);
