@@ -32,7 +32,7 @@ export function memoryMark(label: string): void {
   // Under --expose-gc, what is still held rather than what awaits collection.
   (globalThis as { gc?: () => void }).gc?.();
   const m = process.memoryUsage();
-  marks.push(`${label}: rss=${Math.round(m.rss / 1048576)} heap=${Math.round(m.heapUsed / 1048576)}/${Math.round(m.heapTotal / 1048576)} external=${Math.round(m.external / 1048576)}`);
+  marks.push(`${label} at ${(performance.now() / 1000).toFixed(2)} s: rss=${Math.round(m.rss / 1048576)} heap=${Math.round(m.heapUsed / 1048576)}/${Math.round(m.heapTotal / 1048576)} external=${Math.round(m.external / 1048576)}`);
 }
 
 /** Notes what another thread says of its memory (with timings on). */
