@@ -2,6 +2,7 @@ import { CONCEPT_CLAIM_KINDS, type ClaimKind, type ContraindicationValue, type A
 import type { Concept, ConceptKind, Derivation, Reference } from '../reference/load.js';
 import type { Extractor, ExtractInput, RawClaim } from './types.js';
 import type { SentenceContext } from './context.js';
+import type { LanguagePack } from '../vocab/load.js';
 import { compileTerms, findAll, termSource, test, type Span } from './terms.js';
 import { cachedRegex } from './cache.js';
 import { wordsOf } from './term-index.js';
@@ -225,7 +226,7 @@ export const extractAnswers: Extractor = ({ text, lang, ref, asked: question, co
     const terms = concept.askedAs?.[polarity === 'no' ? 'no' : 'yes']?.[lang.language];
     if (!terms?.length) continue;
     const asked = cachedRegex(ref, `asked-${polarity === 'no' ? 'no' : 'yes'}:${lang.language}:${concept.id}`, () => compileTerms(terms));
-    const span = answerSpan(text);
+    const span = answerSpan(text, lang);
     if (!span || !test(asked, question)) continue;
     const value = concept.kind === 'adverse-effect' ? { effect: concept.id } : { assertion: concept.id };
     out.push({ kind: concept.kind as ClaimKind, value, span, modifiers: { ...context.modifiers(span), negated: false } });
@@ -234,7 +235,7 @@ export const extractAnswers: Extractor = ({ text, lang, ref, asked: question, co
   // capitare", "Bruising? Yes, sometimes." Not a question asking leave ("Can I take paracetamol
   // for the pain?" "Yes.").
   if (polarity !== 'no' && wordsOf(question).length <= EFFECT_QUESTION_WORDS && !test(lang.re.askPermission, question)) {
-    const span = answerSpan(text);
+    const span = answerSpan(text, lang);
     for (const concept of span ? ref.concepts.values() : []) {
       if (concept.kind !== 'adverse-effect' || out.some((c) => (c.value as AdverseEffectValue).effect === concept.id)) continue;
       if (test(ref.matcher(lang.language, concept.id), question)) out.push({ kind: 'adverse-effect', value: { effect: concept.id }, span: span!, modifiers: { ...context.modifiers(span!), negated: false } });
@@ -261,12 +262,23 @@ function askable(ref: Reference): Concept[] {
 /** A sentence up to its first clause mark (colon, semicolon, dash, bracket). */
 export const leadingClause = (text: string): string => text.slice(0, text.search(/[:;(\u2013\u2014]|$/u));
 
-/** From the first word of a sentence's leading clause to its last: what a short answer claims. */
-function answerSpan(text: string): Span | undefined {
-  const words = [...leadingClause(text).matchAll(/[\p{L}\p{N}]+/gu)];
+/** A few words before a colon that may be a speaker's label ("Segreteria Valverde: Quasi niente"). */
+const ANSWER_LABEL = /^\s*[^\s,.;:?!]+(?:\s+[^\s,.;:?!]+){0,3}\s*:\s*(?=[\p{L}\p{N}])/u;
+
+/**
+ * From the first word of a sentence's leading clause to its last: what a short answer claims.
+ * After a speaker's label, the clause after it, when that is what opens with the yes or no
+ * ("Segreteria Valverde: Quasi niente 🙂"); not after an answer of its own ("Ils sont rares :
+ * quelques papules", "Yes: they are rare").
+ */
+function answerSpan(text: string, lang: LanguagePack): Span | undefined {
+  const opens = (t: string) => lang.re.answerNo.test(t) || lang.re.answerYes.test(t) || lang.re.answerSome.test(t);
+  const found = ANSWER_LABEL.exec(text)?.[0];
+  const label = found && opens(text.slice(found.length)) && !opens(found.replace(/:\s*$/, '')) ? found.length : 0;
+  const words = [...leadingClause(text.slice(label)).matchAll(/[\p{L}\p{N}]+/gu)];
   if (!words.length) return undefined;
   const last = words[words.length - 1];
-  return { start: words[0].index ?? 0, end: (last.index ?? 0) + last[0].length };
+  return { start: label + (words[0].index ?? 0), end: label + (last.index ?? 0) + last[0].length };
 }
 
 /** Whether the mention follows a predicate that denies one thing is it ("ce n'est pas une contre-indication"). */
@@ -306,7 +318,7 @@ function derive({ lang, ref, context, candidates, hits, question, text }: Extrac
     // A short answer to a question that names the concept stands for its mention: "**¿Tiene
     // efectos secundarios?** Son poco frecuentes." The mention is then the answer's start, its
     // negation any in the answer ("Ninguno importante"), and the claim the whole answer.
-    const answer = !candidates.has(conceptId) && question !== '' && test(ref.matcher(lang.language, conceptId), question) ? answerSpan(text) : undefined;
+    const answer = !candidates.has(conceptId) && question !== '' && test(ref.matcher(lang.language, conceptId), question) ? answerSpan(text, lang) : undefined;
     if (!candidates.has(conceptId) && !answer) continue;
     for (const span of answer ? [{ start: answer.start, end: answer.start }] : hits(conceptId)) {
       // (An answer that opens with a bare no is negated too: "Praticamente no: …".)

@@ -25,7 +25,7 @@ const VERDICT_LEAD = /^[\s→⇒➜➡>=:\u2013\u2014-]*/u;
 export class SentenceContext {
   // Each kind of trigger is looked for when first asked about: most sentences the extractors
   // look at ask about none, or only negation (the lexicons are long alternations).
-  private cache: Partial<Record<'pseudo' | 'negBefore' | 'negAfter' | 'hedge' | 'hypothetical' | 'exception' | 'advice' | 'quoted' | 'reportedBy' | 'hearsay' | 'ofOne', Span[]>> = {};
+  private cache: Partial<Record<'pseudo' | 'negBefore' | 'negAfter' | 'hedge' | 'hypothetical' | 'exception' | 'advice' | 'quoted' | 'reportedBy' | 'hearsay' | 'ofOne' | 'negValue', Span[]>> = {};
   private stopList: number[] | undefined;
 
   constructor(
@@ -70,6 +70,10 @@ export class SentenceContext {
   /** Predicates that deny one thing is an X ("is not a", "n'est pas une"). */
   get ofOne(): Span[] {
     return this.found('ofOne', () => findAll(this.lang.re.ofOne, this.text));
+  }
+
+  get negValue(): Span[] {
+    return this.found('negValue', () => this.negations(this.lang.re.negValue));
   }
 
   get negAfter(): Span[] {
@@ -148,6 +152,15 @@ export class SentenceContext {
     return this.stops.some((s) => s >= from && s < to && !inside(s));
   }
 
+  /**
+   * Whether the trigger is the whole value after a label's colon, the span in the label: "Effetti
+   * collaterali gravi: zero.", "Side effects: none 👍". The colon then joins them rather than stops.
+   */
+  private labelValue(from: number, t: Span): boolean {
+    const text = this.text;
+    return this.stops.every((s) => s < from || s >= t.start || text[s] === ':') && text.slice(from, t.start).includes(':') && /^[^\p{L}\p{N}]*$/u.test(text.slice(t.end));
+  }
+
   /** The nearest trigger before the span, within `window` words and no scope stop between. */
   triggerBefore(triggers: Span[], span: Span, window = this.lang.window): Span | undefined {
     let best: Span | undefined;
@@ -164,7 +177,7 @@ export class SentenceContext {
     for (const t of triggers) {
       if (t.start < span.end) continue;
       if (this.wordsBetween(span.end, t.start) > window) continue;
-      if (this.stopBetween(span.end, t.start)) continue;
+      if (this.stopBetween(span.end, t.start) && !this.labelValue(span.end, t)) continue;
       return t;
     }
     return undefined;
@@ -172,7 +185,12 @@ export class SentenceContext {
 
   /** The negation trigger that governs the span, if any. */
   negation(span: Span): Span | undefined {
-    return this.triggerBefore(this.negBefore, span) ?? this.triggerAfter(this.negAfter, span, 3);
+    return this.triggerBefore(this.negBefore, span) ?? this.triggerAfter(this.negAfter, span, 3) ?? this.deniedValue(span);
+  }
+
+  /** A denial that is the whole value after the label the span is in: "Side effects: none." */
+  private deniedValue(span: Span): Span | undefined {
+    return this.negValue.find((t) => t.start >= span.end && this.wordsBetween(span.end, t.start) <= 3 && this.labelValue(span.end, t));
   }
 
   modifiers(span: Span): Modifiers {

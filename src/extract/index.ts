@@ -41,6 +41,8 @@ const SUB_LABEL = /^[^\p{L}\p{N}]*\p{L}[\p{L}\s-]{0,24}:/u;
 /** A text wholly in quotation marks, after any numbering: "3. «Non ha effetti collaterali»". */
 const QUOTED_WHOLE = /^[\s\d.)#*-]*["“«„‘'][^"“”«»„]+["”»“’']\s*[.!?]?\s*$/u;
 /** A verdict and its colon, then a quotation: "Myth: “…”". */
+/** A line that opens with a speaker's name and a colon ("Segreteria Valverde: …", "DR MARSH: …"). */
+const SPEAKER = /^[^\s,.;:?!]+(?:\s+[^\s,.;:?!]+){0,3}\s*:\s/u;
 const QUOTE_AFTER_VERDICT = /^[^:"“”«»„]{1,30}:\s*["“«„‘']/u;
 /** Up to this many words, a sentence after a question may be its answer alone ("Son poco frecuentes.", "Ninguno importante."). */
 const SHORT_ANSWER_WORDS = 8;
@@ -112,7 +114,8 @@ export function extractClaims(doc: SourceDocument, sentences: Sentence[], lang: 
     if (i + 1 < sentences.length && sentences[i + 1].blockType !== 'heading' && lang.re.refutation.test(sentences[i + 1].folded)) continue;
     // A statement set out as someone else's: a heading wholly in quotation marks ("## 3. «Non ha
     // effetti collaterali»", a myths page), or one a verdict opens ("**Myth:** “It has no side effects.”").
-    if ((sentence.blockType === 'heading' && QUOTED_WHOLE.test(own)) || (lang.re.refutation.test(own) && QUOTE_AFTER_VERDICT.test(own))) continue;
+    // So is one a numbered myth label opens, quoted or not ("Mito numero due: la mesoterapia disintossica").
+    if ((sentence.blockType === 'heading' && QUOTED_WHOLE.test(own)) || (lang.re.refutation.test(own) && QUOTE_AFTER_VERDICT.test(own)) || lang.re.mythLabel.test(own)) continue;
     const words = shift ? wordsOf(text) : ownWords;
     const candidates = index.candidates(words);
     const frequencyCandidates = lang.frequencyIndex.candidates(words);
@@ -123,7 +126,13 @@ export function extractClaims(doc: SourceDocument, sentences: Sentence[], lang: 
     const heading = above?.[0]?.blockType === 'heading' ? foldedText(above) : '';
     // The question a short sentence answers, in its paragraph or as the heading above it.
     // A short answer may open a longer sentence: "Ils sont rares : quelques petites papules…".
-    const asked = asks(previous) ? previous : asks(heading) ? heading : '';
+    // In a chat or an interview, the question may not end its speaker's turn: "Paziente: Fa male? Io
+    // con gli aghi sono un disastro" answered on the next line by "Segreteria: Quasi niente".
+    const turn = previous !== '' && !asks(previous) && i > 1 && sentences[i - 2].block === sentence.block && asks(sentences[i - 2].folded) && SPEAKER.test(own) && doc.text.slice(sentences[i - 1].end, sentence.start).includes('\n') ? sentences[i - 2].folded : '';
+    // A FAQ or an interview without headings: the question a paragraph of its own ("**¿Es segura?**"),
+    // the answer the next paragraph.
+    const askedAbove = above?.length === 1 && above[0].blockType === 'paragraph' && asks(above[0].folded) ? above[0].folded : '';
+    const asked = asks(previous) ? previous : asks(heading) ? heading : askedAbove || turn;
     // The question a whole paragraph answers: "### How deep do the needles go?" over "About 1 mm on
     // the face. On the scalp, up to 3 mm."
     const section = sentence.blockType !== 'paragraph' || sentence.block === 0 ? '' : (sections.get(sentence.block) ?? sections.set(sentence.block, sectionQuestion(sentence.block, byBlock)).get(sentence.block)!);

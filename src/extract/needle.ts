@@ -15,6 +15,9 @@ const GAUGE_LETTER = /(?<![\p{L}\p{N}])(?<n1>\d{2})\s?G(?![\p{L}\p{N}])/gu;
 const GAUGE_LETTER_ONE = new RegExp(GAUGE_LETTER.source, 'u');
 export const hasGaugeLetter = (cased: string): boolean => GAUGE_LETTER_ONE.test(cased);
 
+/** The most words between a figure and the needle or depth word it is read with. */
+const CUE_WORDS = 12;
+
 export const extractNeedle: Extractor = ({ text, cased, lang, ref, context, hits, section, previous, leadIn }) => {
   let needles = hits('needle');
   let depths = hits('depth');
@@ -39,6 +42,8 @@ export const extractNeedle: Extractor = ({ text, cased, lang, ref, context, hits
   }
   const diameters = hits('diameter');
   const quantities = lang.unitGate.test(text) ? findQuantities(lang.re.quantityMm, text, lang) : [];
+  // The last figure read, and as what.
+  let last: { end: number; aspect: NeedleValue['aspect'] } | undefined;
   for (const q of quantities) {
     const distance = (hits: Span[]) =>
       Math.min(
@@ -51,10 +56,14 @@ export const extractNeedle: Extractor = ({ text, cased, lang, ref, context, hits
     const depthAfter = depths.some((h) => (h.start >= q.span.end && context.wordsBetween(q.span.end, h.start) <= 1 && !/[,;(]/.test(text.slice(q.span.end, h.start))) || (h.start >= q.span.start && h.end <= q.span.end));
     const dNeedle = distance(needles);
     const dDepth = distance(depths);
-    if (Math.min(dNeedle, dDepth) > 12) continue;
+    // A figure that goes on from the one before it takes its cue: "La profondità varia tra 1 e 4
+    // mm nella mesoterapia estetica e può arrivare a 10 mm in quella antalgica".
+    const goesOn = last !== undefined && !/[.;:!?]/.test(text.slice(last.end, q.span.start)) && context.wordsBetween(last.end, q.span.start) <= CUE_WORDS;
+    if (Math.min(dNeedle, dDepth) > CUE_WORDS && !goesOn) continue;
     // "0.3 mm in diameter": when a thickness word is the nearest cue, the figure is neither length nor depth.
     if (distance(diameters) <= Math.min(dNeedle, dDepth)) continue;
-    const aspect: NeedleValue['aspect'] = depthAfter || dDepth < dNeedle ? 'depth' : 'length';
+    const aspect: NeedleValue['aspect'] = Math.min(dNeedle, dDepth) > CUE_WORDS ? last!.aspect : depthAfter || dDepth < dNeedle ? 'depth' : 'length';
+    last = { end: q.span.end, aspect };
     // A label that says the figure is a bound: "Maximum injection depth: 6 mm", "Profundidad mínima: 1 mm".
     const label = q.min !== null && q.min === q.max ? labelBefore(text, q.span.start) : '';
     const bound = label === '' ? undefined : test(lang.re.max, label) ? 'max' : test(lang.re.min, label) ? 'min' : undefined;

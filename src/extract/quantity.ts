@@ -11,6 +11,19 @@ export interface Quantity {
   negationInBound?: boolean;
 }
 
+/** A range match's second number (group b, b2 or b3: see LanguagePack.rangeSource), as written. */
+export function secondNumber(g: Record<string, string | undefined>): string | undefined {
+  return g.b ?? g.b2 ?? g.b3;
+}
+
+/**
+ * Whether a spoken range (two number words in a row, group b3) is one: it goes up by one or two
+ * ("quattro cinque", "eight, ten"); "one, five" is two numbers, not a range.
+ */
+export function spokenRangeHolds(g: Record<string, string | undefined>, a: number, b: number): boolean {
+  return g.b3 === undefined || (b - a >= 1 && b - a <= 2);
+}
+
 export function parseNumber(token: string | undefined, lang: LanguagePack): number | undefined {
   if (token === undefined) return undefined;
   const t = token.trim().toLowerCase().replace(/\s+/g, ' ');
@@ -26,8 +39,9 @@ export function parseNumber(token: string | undefined, lang: LanguagePack): numb
 export function readQuantity(text: string, match: RegExpExecArray, lang: LanguagePack): Quantity | undefined {
   const g = match.groups ?? {};
   const a = parseNumber(g.a, lang);
-  const b = parseNumber(g.b ?? g.b2, lang);
+  const b = parseNumber(secondNumber(g), lang);
   if (a === undefined || Number.isNaN(a)) return undefined;
+  if (b !== undefined && !spokenRangeHolds(g, a, b)) return undefined;
   let min: number | null = a;
   let max: number | null = b ?? a;
   if (b !== undefined && b < a) {
@@ -110,7 +124,7 @@ export function findQuantities(re: RegExp, text: string, lang: LanguagePack): Ar
     if (q) out.push({ ...q, match: m });
     else {
       // Not a range ("calibre 30 y 4 mm": 30 > 4): read again from the second number.
-      const second = m.indices?.groups?.b?.[0] ?? m.indices?.groups?.b2?.[0];
+      const second = m.indices?.groups?.b?.[0] ?? m.indices?.groups?.b2?.[0] ?? m.indices?.groups?.b3?.[0];
       if (second !== undefined) re.lastIndex = second;
     }
   }

@@ -1,6 +1,6 @@
 import type { FrequencyValue } from '../types.js';
 import type { Extractor, RawClaim } from './types.js';
-import { findQuantities, parseNumber, readQuantity } from './quantity.js';
+import { findQuantities, parseNumber, readQuantity, secondNumber, spokenRangeHolds } from './quantity.js';
 import type { LanguagePack } from '../vocab/load.js';
 import type { Reference } from '../reference/load.js';
 import type { SentenceContext } from './context.js';
@@ -77,10 +77,10 @@ export const extractSessionCount: Extractor = (input) => {
     if (lang.re.elapsedTail.test(text.slice(Math.max(0, numberAt - 30), numberAt))) continue;
     // "Tra due sedute", "between two sessions": the gap between them; a range is still a course.
     const groups = q.match.indices?.groups;
-    const range = Boolean(groups?.b || groups?.b2);
+    const range = Boolean(groups?.b || groups?.b2 || groups?.b3);
     if (!range && lang.re.betweenTail.test(text.slice(Math.max(0, numberAt - 30), numberAt))) continue;
     // "30 minuti per seduta", "20 injections per session", "30 mins  Sessions": the number counts something else.
-    const numberEnd = (groups?.b ?? groups?.b2 ?? groups?.a)?.[1] ?? q.span.end;
+    const numberEnd = (groups?.b ?? groups?.b2 ?? groups?.b3 ?? groups?.a)?.[1] ?? q.span.end;
     const between = text.slice(numberEnd, end).replace(sessionWordAtEnd, '');
     // "04:30 wie viele Sitzungen": a question about the count, after some other number.
     if (test(lang.re.per, between) || test(lang.re.timeUnit, between) || test(lang.re.howMany, between)) continue;
@@ -131,8 +131,8 @@ function parallelCounts(text: string, lang: LanguagePack, ref: Reference, stated
     for (let m = re.exec(text); m; m = re.exec(text)) {
       const g = m.groups ?? {};
       const a = parseNumber(g.a, lang);
-      const b = g.b ?? g.b2 ? parseNumber(g.b ?? g.b2, lang) : a;
-      if (a === undefined || b === undefined || !(a >= 1 && b >= a && b <= 100) || !Number.isInteger(a) || !Number.isInteger(b)) continue;
+      const b = secondNumber(g) ? parseNumber(secondNumber(g), lang) : a;
+      if (a === undefined || b === undefined || !(a >= 1 && b >= a && b <= 100) || !spokenRangeHolds(g, a, b) || !Number.isInteger(a) || !Number.isInteger(b)) continue;
       const span = { start: m.index, end: m.index + m[0].length };
       if ([...stated, ...out].some((c) => c.span.start < span.end && span.start < c.span.end)) continue;
       // "6 sedute per il viso e 2 per settimana": a rate, whether or not it holds the number.
@@ -170,8 +170,8 @@ function elidedBounds(text: string, lang: LanguagePack, ref: Reference, context:
   range.lastIndex = from;
   for (let m = range.exec(text); m; m = range.exec(text)) {
     const g = m.groups ?? {};
-    const [a, b] = [parseNumber(g.a, lang), parseNumber(g.b ?? g.b2, lang)];
-    if (a === undefined || b === undefined || !(a >= 1 && b > a && b <= 100) || out.some((c) => c.span.start < m!.index + m![0].length && m!.index < c.span.end)) continue;
+    const [a, b] = [parseNumber(g.a, lang), parseNumber(secondNumber(g), lang)];
+    if (a === undefined || b === undefined || !(a >= 1 && b > a && b <= 100) || !spokenRangeHolds(g, a, b) || out.some((c) => c.span.start < m!.index + m![0].length && m!.index < c.span.end)) continue;
     const span = { start: m.index, end: m.index + m[0].length };
     out.push({ kind: 'sessions.count', value: { min: a, max: b, approximate: false }, span, modifiers: context.modifiers(span) });
   }

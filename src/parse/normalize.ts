@@ -49,6 +49,22 @@ export function readConverterMarks(text: string): string {
   return text.includes('\\') || text.includes('--') ? text.replace(CONVERTER_MARK, (m) => (m === '--' ? '\u2013 ' : ' ')) : text;
 }
 
+/**
+ * A line that is only a caption's time ("2:02", "[01:15:30]", "00:01:02,500"), or the stamp that
+ * opens a chat or transcript line ("[12/02/25, 09:34] Anna: …", "[00:12:30] Host: …").
+ */
+const LINE_TIME = /(?<=^|\n)[ \t]*(?:\[?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?\]?[ \t]*(?=\n|$)|\[(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4},?[ \t]*)?\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]*[AaPp]\.?[Mm]\.?)?\])/g;
+
+/**
+ * A video's transcript puts a time on a line of its own every few words, in the middle of a
+ * sentence ("si usa un ago da quattro⏎2:02⏎millimetri"), and a chat export opens each message
+ * with one: blanked (same length), the words around a time read as one phrase, a message opens
+ * with its speaker, and the time is not read as a figure.
+ */
+export function blankLineTimes(text: string): string {
+  return text.includes(':') ? text.replace(LINE_TIME, (m) => ' '.repeat(m.length)) : text;
+}
+
 export function normalizeChars(text: string): string {
   return text.replace(PATTERN, (c) => MAP[c] ?? c);
 }

@@ -1,6 +1,6 @@
 import type { Nodes, Parents } from 'mdast';
 import type { Sentence } from '../types.js';
-import { decodeEntities, normalizeChars, readConverterMarks, type Shift } from './normalize.js';
+import { blankLineTimes, decodeEntities, normalizeChars, readConverterMarks, type Shift } from './normalize.js';
 import { foldCase } from '../extract/terms.js';
 import { capRanges, markdownDepth, MAX_MARKDOWN_DEPTH, plainTree } from './limits.js';
 import { parseMarkdown } from './gfm.js';
@@ -83,7 +83,9 @@ function isRowLabel(cell: string): boolean {
 function parseTree(text: string, options: { fullGfm?: boolean; remark?: boolean }): Nodes {
   // Text copied from a PDF or a word processor marks list items with "•": read as Markdown's "-"
   // (same length, so every offset holds).
-  const source = BULLET.test(text) ? text.replace(BULLETS, (mark: string, indent: string) => `${indent}-${' '.repeat(mark.length - indent.length - 1)}`) : text;
+  let source = BULLET.test(text) ? text.replace(BULLETS, (mark: string, indent: string) => `${indent}-${' '.repeat(mark.length - indent.length - 1)}`) : text;
+  // Forms and leaflets letter their items ("a) gravidez;", "(b) warfarin"), which Markdown does not read as a list.
+  if (LETTERED_FIRST.test(source) && LETTERED_SECOND.test(source)) source = source.replace(LETTERED, (mark: string, indent: string) => `${indent}-${' '.repeat(mark.length - indent.length - 1)}`);
   return markdownDepth(source) > MAX_MARKDOWN_DEPTH
     ? plainTree(source)
     : ((options.fullGfm || options.remark ? undefined : markdownItTree(source)) ?? parseMarkdown(source, options.fullGfm));
@@ -101,7 +103,7 @@ function collectBlocks(node: Nodes, text: string, out: Block[], inListItem: bool
     const type: BlockType = node.type === 'paragraph' && inListItem ? 'listItem' : node.type;
     const inline = maskInline(node, text, start, end);
     const { text: plain, shifts } = decoded ? { text: inline, shifts: undefined } : decodeEntities(inline);
-    const { masked, joins } = joinHyphenated(normalizeChars(readConverterMarks(plain)));
+    const { masked, joins } = joinHyphenated(normalizeChars(blankLineTimes(readConverterMarks(plain))));
     out.push({ type, start, end, masked, ...(joins && { joins }), ...(shifts && { shifts }), leadIn: inListItem ? leadIn : undefined });
     return;
   }
@@ -302,6 +304,11 @@ function readHtmlBlock(text: string, start: number, end: number, out: Block[], i
 // processors; an emoji's variation selector (U+FE0F) after the mark is read as a space.
 const BULLET = /^[ \t]*(?:[\u2013\u2022\u2023\u2043\u2219\u25aa\u25cf\u25e6\u25cb\u25a0\u25a1\u25c6\u25c7\u25b6\u00b7\u2713\u2714\u2717\u2718\u2610\u2612\u2605\u2606\u25ba\u25b8\u27a4\u2794\u2192\u21d2]|\p{Extended_Pictographic})\ufe0f?[ \t]/mu;
 const BULLETS = /^([ \t]*)(?:[\u2013\u2022\u2023\u2043\u2219\u25aa\u25cf\u25e6\u25cb\u25a0\u25a1\u25c6\u25c7\u25b6\u00b7\u2713\u2714\u2717\u2718\u2610\u2612\u2605\u2606\u25ba\u25b8\u27a4\u2794\u2192\u21d2]|\p{Extended_Pictographic})\ufe0f?(?=[ \t])/gmu;
+
+/** Lettered items: "a) …", "(b) …" at the start of a line; read as a list only where both an "a" and a "b" item are. */
+const LETTERED = /^([ \t]*)\(?[a-z]\)(?=[ \t])/gm;
+const LETTERED_FIRST = /^[ \t]*\(?a\)[ \t]/m;
+const LETTERED_SECOND = /^[ \t]*\(?b\)[ \t]/m;
 
 /** A word hyphenated across a line end and joined: offsets in (from, to] are `delta` short of the file's. */
 export interface Join {

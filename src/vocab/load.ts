@@ -39,12 +39,13 @@ export interface VocabFile {
   };
   context: {
     window: number;
-    negation: { before: string[]; after: string[]; pseudo: string[]; ofOne?: string[]; answer?: string[] };
+    negation: { before: string[]; after: string[]; pseudo: string[]; ofOne?: string[]; value?: string[]; answer?: string[] };
     hedge: string[];
     hypothetical: string[];
     reported?: string[];
     hearsay?: string[];
     refutation?: string[];
+    mythLabel?: string[];
     affirmation?: string[];
     affirmationOfDegree?: string[];
     seekCare?: string[];
@@ -76,7 +77,7 @@ export interface LanguagePack {
   numbers: Map<string, number>;
   /** Source of a regex matching one number: digits or a number word. */
   numberSource: string;
-  /** Source of a regex matching a number or a range, with groups a, b, b2 (see quantity.ts). */
+  /** Source of a regex matching a number or a range, with groups a, b, b2, b3 (see quantity.ts: `secondNumber`). */
   rangeSource: string;
   /** Source of a regex matching a unit word (mm, millimetri, …). */
   unitsSource: string;
@@ -110,6 +111,8 @@ export interface LanguagePack {
     pseudo: RegExp;
     /** Negated predicates about one thing ("is not a"): see the vocabulary schema. */
     ofOne: RegExp;
+    /** A denial that is the whole value after a label's colon (context.negation.value). */
+    negValue: RegExp;
     hedge: RegExp;
     hypothetical: RegExp;
     reported: RegExp;
@@ -119,6 +122,8 @@ export interface LanguagePack {
     seekCare: RegExp;
     /** A verdict that opens an answer and denies the statement before it ("Faux.", "Myth:"), anchored at the start. */
     refutation: RegExp;
+    /** A sentence this opens sets out a myth (context.mythLabel, numbered or before a colon). */
+    mythLabel: RegExp;
     exception: RegExp;
     advice: RegExp;
     terminators: RegExp;
@@ -164,7 +169,8 @@ export interface LanguagePack {
 
 export function compileVocab(v: VocabFile): LanguagePack {
   const words = Object.keys(v.numbers).sort((a, b) => b.length - a.length);
-  const numberSource = `(?:\\d+(?:[.,]\\d+)?(?!\\d)|${words.length ? `${words.map((w) => termSource(w)).join('|')}` : '(?!)'})`;
+  const wordSource = words.length ? `(?:${words.map((w) => termSource(w)).join('|')})` : '(?!)';
+  const numberSource = `(?:\\d+(?:[.,]\\d+)?(?!\\d)|${wordSource})`;
   const alt = (terms: string[]) => terms.map((t) => `(?:${termSource(t)})`).join('|') || '(?!)';
   // An article may follow a range word: "tra le 4 e le 6 sedute", "entre los 4 y los 6".
   const article = v.quantity.articles?.length ? `(?:(?:${alt(v.quantity.articles)})\\s*)?` : '';
@@ -172,7 +178,10 @@ export function compileVocab(v: VocabFile): LanguagePack {
   const spelt = `(?:\\s*\\([\\p{L}\\s]{2,24}\\))?`;
   const rangeSource =
     `(?:(?:${alt(v.quantity.rangeStart)})\\s+${article})?(?<a>${numberSource})${spelt}` +
-    `(?:\\s*[-/]\\s*(?<b>${numberSource})${spelt}|\\s+(?:${alt(v.quantity.rangeJoin)})\\s+${article}(?<b2>${numberSource})${spelt})?`;
+    `(?:\\s*[-/]\\s*(?<b>${numberSource})${spelt}|\\s+(?:${alt(v.quantity.rangeJoin)})\\s+${article}(?<b2>${numberSource})${spelt}` +
+    // Spoken, two number words in a row are a range: "dieci dodici sedute", "eight, ten sessions"
+    // (only after a number word: the look-behind fails at once after a figure).
+    `|(?<=\\p{L}),?\\s+(?<b3>${wordSource}))?`;
   // Units follow digits directly ("4mm"), so no word boundary on their left.
   const mmSource = v.units.mm.map((t) => `(?:${termSource(t, { leftBoundary: false })})`).join('|');
   const c = v.context;
@@ -208,6 +217,7 @@ export function compileVocab(v: VocabFile): LanguagePack {
       negAfter: compileTerms(c.negation.after),
       pseudo: compileTerms(c.negation.pseudo),
       ofOne: compileTerms(c.negation.ofOne ?? []),
+      negValue: compileTerms(c.negation.value ?? []),
       hedge: compileTerms(c.hedge),
       hypothetical: compileTerms(c.hypothetical),
       reported: compileTerms(c.reported ?? []),
@@ -215,6 +225,12 @@ export function compileVocab(v: VocabFile): LanguagePack {
       seekCare: compileTerms(c.seekCare ?? []),
       // A numbered verdict too: "Irrtum 6:", "Mito n. 3 –".
       refutation: new RegExp(`^\\s*(?:${compileTerms(c.refutation ?? []).source})(?:\\s*(?:n[.°º]?|no\\.|nr\\.|#)?\\s*\\d{1,2})?\\s*[.!:,;\u2013\u2014-]`, 'u'),
+      // Numbered only ("Mito numero due", "Myth #3:"): a bare "Myth:" may be the verdict on the
+      // statement before it (context.refutation), and "Myths and facts" is a title.
+      mythLabel: new RegExp(
+        `^\\s*(?:${compileTerms(c.mythLabel ?? []).source})(?:\\s*(?:n[.°º]?|no\\.|nr\\.|#)?\\s*(?:\\d{1,2}|${wordSource})(?![\\p{L}\\p{N}]))`,
+        'u',
+      ),
       exception: compileTerms(c.exception),
       advice: compileTerms(c.advice),
       terminators: compileTerms(c.terminators),
@@ -268,7 +284,8 @@ function answerOpening(terms: readonly string[]): RegExp {
   // A few words and a comma (or a colon) may come first: "Honestly, yes, a little.", "In the right
   // hands, yes.", "Als je zwanger bent: nee." (the words are the answer's, not a list: at most
   // four, no clause mark between).
-  return new RegExp(`^\\s*(?:[^\\s,.;:?!]+(?:\\s+[^\\s,.;:?!]+){0,3}\\s*[,:]\\s*)?(?:${compileTerms(terms).source})\\s*(?:[.!,;:\u2013\u2014-]|$|[^\\s\\p{L}\\p{N}"'«»“”„])`, 'u');
+  // (An interview's dash may open it: "—Sí, es segura si la hace un médico".)
+  return new RegExp(`^[\\s-]*(?:[^\\s,.;:?!]+(?:\\s+[^\\s,.;:?!]+){0,3}\\s*[,:]\\s*)?(?:${compileTerms(terms).source})\\s*(?:[.!,;:\u2013\u2014-]|$|[^\\s\\p{L}\\p{N}"'«»“”„])`, 'u');
 }
 
 /** A sentence that opens with one of these words, after any bullet, emoji or mark ("⚠️ Tampoco durante…"). */
