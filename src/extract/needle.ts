@@ -42,14 +42,16 @@ export const extractNeedle: Extractor = ({ text, cased, lang, ref, context, hits
   }
   const diameters = hits('diameter');
   const quantities = lang.unitGate.test(text) ? findQuantities(lang.re.quantityMm, text, lang) : [];
+  // Words between a cue and a figure (0 when one holds the other).
+  const gap = (h: Span, q: Span): number => (h.end <= q.start ? context.wordsBetween(h.end, q.start) : h.start >= q.end ? context.wordsBetween(q.end, h.start) : 0);
   // The last figure read, and as what.
   let last: { end: number; aspect: NeedleValue['aspect'] } | undefined;
   for (const q of quantities) {
-    const distance = (hits: Span[]) =>
-      Math.min(
-        Infinity,
-        ...hits.map((h) => (h.end <= q.span.start ? context.wordsBetween(h.end, q.span.start) : h.start >= q.span.end ? context.wordsBetween(q.span.end, h.start) : 0)),
-      );
+    // A cue word after the figure that leads in a nearer figure of its own is that figure's: in "a 2
+    // o 3 mm, con agujas de 4 mm" the needle is the 4 mm's. (A cue before figures serves them all:
+    // "Agujas de 4 mm y 30G; a veces de 6 mm".)
+    const ownedAfter = (h: Span) => h.start >= q.span.end && quantities.some((o) => o !== q && o.span.start >= h.end && gap(h, o.span) < gap(h, q.span));
+    const distance = (hits: Span[]) => Math.min(Infinity, ...hits.filter((h) => !ownedAfter(h)).map((h) => gap(h, q.span)));
     // A depth word right after the quantity settles it ("4 mm di profondità", "4mm deep").
     // So does a bound that is a depth word itself ("no deeper than 2 mm", "nicht tiefer als 4 mm").
     // (Not across a comma: "Needle 32G, 4mm, very superficial (approx. 1mm)".)
@@ -61,7 +63,7 @@ export const extractNeedle: Extractor = ({ text, cased, lang, ref, context, hits
     const goesOn = last !== undefined && !/[.;:!?]/.test(text.slice(last.end, q.span.start)) && context.wordsBetween(last.end, q.span.start) <= CUE_WORDS;
     if (Math.min(dNeedle, dDepth) > CUE_WORDS && !goesOn) continue;
     // "0.3 mm in diameter": when a thickness word is the nearest cue, the figure is neither length nor depth.
-    if (distance(diameters) <= Math.min(dNeedle, dDepth)) continue;
+    if (distance(diameters) <= Math.min(dNeedle, dDepth, CUE_WORDS)) continue;
     const aspect: NeedleValue['aspect'] = Math.min(dNeedle, dDepth) > CUE_WORDS ? last!.aspect : depthAfter || dDepth < dNeedle ? 'depth' : 'length';
     last = { end: q.span.end, aspect };
     // A label that says the figure is a bound: "Maximum injection depth: 6 mm", "Profundidad mínima: 1 mm".
