@@ -64,6 +64,8 @@ export interface Sentence {
   label?: string;
   /** For table cells: the case-folded text of the whole row, its cells joined by " | ". */
   row?: string;
+  /** For a data cell under a header: the case-folded text of its whole column (header first), cells joined by " | ". */
+  column?: string;
 }
 
 /** Claim kinds whose value names a concept of the reference (one list, used by the reference and the extractors). */

@@ -205,7 +205,7 @@ describe('lexicon entries found on the fresh set', () => {
   it.each([
     ['es', '100% seguro y sin dolor.', [['safety', '100% seguro'], ['safety', 'sin dolor']]],
     ['it', 'È una metodica sicura.', [['safety', 'metodica sicura']]],
-    ['it', 'La mesoterapia è sicura al 100%.', [['safety', 'sicura al 100%']]],
+    ['it', 'La mesoterapia è sicura al 100%.', [['safety', 'mesoterapia è sicura']]],
     ['it', 'Con il tempo la cellulite viene eliminata.', [['efficacy', 'cellulite viene eliminata']]],
     ['fr', 'Une rougeur et, parfois, un bleu peuvent apparaître.', [['adverse-effect', 'rougeur'], ['adverse-effect', 'un bleu']]],
     ['fr', 'Les résultats sont durables, voire définitifs.', [['efficacy', 'résultats sont durables, voire définitifs']]],

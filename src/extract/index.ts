@@ -201,6 +201,7 @@ export function extractClaims(doc: SourceDocument, sentences: Sentence[], lang: 
       refusedAsk,
       continuesList: continuing ? continuing[0].length : 0,
       row: sentence.row ?? '',
+      column: sentence.column ?? '',
       heading,
       lang,
       ref,

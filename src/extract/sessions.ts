@@ -17,8 +17,11 @@ export const extractSessionCount: Extractor = (input) => {
   const sessionWordAfter = () => words.map((t) => termSource(t, { leftBoundary: false })).join('|');
   const re = cachedRegex(ref, `session-count:${lang.language}`, () => new RegExp(`${lang.rangeSource}(?:(?:\\s+${WORD_CHAR}+){1,2}?\\s+|\\s*)(?:${sessionWordAfter()})`, 'dgu'));
   // A price line ("pacchetto da 10 sedute € 750", "3 sessions for $899") sells a package; it does
-  // not state a course. So does a table row with a price in another cell ("1 session | £95").
-  const priced = () => /[€$£]/.test(text) || test(lang.re.price, text) || /[€$£]/.test(input.row) || test(lang.re.price, input.row);
+  // not state a course. So does a table row with a price in another cell ("1 session | £95"), and
+  // a column with one that is a package ("| | BASIC | PLUS |" over "| Sessions | 4 | 8 |" and
+  // "| Price | 290 € | 520 € |"), not the treatment's own ("| | Mesotherapy | PRP |": a price per session).
+  const column = () => input.column !== '' && (/[€$£]/.test(input.column) || test(lang.re.price, input.column)) && !test(ref.matcher(lang.language, 'treatment'), input.column.split(' | ')[0]);
+  const priced = () => /[€$£]/.test(text) || test(lang.re.price, text) || /[€$£]/.test(input.row) || test(lang.re.price, input.row) || column();
   if (!candidates.has('session')) {
     // A cell under a column headed by the session word ("N. sedute" over "3–4", "6"): the count.
     if (input.sentence.blockType === 'tableCell' && input.leadIn !== '' && test(ref.matcher(lang.language, 'session'), input.leadIn) && !priced()) {

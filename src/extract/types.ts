@@ -16,6 +16,8 @@ export interface ExtractInput {
   leadIn: string;
   /** Case-folded text of the sentence's table row (cells joined by " | "), or "". */
   row: string;
+  /** Case-folded text of the sentence's table column (header first), or "". */
+  column: string;
   /** For a short sentence right after a question (in its paragraph, or the heading above): the question, case-folded; else "". */
   question: string;
   /** The question the sentence follows (in its paragraph, or the heading above), whatever its length; else "". */

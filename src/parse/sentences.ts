@@ -49,6 +49,17 @@ export function parseSentences(text: string, options: { fullGfm?: boolean; remar
     if (text === undefined) rows.set(first, (text = foldCase((cells.get(first) ?? []).join(' | '))));
     return text;
   };
+  // A data cell's column (its header, then the cells under it), read as the rows are: in a table
+  // of three columns or more, where a column is one thing (a package, a treatment). (A two-column
+  // table is labels and values: its value column holds the page's every figure.)
+  const under = new Map<Block, string[]>();
+  for (const b of blocks) if (b.type === 'tableCell' && b.row && b.leadIn?.type === 'tableCell' && (cells.get(b.row)?.length ?? 0) >= 3) under.set(b.leadIn, [...(under.get(b.leadIn) ?? [b.leadIn.masked.trim()]), b.masked.trim()]);
+  const columns = new Map<Block, string>();
+  const columnText = (header: Block): string => {
+    let text = columns.get(header);
+    if (text === undefined) columns.set(header, (text = foldCase((under.get(header) ?? []).join(' | '))));
+    return text;
+  };
   blocks.forEach((block, index) => {
     // A table cell of figures alone ("3–4") is a value its column header explains; elsewhere a
     // sentence needs a letter ("0 1.245" is a share counter).
@@ -64,6 +75,7 @@ export function parseSentences(text: string, options: { fullGfm?: boolean; remar
         blockType: block.type,
         leadIn: block.leadIn ? indexOfBlock.get(block.leadIn) : undefined,
         row: block.row && rowText(block.row),
+        ...(block.type === 'tableCell' && block.leadIn?.type === 'tableCell' && under.has(block.leadIn) && { column: columnText(block.leadIn) }),
         // A row opened by a label heads its values ("N.º de sessões | 4 a 6", "Sedute | 4–6 |
         // secondo necessità"): each value's label.
         ...(block.row && block.row !== block && isRowLabel(block.row.masked) && { label: block.row.masked.trim() }),
