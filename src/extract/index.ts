@@ -40,9 +40,9 @@ const RUN_IN_WORDS = 3;
 const SUB_LABEL = /^[^\p{L}\p{N}]*\p{L}[\p{L}\s-]{0,24}:/u;
 /** A text wholly in quotation marks, after any numbering: "3. «Non ha effetti collaterali»". */
 const QUOTED_WHOLE = /^[\s\d.)#*-]*["“«„‘'][^"“”«»„]+["”»“’']\s*[.!?]?\s*$/u;
-/** A verdict and its colon, then a quotation: "Myth: “…”". */
 /** A line that opens with a speaker's name and a colon ("Segreteria Valverde: …", "DR MARSH: …"). */
 const SPEAKER = /^[^\s,.;:?!]+(?:\s+[^\s,.;:?!]+){0,3}\s*:\s/u;
+/** A verdict and its colon, then a quotation: "Myth: “…”". */
 const QUOTE_AFTER_VERDICT = /^[^:"“”«»„]{1,30}:\s*["“«„‘']/u;
 /** Up to this many words, a sentence after a question may be its answer alone ("Son poco frecuentes.", "Ninguno importante."). */
 const SHORT_ANSWER_WORDS = 8;

@@ -55,6 +55,8 @@ export function readConverterMarks(text: string): string {
  */
 const LINE_TIME = /(?<=^|\n)[ \t]*(?:\[?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?\]?[ \t]*(?=\n|$)|\[(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4},?[ \t]*)?\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]*[AaPp]\.?[Mm]\.?)?\])/g;
 
+const TIME_LIKE = /\d:\d\d/;
+
 /**
  * A video's transcript puts a time on a line of its own every few words, in the middle of a
  * sentence ("si usa un ago da quattro⏎2:02⏎millimetri"), and a chat export opens each message
@@ -62,7 +64,8 @@ const LINE_TIME = /(?<=^|\n)[ \t]*(?:\[?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?
  * with its speaker, and the time is not read as a figure.
  */
 export function blankLineTimes(text: string): string {
-  return text.includes(':') ? text.replace(LINE_TIME, (m) => ' '.repeat(m.length)) : text;
+  // (Looked for only where a time can be: most paragraphs have no figure, colon and two figures.)
+  return TIME_LIKE.test(text) ? text.replace(LINE_TIME, (m) => ' '.repeat(m.length)) : text;
 }
 
 export function normalizeChars(text: string): string {

@@ -42,7 +42,12 @@ export function parseSentences(text: string, options: { fullGfm?: boolean; remar
   const indexOfBlock = new Map(blocks.map((b, i) => [b, i]));
   // A table row's text, its cells joined by " | " (one pass over the blocks, however large the table).
   const cells = new Map<Block, string[]>();
-  for (const b of blocks) if (b.row) cells.set(b.row, [...(cells.get(b.row) ?? []), b.masked.trim()]);
+  for (const b of blocks) {
+    if (!b.row) continue;
+    const list = cells.get(b.row);
+    if (list) list.push(b.masked.trim());
+    else cells.set(b.row, [b.masked.trim()]);
+  }
   const rows = new Map<Block, string>();
   const rowText = (first: Block): string => {
     let text = rows.get(first);
@@ -53,7 +58,12 @@ export function parseSentences(text: string, options: { fullGfm?: boolean; remar
   // of three columns or more, where a column is one thing (a package, a treatment). (A two-column
   // table is labels and values: its value column holds the page's every figure.)
   const under = new Map<Block, string[]>();
-  for (const b of blocks) if (b.type === 'tableCell' && b.row && b.leadIn?.type === 'tableCell' && (cells.get(b.row)?.length ?? 0) >= 3) under.set(b.leadIn, [...(under.get(b.leadIn) ?? [b.leadIn.masked.trim()]), b.masked.trim()]);
+  for (const b of blocks) {
+    if (b.type !== 'tableCell' || !b.row || b.leadIn?.type !== 'tableCell' || (cells.get(b.row)?.length ?? 0) < 3) continue;
+    const list = under.get(b.leadIn);
+    if (list) list.push(b.masked.trim());
+    else under.set(b.leadIn, [b.leadIn.masked.trim(), b.masked.trim()]);
+  }
   const columns = new Map<Block, string>();
   const columnText = (header: Block): string => {
     let text = columns.get(header);
