@@ -97,6 +97,20 @@ describe('bounds', () => {
     expect(needles(text, lang)).toEqual(expected);
   });
 
+  it.each([
+    ['it', 'Gli aghi sono lunghi 4 mm (raramente 6 mm).', [['length', 4, 6]]],
+    ['pt', 'Uso agulha de 4 mm (no abdome às vezes uso a de 6 mm).', [['length', 4, 6]]],
+  ])('%s: a figure given in brackets as the alternative makes a range (%s)', (lang, text, expected) => {
+    expect(needles(text, lang)).toEqual(expected);
+  });
+
+  it('a thickness word after a comma labels what follows it, not the figure before', () => {
+    expect(needles('Hij gebruikt naaldjes van 4 mm, dikte 27G of 30G.', 'nl')).toEqual([
+      ['length', 4, 4],
+      ['gauge', 27, 30],
+    ]);
+  });
+
   it('a negated needle is no claim of a length', () => {
     expect(valuesOf('No, niente aghi da 13mm sulla testa.', 'it', 'needle').length === 0 || claimsOf('No, niente aghi da 13mm sulla testa.', 'it').every((c) => c.modifiers?.negated)).toBe(true);
   });

@@ -63,7 +63,8 @@ export const extractNeedle: Extractor = ({ text, cased, lang, ref, context, hits
     const goesOn = last !== undefined && !/[.;:!?]/.test(text.slice(last.end, q.span.start)) && context.wordsBetween(last.end, q.span.start) <= CUE_WORDS;
     if (Math.min(dNeedle, dDepth) > CUE_WORDS && !goesOn) continue;
     // "0.3 mm in diameter": when a thickness word is the nearest cue, the figure is neither length nor depth.
-    if (distance(diameters) <= Math.min(dNeedle, dDepth, CUE_WORDS)) continue;
+    // (Not a thickness word after a comma: "naaldjes van 4 mm, dikte 27G" labels the gauge.)
+    if (distance(diameters.filter((h) => !(h.start >= q.span.end && /[,;]/.test(text.slice(q.span.end, h.start))))) <= Math.min(dNeedle, dDepth, CUE_WORDS)) continue;
     const aspect: NeedleValue['aspect'] = Math.min(dNeedle, dDepth) > CUE_WORDS ? last!.aspect : depthAfter || dDepth < dNeedle ? 'depth' : 'length';
     last = { end: q.span.end, aspect };
     // A label that says the figure is a bound: "Maximum injection depth: 6 mm", "Profundidad mínima: 1 mm".
@@ -116,6 +117,9 @@ function labelBefore(text: string, at: number): string {
   return m ? m[1] : '';
 }
 
+/** From a figure to the next: an opening bracket and a few words ("4 mm (raramente 6 mm)"). */
+const ALTERNATIVE_IN_BRACKETS = /^\s*\([^()\d]{0,40}$/u;
+
 /**
  * "4 mm o 6 mm", "30G ou 32G": two figures of the same kind joined by a range word are one
  * range, as "4 o 6 mm" is (the annotation contract reads both as 4–6).
@@ -127,7 +131,11 @@ function joinRanges(claims: RawClaim[], text: string, joinOnly: RegExp, context:
     const prev = out[out.length - 1];
     const a = prev?.value as NeedleValue | undefined;
     const b = claim.value as NeedleValue;
-    if (prev && a && a.aspect === b.aspect && a.unit === b.unit && a.min !== null && a.min === a.max && b.min !== null && b.min === b.max && a.max! < b.min && prev.span.end <= claim.span.start && joinOnly.test(text.slice(prev.span.end, claim.span.start))) {
+    // So are a figure and another given in brackets after it as the alternative: "lunghi 4 mm
+    // (raramente 6 mm)", "agulha de 4 mm (no abdome às vezes uso a de 6 mm)".
+    const between = prev ? text.slice(prev.span.end, claim.span.start) : '';
+    const bracketed = ALTERNATIVE_IN_BRACKETS.test(between) && /^\s*\)/.test(text.slice(claim.span.end));
+    if (prev && a && a.aspect === b.aspect && a.unit === b.unit && a.min !== null && a.min === a.max && b.min !== null && b.min === b.max && a.max! < b.min && prev.span.end <= claim.span.start && (joinOnly.test(between) || bracketed)) {
       const span = { start: prev.span.start, end: claim.span.end };
       out[out.length - 1] = { ...prev, value: { ...a, max: b.max, approximate: a.approximate || b.approximate }, span, modifiers: context.modifiers(span) };
       continue;
