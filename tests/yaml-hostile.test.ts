@@ -82,6 +82,16 @@ describe('hostile YAML', () => {
     }
   });
 
+  it('stops on a term listed twice in a vocabulary, at its line', () => {
+    const dir = tmp('vocab-duplicate');
+    for (const f of readdirSync(VOCAB_DIR)) if (f.endsWith('.yaml')) copyFileSync(join(VOCAB_DIR, f), join(dir, f));
+    const lines = readFileSync(join(dir, 'en.yaml'), 'utf8').split('\n');
+    const at = lines.findIndex((l) => l.startsWith('  max: ["no longer than",'));
+    lines[at] = lines[at].replace('["no longer than",', '["no longer than", "no longer than",');
+    writeFileSync(join(dir, 'en.yaml'), lines.join('\n'));
+    expect(problems(() => loadLanguages(dir)).join('\n')).toMatch(new RegExp(`^${at + 1}:\\d+: /quantity/max: must NOT have duplicate items`, 'm'));
+  });
+
   it('stops on a hostile vocabulary and a hostile config with file:line:col', () => {
     const dir = tmp('vocab');
     const vocab = join(dir, 'vocab');
