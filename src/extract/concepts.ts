@@ -206,8 +206,26 @@ export const extractConcepts: Extractor = (input) => {
   ];
   // An effect named inside a condition the page lists as a contraindication is part of that condition.
   const conditions = claims.filter((c) => c.kind === 'contraindication').map((c) => c.span);
-  return claims.filter((c) => c.kind !== 'adverse-effect' || !conditions.some((s) => s.start <= c.span.start && s.end >= c.span.end));
+  const listTitle = introducesList(text, lang, context);
+  return claims.filter(
+    (c) => (c.kind !== 'adverse-effect' || !conditions.some((s) => s.start <= c.span.start && s.end >= c.span.end)) && !(c.kind === 'safety' && listTitle(c.span)),
+  );
 };
+
+/** How many words after an assertion a list-introducing word may stand: "none of the contraindications listed below". */
+const LIST_INTRO_WORDS = 3;
+
+/**
+ * A sentence that ends in a colon and names the list after it ("Je déclare ne présenter aucune des
+ * contre-indications suivantes :", "I confirm I have none of the following:") asks a question or
+ * titles the list: a safety assertion within or just before the words that introduce the list
+ * is not the page's claim (the items after it are the contraindications).
+ */
+function introducesList(text: string, lang: LanguagePack, context: SentenceContext): (span: Span) => boolean {
+  if (!/:\s*$/.test(text)) return () => false;
+  const intros = findAll(lang.re.listIntro, text);
+  return (span) => intros.some((m) => m.start < span.end ? m.start >= span.start : context.wordsBetween(span.end, m.start) <= LIST_INTRO_WORDS && context.sameClause(span, m));
+}
 
 /**
  * A bare yes or no answering a yes/no question the reference lists under an assertion or an

@@ -105,7 +105,13 @@ export function extractClaims(doc: SourceDocument, sentences: Sentence[], lang: 
     // furniture neither; nor a statement the next sentence opens by denying ("### « Elle fait
     // fondre la graisse. »" then "**Faux.** …").
     const asking = asks(text);
-    const refusedAsk = asking && i + 1 < sentences.length && lang.re.answerNo.test(sentences[i + 1].folded) && test(lang.re.askPermission, text);
+    // Or a short question that names a condition, answered by a sentence that opens with a
+    // contraindication cue: "Zwanger of geef je borstvoeding? Dan wachten we met allebei."
+    const refusedAsk =
+      asking &&
+      i + 1 < sentences.length &&
+      ((lang.re.answerNo.test(sentences[i + 1].folded) && test(lang.re.askPermission, text)) ||
+        (ownWords.length <= SHORT_ANSWER_WORDS && !lang.re.answerYes.test(sentences[i + 1].folded) && opensWithCue(sentences[i + 1].folded, lang)));
     // A question in a list or table whose lead-in rules the treatment out is a checklist item:
     // "Il trattamento NON può essere eseguito se il paziente risponde SÌ:" over "Sta allattando?".
     const checklist = asking && sentence.leadIn !== undefined && isChecklist(blockText(byBlock, sentence.leadIn), lang, ref);
@@ -344,6 +350,17 @@ class ScopeTracker {
 function fileOffset(sentence: Sentence, offset: number, isEnd: boolean): number {
   for (const j of sentence.joins ?? []) if (isEnd ? offset > j.from && offset <= j.to : offset >= j.from && offset < j.to) return undoShifts(sentence.shifts, offset + j.delta);
   return undoShifts(sentence.shifts, offset);
+}
+
+/** How far into a sentence a cue may stand and still open it: "Dan wachten we", "Allora è meglio attendere". */
+const CUE_OPENS_WORDS = 3;
+
+/** Whether a sentence opens with a contraindication cue (within its first few words). */
+function opensWithCue(folded: string, lang: LanguagePack): boolean {
+  const re = lang.re.ciCues;
+  re.lastIndex = 0;
+  const m = re.exec(folded);
+  return m !== null && wordsOf(folded.slice(0, m.index)).length <= CUE_OPENS_WORDS;
 }
 
 /** A run-in label names a topic ("Contraindications.", "Effets indésirables :") or a contraindication cue ("Not for:"). */

@@ -10,7 +10,8 @@ import { cachedRegex } from './cache.js';
  * comes from the nearest cue ("6 mm needles" → length; "penetra a circa 6 mm
  * di profondità" → depth).
  */
-const GAUGE_LETTER = /(?<![\p{L}\p{N}])(?<n1>\d{2})\s?G(?![\p{L}\p{N}])/gu;
+// (A vulgar fraction may follow: "30G½" is a 30-gauge half-inch needle.)
+const GAUGE_LETTER = /(?<![\p{L}\p{N}])(?<n1>\d{2})\s?G(?![\p{L}\p{Nd}])/gu;
 /** Whether a text holds a gauge written with its letter ("30G", "27 G"): read on the cased text. */
 const GAUGE_LETTER_ONE = new RegExp(GAUGE_LETTER.source, 'u');
 export const hasGaugeLetter = (cased: string): boolean => GAUGE_LETTER_ONE.test(cased);
@@ -51,7 +52,9 @@ export const extractNeedle: Extractor = ({ text, cased, lang, ref, context, hits
     // o 3 mm, con agujas de 4 mm" the needle is the 4 mm's. (A cue before figures serves them all:
     // "Agujas de 4 mm y 30G; a veces de 6 mm".)
     const ownedAfter = (h: Span) => h.start >= q.span.end && quantities.some((o) => o !== q && o.span.start >= h.end && gap(h, o.span) < gap(h, q.span));
-    const distance = (hits: Span[]) => Math.min(Infinity, ...hits.filter((h) => !ownedAfter(h)).map((h) => gap(h, q.span)));
+    // Nor does a cue in a bracket after the figure name it: "aghi 27G × 13 mm (tecnica profonda)".
+    const bracketedAfter = (h: Span) => h.start >= q.span.end && text.slice(q.span.end, h.start).includes('(');
+    const distance = (hits: Span[]) => Math.min(Infinity, ...hits.filter((h) => !ownedAfter(h) && !bracketedAfter(h)).map((h) => gap(h, q.span)));
     // A depth word right after the quantity settles it ("4 mm di profondità", "4mm deep").
     // So does a bound that is a depth word itself ("no deeper than 2 mm", "nicht tiefer als 4 mm").
     // (Not across a comma: "Needle 32G, 4mm, very superficial (approx. 1mm)".)
@@ -65,7 +68,10 @@ export const extractNeedle: Extractor = ({ text, cased, lang, ref, context, hits
     // "0.3 mm in diameter": when a thickness word is the nearest cue, the figure is neither length nor depth.
     // (Not a thickness word after a comma: "naaldjes van 4 mm, dikte 27G" labels the gauge.)
     if (distance(diameters.filter((h) => !(h.start >= q.span.end && /[,;]/.test(text.slice(q.span.end, h.start))))) <= Math.min(dNeedle, dDepth, CUE_WORDS)) continue;
-    const aspect: NeedleValue['aspect'] = Math.min(dNeedle, dDepth) > CUE_WORDS ? last!.aspect : depthAfter || dDepth < dNeedle ? 'depth' : 'length';
+    // As near as each other, the cue before the figure names it, not one the next clause opens
+    // with: "profondità non superiore a 2 mm, ago inclinato a 45°", "a una profondità di 1–2 mm, con aghi da 4 mm".
+    const tie = dDepth === dNeedle && depths.some((h) => h.end <= q.span.start && gap(h, q.span) === dDepth) && !needles.some((h) => h.end <= q.span.start && gap(h, q.span) === dNeedle);
+    const aspect: NeedleValue['aspect'] = Math.min(dNeedle, dDepth) > CUE_WORDS ? last!.aspect : depthAfter || dDepth < dNeedle || tie ? 'depth' : 'length';
     last = { end: q.span.end, aspect };
     // A label that says the figure is a bound: "Maximum injection depth: 6 mm", "Profundidad mínima: 1 mm".
     const label = q.min !== null && q.min === q.max ? labelBefore(text, q.span.start) : '';

@@ -49,6 +49,7 @@ export interface VocabFile {
     affirmation?: string[];
     affirmationOfDegree?: string[];
     seekCare?: string[];
+    listIntro?: string[];
     exception: string[];
     advice: string[];
     terminators: string[];
@@ -120,6 +121,8 @@ export interface LanguagePack {
     hearsay: RegExp;
     /** Telling the reader to seek care ("contact us"): a hypothetical effect is then a warning sign. */
     seekCare: RegExp;
+    /** Words by which a sentence introduces the list after it ('the following', 'suivantes'): context.listIntro. */
+    listIntro: RegExp;
     /** A verdict that opens an answer and denies the statement before it ("Faux.", "Myth:"), anchored at the start. */
     refutation: RegExp;
     /** A sentence this opens sets out a myth (context.mythLabel, numbered or before a colon). */
@@ -223,6 +226,7 @@ export function compileVocab(v: VocabFile): LanguagePack {
       reported: compileTerms(c.reported ?? []),
       hearsay: compileTerms(c.hearsay ?? []),
       seekCare: compileTerms(c.seekCare ?? []),
+      listIntro: compileTerms(c.listIntro ?? []),
       // A numbered verdict too: "Irrtum 6:", "Mito n. 3 –".
       refutation: new RegExp(`^\\s*(?:${compileTerms(c.refutation ?? []).source})(?:\\s*(?:n[.°º]?|no\\.|nr\\.|#)?\\s*\\d{1,2})?\\s*[.!:,;\u2013\u2014-]`, 'u'),
       // Numbered only ("Mito numero due", "Myth #3:"): a bare "Myth:" may be the verdict on the

@@ -1,0 +1,110 @@
+/**
+ * Consent forms, leaflets, protocols and the plain pages beside them. Each rule here came from a
+ * blind gold set (tests/gold-fresh32 … fresh35) and is general: the vocabulary it reads is in
+ * vocab/*.yaml and the reference.
+ */
+import { describe, expect, it } from 'vitest';
+import { claimsOf, conditionsOf, valuesOf } from './helpers/engine.js';
+
+const assertions = (text: string, lang: string): string[] => claimsOf(text, lang).flatMap((c) => ('assertion' in (c.value as object) ? [(c.value as { assertion: string }).assertion] : []));
+const needles = (text: string, lang: string) =>
+  claimsOf(text, lang)
+    .filter((c) => c.kind === 'needle')
+    .map((c) => {
+      const v = c.value as { aspect: string; min: number | null; max: number | null };
+      return [c.text, v.aspect, v.min, v.max];
+    });
+
+describe('forms', () => {
+  const form = [
+    '**5. Contre-indications.** Je déclare ne présenter aucune des contre-indications suivantes (cocher chaque case) :',
+    '',
+    '[ ] grossesse ou allaitement en cours',
+    '[ ] traitement anticoagulant ou trouble de la coagulation',
+    '[x] cancer en cours de traitement',
+    '',
+  ].join('\n');
+
+  it('lines ticked with "[ ]" or "[x]" and no list mark are items, each its own contraindication', () => {
+    expect(conditionsOf(form, 'fr')).toEqual(['pregnancy', 'breastfeeding', 'anticoagulant-therapy', 'coagulation-disorder', 'cancer']);
+  });
+
+  it("a sentence that introduces the list after it asserts nothing about it: the patient's declaration is no 'no contraindications'", () => {
+    expect(assertions(form, 'fr')).toEqual([]);
+    const en = 'I declare that I do not suffer from any of the following contraindications:\n\n- pregnancy or breastfeeding\n- anticoagulant therapy\n';
+    expect(assertions(en, 'en')).toEqual([]);
+    expect(conditionsOf(en, 'en')).toEqual(['pregnancy', 'breastfeeding', 'anticoagulant-therapy']);
+  });
+
+  it('the same assertion not before a list, or followed by a word that only looks like an introduction, still stands', () => {
+    expect(assertions('Mesotherapy has no contraindications.', 'en')).toEqual(['no-contraindications']);
+    expect(assertions('There are no side effects the following day.', 'en')).toEqual(['no-side-effects']);
+  });
+});
+
+describe('needle aspects', () => {
+  it.each([
+    ['it', 'Nappage: profondità non superiore a 2 mm, ago inclinato a 30–45°.', [['non superiore a 2 mm', 'depth', null, 2]]],
+    ['it', 'Iniettare a una profondità di 1–2 mm, con aghi 30G o 32G da 4 mm.', [['1–2 mm', 'depth', 1, 2], ['30G o 32G', 'gauge', 30, 32], ['da 4 mm', 'length', 4, 4]]],
+  ])('%s: a cue before the figure names it, not one as near that opens the next clause (%s)', (lang, text, expected) => {
+    expect(needles(text, lang)).toEqual(expected);
+  });
+
+  it('a cue in a bracket after the figure does not name it', () => {
+    expect(needles('aghi 27G × 13 mm (tecnica profonda su addome e fianchi);', 'it')).toEqual([
+      ['27G', 'gauge', 27, 27],
+      ['13 mm', 'length', 13, 13],
+    ]);
+  });
+
+  it('a gauge with its length in inches glued as a fraction ("30G½") is a gauge', () => {
+    expect(needles('Na região dos olhos eu aplico com agulha 30G½ (aquela de 13 mm).', 'pt')).toEqual([
+      ['30G', 'gauge', 30, 30],
+      ['de 13 mm', 'length', 13, 13],
+    ]);
+  });
+
+  it("an outer diameter written as one word ('Außendurchmesser') is neither length nor depth", () => {
+    expect(needles('Ich verwende sehr feine 4-mm-Nadeln der Stärke 30 G (Außendurchmesser 0,3 mm).', 'de').some((n) => n[2] === 0.3)).toBe(false);
+  });
+});
+
+describe('questions answered by a cue', () => {
+  it.each([
+    ['nl', 'Zwanger of geef je borstvoeding? Dan wachten we met allebei.', ['pregnancy', 'breastfeeding']],
+    ['en', 'Pregnant or breastfeeding? Then it is better to wait.', ['pregnancy', 'breastfeeding']],
+    ['it', 'Sei incinta o allatti? Allora è meglio attendere.', ['pregnancy', 'breastfeeding']],
+  ])('%s: a short question naming conditions, answered by a sentence that opens with a cue, names contraindications (%s)', (lang, text, expected) => {
+    expect(conditionsOf(text, lang)).toEqual(expected);
+  });
+
+  it('not when the answer says yes, nor when the cue comes late in the answer', () => {
+    expect(conditionsOf('Pregnant or breastfeeding? Yes, it is better to wait a little before the session.', 'en')).toEqual([]);
+    expect(conditionsOf('Diabetes? We will look at your blood results together and then decide whether it is better to wait.', 'en')).toEqual([]);
+  });
+});
+
+describe('twice a year', () => {
+  it.each([
+    ['en', 'Maintenance: one session twice a year.', 'twice a year'],
+    ['de', 'Danach genügt eine Auffrischung 2 mal im Jahr.', '2 mal im Jahr'],
+    ['nl', 'Daarna adviseren we een opfrisbehandeling per half jaar.', 'per half jaar'],
+    ['it', 'Poi basta una seduta di mantenimento due volte l’anno.', 'due volte l’anno'],
+  ])('%s: a session twice a year is a six-monthly maintenance interval (%s)', (lang, text, quote) => {
+    const found = claimsOf(text, lang).filter((c) => c.kind === 'sessions.frequency');
+    expect(found.map((c) => [c.text, c.value])).toEqual([[quote, { interval: 'P6M', phase: 'maintenance' }]]);
+  });
+});
+
+describe('vocabulary from the blind sets', () => {
+  it('treatment names are no claim that fat is removed; what the treatment is said to do is', () => {
+    expect(valuesOf('La mesoterapia lipolitica usa farmaci lipolitici come la fosfatidilcolina.', 'it', 'efficacy')).toEqual([]);
+    expect(valuesOf('Mesotherapy and injection lipolysis are not the same treatment.', 'en', 'efficacy')).toEqual([]);
+    expect(valuesOf('Our injections dissolve fat cells for good.', 'en', 'efficacy')).toContainEqual({ assertion: 'fat-removal' });
+  });
+
+  it('"peu douloureux" says painless, "un peu douloureux" does not', () => {
+    expect(assertions("L'acte est peu douloureux.", 'fr')).toEqual(['painless']);
+    expect(assertions('Les injections sont un peu douloureuses sur les zones sensibles.', 'fr')).toEqual([]);
+  });
+});
