@@ -108,3 +108,70 @@ describe('vocabulary from the blind sets', () => {
     expect(assertions('Les injections sont un peu douloureuses sur les zones sensibles.', 'fr')).toEqual([]);
   });
 });
+
+describe('figures, second batch (fresh36 … fresh39)', () => {
+  it('a list of figures closed by "or" is a range from the first to the last, but not from a year', () => {
+    expect(needles('Wir verwenden Nadeln von 4, 6 oder 13 mm Länge.', 'de')).toEqual([['von 4, 6 oder 13 mm', 'length', 4, 13]]);
+    expect(valuesOf('In 2019, 4 or 5 sessions were usual.', 'en', 'sessions.count')).toEqual([{ min: 4, max: 5, approximate: false }]);
+  });
+
+  it('"da 4 o da 6", a division sign between figures, and a hyphen in "30-G-Nadeln"', () => {
+    expect(needles('Usiamo aghi da 4 o da 6 millimetri.', 'it')).toEqual([['da 4 o da 6 millimetri', 'length', 4, 6]]);
+    expect(valuesOf('Nelle forme croniche se ne fanno 8÷10 sedute.', 'it', 'sessions.count')).toEqual([{ min: 8, max: 10, approximate: false }]);
+    expect(needles('Wir verwenden 30-G-Nadeln mit 4 mm Länge.', 'de')).toEqual([
+      ['30-G', 'gauge', 30, 30],
+      ['4 mm', 'length', 4, 4],
+    ]);
+  });
+
+  it.each([
+    ['es', 'No se pincha a más de 4 milímetros de profundidad.'],
+    ['pt', 'Eu não passo dos quatro milímetros de profundidade.'],
+  ])('%s: a negation a few words before a lower bound makes it an upper bound (%s)', (lang, text) => {
+    expect(needles(text, lang).map((n) => n.slice(1))).toEqual([['depth', null, 4]]);
+  });
+
+  it('intervals: "four weeks apart" is four weeks, "dos aplicaciones por semana" twice a week', () => {
+    expect(valuesOf('Sessions are four weeks apart.', 'en', 'sessions.frequency')).toEqual([{ interval: 'P4W', phase: 'initial' }]);
+    expect(valuesOf('Se hacen dos aplicaciones por semana.', 'es', 'sessions.frequency')).toEqual([{ interval: 'P0.5W', phase: 'initial' }]);
+  });
+
+  it('superscript ordinal letters read as the letters: "dès la 1ʳᵉ séance"', () => {
+    expect(assertions('Résultat visible dès la 1ʳᵉ séance.', 'fr')).toEqual(['fast-onset']);
+  });
+});
+
+describe('statements, second batch (fresh36 … fresh39)', () => {
+  it('serious side effects said to be rare are no serious side effects; side effects said to be rare stay rare', () => {
+    expect(assertions('Gli effetti collaterali gravi sono eccezionali.', 'it')).toEqual(['no-serious-side-effects']);
+    expect(assertions('Serious side effects are very rare.', 'en')).toEqual(['no-serious-side-effects']);
+    expect(assertions('Side effects are rare.', 'en')).toEqual(['rare-side-effects']);
+  });
+
+  it('strength-labelled paragraphs under a contraindications heading are its lists, the second as the first', () => {
+    const page = '### Contraindicaciones\n\n**Absolutas:** embarazo; trastornos de la coagulación.\n\n**Relativas:** diabetes mellitus descompensada; enfermedad cardíaca descompensada.\n';
+    const found = claimsOf(page, 'es').filter((c) => c.kind === 'contraindication').map((c) => c.value);
+    expect(found).toEqual([
+      { condition: 'pregnancy', strength: 'absolute' },
+      { condition: 'coagulation-disorder', strength: 'absolute' },
+      { condition: 'diabetes', strength: 'relative' },
+      { condition: 'heart-disease', strength: 'relative' },
+    ]);
+  });
+
+  it('an effect stretched over a list by a gap does not hide the effects it lists', () => {
+    const effects = valuesOf('Injections commonly caused pain, bruising and swelling at the injection sites.', 'en', 'adverse-effect').map((v) => (v as { effect: string }).effect);
+    expect(effects).toEqual(['pain', 'bruising', 'swelling']);
+  });
+
+  it('"does not prevent the treatment" names no contraindication, "prevents it" does', () => {
+    expect(conditionsOf('Ter diabetes, por si só, não impede o tratamento.', 'pt')).toEqual([]);
+    expect(conditionsOf('Alergia a algum dos ativos também impede o procedimento.', 'pt')).toEqual(['drug-allergy']);
+  });
+
+  it('a quote after a reporting word is reported, in rulings and news too', () => {
+    expect(assertions('Text stated “100% safe, no side effects, no downtime”.', 'en')).toEqual([]);
+    expect(assertions('Nel listino si prometteva «zero effetti collaterali».', 'it')).toEqual([]);
+    expect(assertions('The ad stated that the treatment was painless.', 'en')).toEqual([]);
+  });
+});

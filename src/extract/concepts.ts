@@ -52,12 +52,15 @@ export function findMentions(input: ExtractInput): Mention[] {
     o.span.end >= m.span.end &&
     (o.span.end - o.span.start > m.span.end - m.span.start || (o.concept.id === m.concept.id && all.indexOf(o) < all.indexOf(m)));
   // Within a kind, a phrase gives way to a longer contiguous phrase ("nessun effetto collaterale"
-  // inside "nessun effetto collaterale grave"), not to one stretched over a gap.
+  // inside "nessun effetto collaterale grave").
   // An adverse effect inside a condition ("infezione" in "infezione locale della pelle") waits: it
   // gives way only if the condition turns out to be stated as a contraindication (extractConcepts).
   const waits = (o: Mention, m: Mention) => m.concept.kind === 'adverse-effect' && o.concept.kind === 'contraindication';
+  // Nor does one of a kind give way to another of its kind stretched over it by a gap: "pain,
+  // bruising and swelling at the injection sites" names bruising and swelling too.
+  const sameKindOverGap = (o: Mention, m: Mention) => o.gapped && o.concept.kind === m.concept.kind;
   return all.filter(
-    (m) => !all.some((o) => contains(o, m) && !waits(o, m) && ((o.concept.kind === m.concept.kind && !o.gapped) || YIELDING_KINDS.has(m.concept.kind))),
+    (m) => !all.some((o) => contains(o, m) && !waits(o, m) && !sameKindOverGap(o, m) && (o.concept.kind === m.concept.kind || YIELDING_KINDS.has(m.concept.kind))),
   );
 }
 
@@ -358,6 +361,15 @@ function derive({ lang, ref, context, candidates, hits, question, text }: Extrac
             covered = { start: Math.min(covered.start, q.start), end: Math.max(covered.end, q.end) };
             score += 2;
           }
+        }
+        // A second qualifier, when the derivation wants two: "gli effetti collaterali gravi sono
+        // eccezionali" (serious ones rare) says there are no serious side effects, more than that
+        // side effects are rare.
+        if (d.alsoQualifier) {
+          const q = context.near(lang.qualifiers[d.alsoQualifier], span, 5, true);
+          if (!q || (answer && q.end > answer.end)) continue;
+          covered = { start: Math.min(covered.start, q.start), end: Math.max(covered.end, q.end) };
+          score += 2;
         }
         matched.push({ assertion: d.assertion, score });
         if (!best || score > best.score) best = { assertion: d.assertion, score, span: answer ?? covered };

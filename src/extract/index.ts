@@ -75,7 +75,7 @@ export function extractClaims(doc: SourceDocument, sentences: Sentence[], lang: 
   // its list ("Tampoco durante la lactancia", "Nor while breastfeeding").
   let contraindicationAt = -1;
   // The last sentence a strength label opened, and the sentence that leads its list in.
-  const labelled = { at: -1, leadIn: '' };
+  const labelled = { at: -1, block: -1, leadIn: '' };
   // The last sentence a run-in label in the sentence before it headed, and that label.
   const runIn = { at: -1, label: '' };
   // Each paragraph's question heading (sectionQuestion), worked out once for its sentences.
@@ -179,11 +179,14 @@ export function extractClaims(doc: SourceDocument, sentences: Sentence[], lang: 
     }
     // A list a strength label opens leads in from the sentence before, as does the next such list:
     // "Anamnesi e controindicazioni." over "*Assolute:* gravidanza; …" and "*Relative:* coagulopatie; …".
+    // As paragraphs of their own, from the heading above the first: "### Contraindicaciones" over
+    // "**Absolutas:** embarazo; …" and then "**Relativas:** diabetes descompensada; …".
     let strengthLead = '';
-    if (previous !== '' && lang.re.strengthLabel.test(text)) {
-      strengthLead = labelled.at === i - 1 ? labelled.leadIn : previous;
-      labelled.at = i;
-      labelled.leadIn = strengthLead;
+    if (lang.re.strengthLabel.test(text)) {
+      if (previous !== '') strengthLead = labelled.at === i - 1 ? labelled.leadIn : previous;
+      else if (heading !== '') strengthLead = heading;
+      else if (labelled.block === sentence.block - 1) strengthLead = labelled.leadIn;
+      if (strengthLead !== '') Object.assign(labelled, { at: i, block: sentence.block, leadIn: strengthLead });
     }
     const leadIn = [listLeadIn, label, asks(previous) ? previous : strengthLead].filter(Boolean).join(' ');
     const continuing = contraindicationAt === i - 1 ? lang.re.alsoNot.exec(text) : null;

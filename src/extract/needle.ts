@@ -10,8 +10,9 @@ import { cachedRegex } from './cache.js';
  * comes from the nearest cue ("6 mm needles" → length; "penetra a circa 6 mm
  * di profondità" → depth).
  */
-// (A vulgar fraction may follow: "30G½" is a 30-gauge half-inch needle.)
-const GAUGE_LETTER = /(?<![\p{L}\p{N}])(?<n1>\d{2})\s?G(?![\p{L}\p{Nd}])/gu;
+// (A hyphen may join the letter, as German compounds do: "30-G-Nadeln"; a vulgar fraction may follow:
+// "30G½" is a 30-gauge half-inch needle.)
+const GAUGE_LETTER = /(?<![\p{L}\p{N}])(?<n1>\d{2})[\s-]?G(?![\p{L}\p{Nd}])/gu;
 /** Whether a text holds a gauge written with its letter ("30G", "27 G"): read on the cased text. */
 const GAUGE_LETTER_ONE = new RegExp(GAUGE_LETTER.source, 'u');
 export const hasGaugeLetter = (cased: string): boolean => GAUGE_LETTER_ONE.test(cased);

@@ -11,6 +11,9 @@ export interface Quantity {
   negationInBound?: boolean;
 }
 
+/** How many words may stand between a negation and the lower bound it turns into an upper one. */
+const NEGATED_BOUND_WORDS = 3;
+
 /** A range match's second number (group b, b2 or b3: see LanguagePack.rangeSource), as written. */
 export function secondNumber(g: Record<string, string | undefined>): string | undefined {
   return g.b ?? g.b2 ?? g.b3;
@@ -70,9 +73,10 @@ export function readQuantity(text: string, match: RegExpExecArray, lang: Languag
     };
     let lo = last(lang.re.min);
     let hi = last(lang.re.max);
-    // A negated lower bound is an upper bound: "non si va oltre i 4 mm", "no needle goes deeper than 3 mm".
+    // A negated lower bound is an upper bound: "non si va oltre i 4 mm", "no needle goes deeper than 3 mm",
+    // "no se pincha a más de 4 mm" (up to three words between).
     if (lo && !hi) {
-      const neg = findAll(lang.re.negBefore, before).filter((n) => n.end <= lo!.start && (before.slice(n.end, lo!.start).match(/\S+/g) ?? []).length <= 2);
+      const neg = findAll(lang.re.negBefore, before).filter((n) => n.end <= lo!.start && (before.slice(n.end, lo!.start).match(/\S+/g) ?? []).length <= NEGATED_BOUND_WORDS);
       if (neg.length) {
         [hi, lo] = [lo, undefined];
         negationInBound = true;

@@ -33,6 +33,13 @@ const MAP: Record<string, string> = {
   '\u2212': '-', // minus sign
   '\u2026': '.',
   '\u00d7': 'x',
+  // Superscript letters of ordinals ("1ʳᵉ séance", "2ᵉ", "1ˢᵗ session"): the letters they stand for.
+  '\u02b3': 'r',
+  '\u1d49': 'e',
+  '\u02e2': 's',
+  '\u1d57': 't',
+  '\u207f': 'n',
+  '\u1d48': 'd',
 };
 
 const PATTERN = new RegExp(`[${Object.keys(MAP).join('')}]`, 'g');

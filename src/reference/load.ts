@@ -35,6 +35,8 @@ export interface Derivation {
   concept: string;
   negated?: boolean;
   qualifier?: Qualifier;
+  /** A second qualifier the mention must have as well (see the schema). */
+  alsoQualifier?: Qualifier;
   /** A mention of a concept of this kind in the same clause stops the derivation (see the schema). */
   unlessNamed?: ConceptKind;
 }

@@ -181,7 +181,10 @@ export function compileVocab(v: VocabFile): LanguagePack {
   const spelt = `(?:\\s*\\([\\p{L}\\s]{2,24}\\))?`;
   const rangeSource =
     `(?:(?:${alt(v.quantity.rangeStart)})\\s+${article})?(?<a>${numberSource})${spelt}` +
-    `(?:\\s*[-/]\\s*(?<b>${numberSource})${spelt}|\\s+(?:${alt(v.quantity.rangeJoin)})\\s+${article}(?<b2>${numberSource})${spelt}` +
+    // "8÷10": a division sign between figures is a range in Italian technical writing. A list
+    // closed by "or" is one too, from its first figure to its last: "4, 6 oder 13 mm" (not after a
+    // year: "In 2019, 4 or 5 sessions").
+    `(?:\\s*[-/÷]\\s*(?<b>${numberSource})${spelt}|(?:(?<!\\d{4})\\s*,\\s*${numberSource}){0,3}\\s+(?:${alt(v.quantity.rangeJoin)})\\s+${article}(?<b2>${numberSource})${spelt}` +
     // Spoken, two number words in a row are a range: "dieci dodici sedute", "eight, ten sessions"
     // (only after a number word: the look-behind fails at once after a figure).
     `|(?<=\\p{L}),?\\s+(?<b3>${wordSource}))?`;
@@ -197,7 +200,7 @@ export function compileVocab(v: VocabFile): LanguagePack {
     numberSource,
     rangeSource,
     unitsSource: mmSource,
-    rangeJoinSource: `(?:[-–/]|${alt(v.quantity.rangeJoin)})`,
+    rangeJoinSource: `(?:[-–/÷]|${alt(v.quantity.rangeJoin)})`,
     abbreviations: abbreviationPattern(v.abbreviations ?? []),
     re: {
       min: compileTerms(v.quantity.min),
