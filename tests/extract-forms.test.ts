@@ -175,3 +175,57 @@ describe('statements, second batch (fresh36 … fresh39)', () => {
     expect(assertions('The ad stated that the treatment was painless.', 'en')).toEqual([]);
   });
 });
+
+describe('figures, third batch', () => {
+  it('a cue past a semicolon after a figure does not name it', () => {
+    expect(needles('Se utiliza una aguja 27G x 4 mm; la profundidad de inyección varía entre 2 y 4 mm.', 'es')).toEqual([
+      ['27G', 'gauge', 27, 27],
+      ['4 mm', 'length', 4, 4],
+      ['entre 2 y 4 mm', 'depth', 2, 4],
+    ]);
+  });
+
+  it.each([
+    ['es', 'La profundidad de inyección varía entre 2 y 4 mm según el grosor de la piel.', [['entre 2 y 4 mm', 'depth', 2, 4]]],
+    ['it', 'La profondità varia tra 2 e 4 mm a seconda dello spessore della pelle.', [['tra 2 e 4 mm', 'depth', 2, 4]]],
+    ['it', 'Aghi da 0,3 mm di spessore.', []],
+  ])("%s: the skin's thickness is no needle's thickness; a needle's is (%s)", (lang, text, expected) => {
+    expect(needles(text, lang)).toEqual(expected);
+  });
+
+  it('"1 vez x semana" is once a week', () => {
+    expect(valuesOf('Mesoterapia corporal: 1 vez x semana.', 'es', 'sessions.frequency')).toEqual([{ interval: 'P1W', phase: 'initial' }]);
+  });
+});
+
+describe('answers without a question (fresh40 … fresh43)', () => {
+  it.each([
+    ['fr', '## Les effets indésirables\n\nIls sont peu fréquents et le plus souvent bénins : petits hématomes aux points d’injection.\n'],
+    ['it', '## Effetti collaterali\n\nSono rari.\n'],
+  ])('%s: a first sentence that refers back to the heading above answers it as a question', (lang, text) => {
+    expect(assertions(text, lang)).toEqual(['rare-side-effects']);
+  });
+
+  it('not a sentence that does not refer back, nor one under a heading that names no such topic', () => {
+    expect(assertions('## Les effets indésirables\n\nLes bleus sont peu fréquents.\n', 'fr')).toEqual([]);
+    expect(assertions('## Le déroulement\n\nIls sont peu fréquents.\n', 'fr')).toEqual([]);
+  });
+
+  it("an answer's own opening clause decides, not advice later in its sentence", () => {
+    expect(assertions("**Ci sono effetti collaterali?**\n\nSono rari e quasi sempre lievi: piccoli lividi, un po' di prurito nelle ore successive.\n", 'it')).toEqual(['rare-side-effects']);
+  });
+
+  it('"the idea that …" frames the rest of its clause as someone else’s claim', () => {
+    expect(assertions('Anche l’idea che “depuri l’organismo dalle tossine” o che rinforzi il sistema immunitario non ha basi scientifiche.', 'it')).toEqual([]);
+  });
+
+  it('"es poco dolorosa" is painless, "es un poco dolorosa" is not', () => {
+    expect(assertions('La técnica es poco dolorosa.', 'es')).toEqual(['painless']);
+    expect(assertions('La técnica es un poco dolorosa.', 'es')).toEqual([]);
+  });
+
+  it('"eens per 3 maanden" and "one a week" are intervals', () => {
+    expect(valuesOf('Daarna eens per 3 maanden een onderhoudsbehandeling.', 'nl', 'sessions.frequency')).toEqual([{ interval: 'P3M', phase: 'maintenance' }]);
+    expect(valuesOf('Sessions are given one a week.', 'en', 'sessions.frequency')).toEqual([{ interval: 'P1W', phase: 'initial' }]);
+  });
+});

@@ -375,7 +375,10 @@ function derive({ lang, ref, context, candidates, hits, question, text }: Extrac
         if (!best || score > best.score) best = { assertion: d.assertion, score, span: answer ?? covered };
       }
       // "Le médecin vérifie l'absence de contre-indications" before treatment asserts nothing.
-      if (best && !context.reported(best.span) && !context.modifiers(span).advice) {
+      // (An answer is its opening clause: advice later in the sentence is not its own, as in "Sono
+      // rari e quasi sempre lievi: … un po' di prurito nelle ore successive".)
+      const advice = answer ? test(lang.re.advice, text.slice(answer.start, answer.end)) : context.modifiers(span).advice;
+      if (best && !context.reported(best.span) && !advice) {
         const kind = ref.concepts.get(best.assertion)?.kind === 'efficacy' ? 'efficacy' : 'safety';
         const modifiers: Modifiers = { ...context.modifiers(span), negated: false };
         const top = best;

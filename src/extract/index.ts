@@ -46,6 +46,8 @@ const SPEAKER = /^[^\s,.;:?!]+(?:\s+[^\s,.;:?!]+){0,3}\s*:\s/u;
 const QUOTE_AFTER_VERDICT = /^[^:"“”«»„]{1,30}:\s*["“«„‘']/u;
 /** Up to this many words, a sentence after a question may be its answer alone ("Son poco frecuentes.", "Ninguno importante."). */
 const SHORT_ANSWER_WORDS = 8;
+/** How long the opening clause of a sentence that refers back to its heading may be: "Ils sont peu fréquents et le plus souvent bénins". */
+const REFER_BACK_WORDS = 10;
 
 /**
  * Runs every extractor on every sentence and places the claims in the file.
@@ -143,7 +145,9 @@ export function extractClaims(doc: SourceDocument, sentences: Sentence[], lang: 
     // the face. On the scalp, up to 3 mm."
     const section = sentence.blockType !== 'paragraph' || sentence.block === 0 ? '' : (sections.get(sentence.block) ?? sections.set(sentence.block, sectionQuestion(sentence.block, byBlock)).get(sentence.block)!);
     const short = asked !== '' && (words.length <= SHORT_ANSWER_WORDS || wordsOf(leadingClause(text)).length <= SHORT_ANSWER_WORDS);
-    const question = short ? asked : '';
+    // A first sentence that opens by referring back to the heading above it answers it as it would
+    // a question: "## Les effets indésirables" over "Ils sont peu fréquents et le plus souvent bénins".
+    const question = short ? asked : heading !== '' && lang.re.referBack.test(text) && wordsOf(leadingClause(text)).length <= REFER_BACK_WORDS ? heading : '';
     // Most sentences of a page mention nothing the reference knows: nothing to extract. A short
     // answer may still say something, and a number after a question ("En general de 3 a 5.").
     // And a number in a table cell, whose column header may say what it counts ("N. sedute"), and
@@ -360,11 +364,17 @@ const CUE_OPENS_WORDS = 3;
 
 /** Whether a sentence opens with a contraindication cue (within its first few words). */
 function opensWithCue(folded: string, lang: LanguagePack): boolean {
+  // Only the sentence's opening is searched: the cue list is long, and most sentences after a
+  // question have none (scanning whole answers made a page of FAQs a third slower).
+  const opening = OPENING.exec(folded)?.[0] ?? folded;
   const re = lang.re.ciCues;
   re.lastIndex = 0;
-  const m = re.exec(folded);
-  return m !== null && wordsOf(folded.slice(0, m.index)).length <= CUE_OPENS_WORDS;
+  const m = re.exec(opening);
+  return m !== null && wordsOf(opening.slice(0, m.index)).length <= CUE_OPENS_WORDS;
 }
+
+/** A sentence's first words, enough to hold a cue that opens within CUE_OPENS_WORDS words. */
+const OPENING = /^\s*(?:\S+\s+){0,10}\S*/u;
 
 /** A run-in label names a topic ("Contraindications.", "Effets indésirables :") or a contraindication cue ("Not for:"). */
 function isRunInLabel(folded: string, lang: LanguagePack, ref: Reference, index: ReturnType<typeof conceptIndex>): boolean {

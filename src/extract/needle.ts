@@ -19,6 +19,8 @@ export const hasGaugeLetter = (cased: string): boolean => GAUGE_LETTER_ONE.test(
 
 /** The most words between a figure and the needle or depth word it is read with. */
 const CUE_WORDS = 12;
+/** How many words a comma between a figure and a cue after it counts for. */
+const COMMA_WORDS = 3;
 
 export const extractNeedle: Extractor = ({ text, cased, lang, ref, context, hits, section, previous, leadIn }) => {
   let needles = hits('needle');
@@ -53,9 +55,13 @@ export const extractNeedle: Extractor = ({ text, cased, lang, ref, context, hits
     // o 3 mm, con agujas de 4 mm" the needle is the 4 mm's. (A cue before figures serves them all:
     // "Agujas de 4 mm y 30G; a veces de 6 mm".)
     const ownedAfter = (h: Span) => h.start >= q.span.end && quantities.some((o) => o !== q && o.span.start >= h.end && gap(h, o.span) < gap(h, q.span));
-    // Nor does a cue in a bracket after the figure name it: "aghi 27G × 13 mm (tecnica profonda)".
-    const bracketedAfter = (h: Span) => h.start >= q.span.end && text.slice(q.span.end, h.start).includes('(');
-    const distance = (hits: Span[]) => Math.min(Infinity, ...hits.filter((h) => !ownedAfter(h) && !bracketedAfter(h)).map((h) => gap(h, q.span)));
+    // Nor does a cue in a bracket or past a semicolon after the figure name it: "aghi 27G × 13 mm
+    // (tecnica profonda)", "una aguja 27G x 4 mm; la profundidad varía entre 2 y 4 mm".
+    const bracketedAfter = (h: Span) => h.start >= q.span.end && /[(;]/.test(text.slice(q.span.end, h.start));
+    // A cue after the figure past a comma is further than its words say: the clause it opens may
+    // be about something else ("aiguilles très courtes de 4 mm, en intradermique superficiel").
+    const pastComma = (h: Span) => (h.start >= q.span.end && text.slice(q.span.end, h.start).includes(',') ? COMMA_WORDS : 0);
+    const distance = (hits: Span[]) => Math.min(Infinity, ...hits.filter((h) => !ownedAfter(h) && !bracketedAfter(h)).map((h) => gap(h, q.span) + pastComma(h)));
     // A depth word right after the quantity settles it ("4 mm di profondità", "4mm deep").
     // So does a bound that is a depth word itself ("no deeper than 2 mm", "nicht tiefer als 4 mm").
     // (Not across a comma: "Needle 32G, 4mm, very superficial (approx. 1mm)".)
