@@ -365,7 +365,7 @@ const CUE_OPENS_WORDS = 3;
 /** Whether a sentence opens with a contraindication cue (within its first few words). */
 function opensWithCue(folded: string, lang: LanguagePack): boolean {
   // Only the sentence's opening is searched: the cue list is long, and most sentences after a
-  // question have none (scanning whole answers made a page of FAQs a third slower).
+  // question have none.
   const opening = OPENING.exec(folded)?.[0] ?? folded;
   const re = lang.re.ciCues;
   re.lastIndex = 0;
