@@ -59,7 +59,8 @@ export const extractNeedle: Extractor = ({ text, cased, lang, ref, context, hits
     // (tecnica profonda)", "una aguja 27G x 4 mm; la profundidad varía entre 2 y 4 mm".
     const bracketedAfter = (h: Span) => h.start >= q.span.end && /[(;]/.test(text.slice(q.span.end, h.start));
     // A cue after the figure past a comma is further than its words say: the clause it opens may
-    // be about something else ("aiguilles très courtes de 4 mm, en intradermique superficiel").
+    // be about something else ("aiguilles très courtes de 4 mm, en intradermique superficiel"), and
+    // one as near before the figure wins ("profondità non superiore a 2 mm, ago inclinato a 45°").
     const pastComma = (h: Span) => (h.start >= q.span.end && text.slice(q.span.end, h.start).includes(',') ? COMMA_WORDS : 0);
     const distance = (hits: Span[]) => Math.min(Infinity, ...hits.filter((h) => !ownedAfter(h) && !bracketedAfter(h)).map((h) => gap(h, q.span) + pastComma(h)));
     // A depth word right after the quantity settles it ("4 mm di profondità", "4mm deep").
@@ -75,10 +76,7 @@ export const extractNeedle: Extractor = ({ text, cased, lang, ref, context, hits
     // "0.3 mm in diameter": when a thickness word is the nearest cue, the figure is neither length nor depth.
     // (Not a thickness word after a comma: "naaldjes van 4 mm, dikte 27G" labels the gauge.)
     if (distance(diameters.filter((h) => !(h.start >= q.span.end && /[,;]/.test(text.slice(q.span.end, h.start))))) <= Math.min(dNeedle, dDepth, CUE_WORDS)) continue;
-    // As near as each other, the cue before the figure names it, not one the next clause opens
-    // with: "profondità non superiore a 2 mm, ago inclinato a 45°", "a una profondità di 1–2 mm, con aghi da 4 mm".
-    const tie = dDepth === dNeedle && depths.some((h) => h.end <= q.span.start && gap(h, q.span) === dDepth) && !needles.some((h) => h.end <= q.span.start && gap(h, q.span) === dNeedle);
-    const aspect: NeedleValue['aspect'] = Math.min(dNeedle, dDepth) > CUE_WORDS ? last!.aspect : depthAfter || dDepth < dNeedle || tie ? 'depth' : 'length';
+    const aspect: NeedleValue['aspect'] = Math.min(dNeedle, dDepth) > CUE_WORDS ? last!.aspect : depthAfter || dDepth < dNeedle ? 'depth' : 'length';
     last = { end: q.span.end, aspect };
     // A label that says the figure is a bound: "Maximum injection depth: 6 mm", "Profundidad mínima: 1 mm".
     const label = q.min !== null && q.min === q.max ? labelBefore(text, q.span.start) : '';
