@@ -352,25 +352,22 @@ function derive({ lang, ref, context, candidates, hits, question, text }: Extrac
         if (d.unlessNamed && (aboutOne(context, span) || namesOne(ref, d.unlessNamed, candidates, hits, (other) => context.sameClause(span, other)))) continue;
         let covered: Span = negation ? { start: Math.min(negation.start, span.start), end: Math.max(negation.end, span.end) } : span;
         let score = d.negated ? 1 : 0;
-        if (d.qualifier) {
-          const q = context.near(lang.qualifiers[d.qualifier], span, 5, true);
-          // An answer takes its question's qualifier too: "Are there serious side effects?" "No."
-          if (answer && !(q && q.end <= answer.end) && test(lang.qualifiers[d.qualifier], question)) score += 2;
-          else if (!q || (answer && q.end > answer.end)) continue;
+        // Each qualifier the derivation asks for (a second one: "gli effetti collaterali gravi sono
+        // eccezionali", serious ones rare, says there are no serious side effects, more than that
+        // side effects are rare). An answer takes its question's qualifier too: "Are there serious
+        // side effects?" "No."
+        let missing = false;
+        for (const qualifier of [d.qualifier, d.alsoQualifier]) {
+          if (!qualifier) continue;
+          const q = context.near(lang.qualifiers[qualifier], span, 5, true);
+          if (answer && !(q && q.end <= answer.end) && test(lang.qualifiers[qualifier], question)) score += 2;
+          else if (!q || (answer && q.end > answer.end)) missing = true;
           else {
             covered = { start: Math.min(covered.start, q.start), end: Math.max(covered.end, q.end) };
             score += 2;
           }
         }
-        // A second qualifier, when the derivation wants two: "gli effetti collaterali gravi sono
-        // eccezionali" (serious ones rare) says there are no serious side effects, more than that
-        // side effects are rare.
-        if (d.alsoQualifier) {
-          const q = context.near(lang.qualifiers[d.alsoQualifier], span, 5, true);
-          if (!q || (answer && q.end > answer.end)) continue;
-          covered = { start: Math.min(covered.start, q.start), end: Math.max(covered.end, q.end) };
-          score += 2;
-        }
+        if (missing) continue;
         matched.push({ assertion: d.assertion, score });
         if (!best || score > best.score) best = { assertion: d.assertion, score, span: answer ?? covered };
       }

@@ -55,13 +55,15 @@ export const extractNeedle: Extractor = ({ text, cased, lang, ref, context, hits
     // o 3 mm, con agujas de 4 mm" the needle is the 4 mm's. (A cue before figures serves them all:
     // "Agujas de 4 mm y 30G; a veces de 6 mm".)
     const ownedAfter = (h: Span) => h.start >= q.span.end && quantities.some((o) => o !== q && o.span.start >= h.end && gap(h, o.span) < gap(h, q.span));
+    // The text between the figure and a cue after it (undefined for a cue before it or in it).
+    const afterFigure = (h: Span): string | undefined => (h.start >= q.span.end ? text.slice(q.span.end, h.start) : undefined);
     // Nor does a cue in a bracket or past a semicolon after the figure name it: "aghi 27G × 13 mm
     // (tecnica profonda)", "una aguja 27G x 4 mm; la profundidad varía entre 2 y 4 mm".
-    const bracketedAfter = (h: Span) => h.start >= q.span.end && /[(;]/.test(text.slice(q.span.end, h.start));
+    const bracketedAfter = (h: Span) => /[(;]/.test(afterFigure(h) ?? '');
     // A cue after the figure past a comma is further than its words say: the clause it opens may
     // be about something else ("aiguilles très courtes de 4 mm, en intradermique superficiel"), and
     // one as near before the figure wins ("profondità non superiore a 2 mm, ago inclinato a 45°").
-    const pastComma = (h: Span) => (h.start >= q.span.end && text.slice(q.span.end, h.start).includes(',') ? COMMA_WORDS : 0);
+    const pastComma = (h: Span) => (afterFigure(h)?.includes(',') ? COMMA_WORDS : 0);
     const distance = (hits: Span[]) => Math.min(Infinity, ...hits.filter((h) => !ownedAfter(h) && !bracketedAfter(h)).map((h) => gap(h, q.span) + pastComma(h)));
     // A depth word right after the quantity settles it ("4 mm di profondità", "4mm deep").
     // So does a bound that is a depth word itself ("no deeper than 2 mm", "nicht tiefer als 4 mm").
@@ -75,7 +77,7 @@ export const extractNeedle: Extractor = ({ text, cased, lang, ref, context, hits
     if (Math.min(dNeedle, dDepth) > CUE_WORDS && !goesOn) continue;
     // "0.3 mm in diameter": when a thickness word is the nearest cue, the figure is neither length nor depth.
     // (Not a thickness word after a comma: "naaldjes van 4 mm, dikte 27G" labels the gauge.)
-    if (distance(diameters.filter((h) => !(h.start >= q.span.end && /[,;]/.test(text.slice(q.span.end, h.start))))) <= Math.min(dNeedle, dDepth, CUE_WORDS)) continue;
+    if (distance(diameters.filter((h) => !/[,;]/.test(afterFigure(h) ?? ''))) <= Math.min(dNeedle, dDepth, CUE_WORDS)) continue;
     const aspect: NeedleValue['aspect'] = Math.min(dNeedle, dDepth) > CUE_WORDS ? last!.aspect : depthAfter || dDepth < dNeedle ? 'depth' : 'length';
     last = { end: q.span.end, aspect };
     // A label that says the figure is a bound: "Maximum injection depth: 6 mm", "Profundidad mínima: 1 mm".

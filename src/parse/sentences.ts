@@ -105,12 +105,12 @@ function isRowLabel(cell: string): boolean {
 function parseTree(text: string, options: { fullGfm?: boolean; remark?: boolean }): Nodes {
   // Text copied from a PDF or a word processor marks list items with "•": read as Markdown's "-"
   // (same length, so every offset holds).
-  let source = BULLET.test(text) ? text.replace(BULLETS, (mark: string, indent: string) => `${indent}-${' '.repeat(mark.length - indent.length - 1)}`) : text;
+  let source = BULLET.test(text) ? text.replace(BULLETS, asDash) : text;
   // Forms and leaflets letter their items ("a) gravidez;", "(b) warfarin"), which Markdown does not read as a list.
-  if (LETTERED_FIRST.test(source) && LETTERED_SECOND.test(source)) source = source.replace(LETTERED, (mark: string, indent: string) => `${indent}-${' '.repeat(mark.length - indent.length - 1)}`);
+  if (LETTERED_FIRST.test(source) && LETTERED_SECOND.test(source)) source = source.replace(LETTERED, asDash);
   // Consent forms converted to text tick their lines with "[ ]" or "[x]" and no list mark, which
   // Markdown reads as one paragraph: read each as an item ("- [ ]" is a task list already).
-  if (CHECKBOX_LINE.test(source)) source = source.replace(CHECKBOX_LINES, (mark: string, indent: string) => `${indent}-${' '.repeat(mark.length - indent.length - 1)}`);
+  if (CHECKBOX_LINE.test(source)) source = source.replace(CHECKBOX_LINES, asDash);
   return markdownDepth(source) > MAX_MARKDOWN_DEPTH
     ? plainTree(source)
     : ((options.fullGfm || options.remark ? undefined : markdownItTree(source)) ?? parseMarkdown(source, options.fullGfm));
@@ -329,6 +329,9 @@ function readHtmlBlock(text: string, start: number, end: number, out: Block[], i
 // processors; an emoji's variation selector (U+FE0F) after the mark is read as a space.
 const BULLET = /^[ \t]*(?:[\u2013\u2022\u2023\u2043\u2219\u25aa\u25cf\u25e6\u25cb\u25a0\u25a1\u25c6\u25c7\u25b6\u00b7\u2713\u2714\u2717\u2718\u2610\u2612\u2605\u2606\u25ba\u25b8\u27a4\u2794\u2192\u21d2]|\p{Extended_Pictographic})\ufe0f?[ \t]/mu;
 const BULLETS = /^([ \t]*)(?:[\u2013\u2022\u2023\u2043\u2219\u25aa\u25cf\u25e6\u25cb\u25a0\u25a1\u25c6\u25c7\u25b6\u00b7\u2713\u2714\u2717\u2718\u2610\u2612\u2605\u2606\u25ba\u25b8\u27a4\u2794\u2192\u21d2]|\p{Extended_Pictographic})\ufe0f?(?=[ \t])/gmu;
+
+/** An item mark (after its indent) read as Markdown's "-", the same length: offsets hold. */
+const asDash = (mark: string, indent: string): string => `${indent}-${' '.repeat(mark.length - indent.length - 1)}`;
 
 /** A line that opens with a checkbox, "[ ] …" or "[x] …" (three characters, as "-  " is). */
 const CHECKBOX_LINE = /^[ \t]*\[[ xX]\][ \t]/m;

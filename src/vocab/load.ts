@@ -177,18 +177,17 @@ export function compileVocab(v: VocabFile): LanguagePack {
   const words = Object.keys(v.numbers).sort((a, b) => b.length - a.length);
   const wordSource = words.length ? `(?:${alternation(words)})` : '(?!)';
   const numberSource = `(?:\\d+(?:[.,]\\d+)?(?!\\d)|${wordSource})`;
-  const alt = (terms: string[]) => alternation(terms);
   // An article may follow a range word: "tra le 4 e le 6 sedute", "entre los 4 y los 6".
-  const article = v.quantity.articles?.length ? `(?:(?:${alt(v.quantity.articles)})\\s*)?` : '';
+  const article = v.quantity.articles?.length ? `(?:(?:${alternation(v.quantity.articles)})\\s*)?` : '';
   // A figure may be spelt out after it, as contracts and letters do: "n. 6 (sei) sedute".
   const spelt = `(?:\\s*\\([\\p{L}\\s]{2,24}\\))?`;
   const rangeSource =
-    `(?:(?:${alt(v.quantity.rangeStart)})\\s+${article})?(?<a>${numberSource})${spelt}` +
+    `(?:(?:${alternation(v.quantity.rangeStart)})\\s+${article})?(?<a>${numberSource})${spelt}` +
     // "8÷10": a division sign between figures is a range in Italian technical writing. A list
     // closed by "or" is one too, from its first figure to its last: "4, 6 oder 13 mm" (figures in
     // the list, not number words, whose alternation every quantity pattern already holds three
     // times; and not after a year: "In 2019, 4 or 5 sessions").
-    `(?:\\s*[-/÷]\\s*(?<b>${numberSource})${spelt}|(?:(?<!\\d{4})\\s*,\\s*\\d+(?:[.,]\\d+)?(?!\\d)){0,3}\\s+(?:${alt(v.quantity.rangeJoin)})\\s+${article}(?<b2>${numberSource})${spelt}` +
+    `(?:\\s*[-/÷]\\s*(?<b>${numberSource})${spelt}|(?:(?<!\\d{4})\\s*,\\s*\\d+(?:[.,]\\d+)?(?!\\d)){0,3}\\s+(?:${alternation(v.quantity.rangeJoin)})\\s+${article}(?<b2>${numberSource})${spelt}` +
     // Spoken, two number words in a row are a range: "dieci dodici sedute", "eight, ten sessions"
     // (only after a number word: the look-behind fails at once after a figure).
     `|(?<=\\p{L}),?\\s+(?<b3>${wordSource}))?`;
@@ -204,19 +203,19 @@ export function compileVocab(v: VocabFile): LanguagePack {
     numberSource,
     rangeSource,
     unitsSource: mmSource,
-    rangeJoinSource: `(?:[-–/÷]|${alt(v.quantity.rangeJoin)})`,
+    rangeJoinSource: `(?:[-–/÷]|${alternation(v.quantity.rangeJoin)})`,
     abbreviations: abbreviationPattern(v.abbreviations ?? []),
     re: {
       min: compileTerms(v.quantity.min),
       max: compileTerms(v.quantity.max),
-      minAfter: new RegExp(`^\\s*(?:${alt(v.quantity.minAfter ?? [])})`, 'u'),
-      maxAfter: new RegExp(`^\\s*(?:${alt(v.quantity.maxAfter ?? [])})`, 'u'),
-      articleTail: new RegExp(`\\s(?:${alt(v.quantity.articles ?? [])})\\s*$`, 'u'),
+      minAfter: new RegExp(`^\\s*(?:${alternation(v.quantity.minAfter ?? [])})`, 'u'),
+      maxAfter: new RegExp(`^\\s*(?:${alternation(v.quantity.maxAfter ?? [])})`, 'u'),
+      articleTail: new RegExp(`\\s(?:${alternation(v.quantity.articles ?? [])})\\s*$`, 'u'),
       approximate: compileTerms(v.quantity.approximate),
       price: compileTerms(v.quantity.price ?? []),
       single: compileTerms(v.quantity.single ?? []),
-      elapsedTail: new RegExp(`(?:${alt(v.quantity.elapsed ?? [])})\\s*$`, 'u'),
-      betweenTail: new RegExp(`(?:${alt(v.quantity.between ?? [])})\\s*$`, 'u'),
+      elapsedTail: new RegExp(`(?:${alternation(v.quantity.elapsed ?? [])})\\s*$`, 'u'),
+      betweenTail: new RegExp(`(?:${alternation(v.quantity.between ?? [])})\\s*$`, 'u'),
       howMany: compileTerms(v.quantity.howMany ?? []),
       per: compileTerms(v.quantity.per ?? []),
       mm: compileTerms(v.units.mm),
