@@ -228,4 +228,9 @@ describe('answers without a question (fresh40 … fresh43)', () => {
     expect(valuesOf('Daarna eens per 3 maanden een onderhoudsbehandeling.', 'nl', 'sessions.frequency')).toEqual([{ interval: 'P3M', phase: 'maintenance' }]);
     expect(valuesOf('Sessions are given one a week.', 'en', 'sessions.frequency')).toEqual([{ interval: 'P1W', phase: 'initial' }]);
   });
+  it('a unit joined to its figure by a hyphen: "four-millimetre needles", "Vier-Millimeter-Nadeln"', () => {
+    expect(needles('We use four-millimetre needles on the face.', 'en')).toEqual([['four-millimetre', 'length', 4, 4]]);
+    expect(needles('Wir verwenden Vier-Millimeter-Nadeln.', 'de')).toEqual([['Vier-Millimeter', 'length', 4, 4]]);
+    expect(needles('Usiamo aghi 4-mm, mai più lunghi.', 'it')).toEqual([['4-mm', 'length', 4, 4]]);
+  });
 });

@@ -220,7 +220,7 @@ export function compileVocab(v: VocabFile): LanguagePack {
       per: compileTerms(v.quantity.per ?? []),
       mm: compileTerms(v.units.mm),
       timeUnit: compileTerms(v.units.time ?? []),
-      quantityMm: new RegExp(`${rangeSource}\\s*(?:${mmSource})(?!${WORD_CHAR})`, 'dgu'),
+      quantityMm: new RegExp(`${rangeSource}(?:\\s*-)?\\s*(?:${mmSource})(?!${WORD_CHAR})`, 'dgu'),
       maintenance: compileTerms(v.frequency.maintenance),
       negBefore: compileTerms(c.negation.before),
       negAfter: compileTerms(c.negation.after),
