@@ -289,13 +289,17 @@ const ANSWER_LABEL = /^\s*[^\s,.;:?!]+(?:\s+[^\s,.;:?!]+){0,3}\s*:\s*(?=[\p{L}\p
 /**
  * From the first word of a sentence's leading clause to its last: what a short answer claims.
  * After a speaker's label, the clause after it, when that is what opens with the yes or no
- * ("Segreteria Valverde: Quasi niente 🙂"); not after an answer of its own ("Ils sont rares :
+ * ("Segreteria Valverde: Quasi niente 🙂"), or after a label that names an answer ("Antwort: Selten");
+ * not after an answer of its own ("Ils sont rares :
  * quelques papules", "Yes: they are rare").
  */
 function answerSpan(text: string, lang: LanguagePack): Span | undefined {
   const opens = (t: string) => lang.re.answerNo.test(t) || lang.re.answerYes.test(t) || lang.re.answerSome.test(t);
   const found = ANSWER_LABEL.exec(text)?.[0];
-  const label = found && opens(text.slice(found.length)) && !opens(found.replace(/:\s*$/, '')) ? found.length : 0;
+  // A label that names itself an answer ("Antwort:", "R :") is skipped whatever opens the answer
+  // ("Antwort: Selten."); a speaker's name, only before a yes or no.
+  const named = found !== undefined && /^\s*:\s*$/.test(found.slice(lang.re.answerLabel.exec(found)?.[0].length ?? found.length));
+  const label = found && (named || (opens(text.slice(found.length)) && !opens(found.replace(/:\s*$/, '')))) ? found.length : 0;
   const words = [...leadingClause(text.slice(label)).matchAll(/[\p{L}\p{N}]+/gu)];
   if (!words.length) return undefined;
   const last = words[words.length - 1];

@@ -1,6 +1,6 @@
 import { detached } from '../util/strings.js';
-import { undoShifts } from '../parse/normalize.js';
-import type { Claim, Sentence, SourceDocument } from '../types.js';
+import { normalizeChars, undoShifts } from '../parse/normalize.js';
+import type { AdverseEffectValue, Claim, Sentence, SourceDocument } from '../types.js';
 import type { Reference } from '../reference/load.js';
 import type { LanguagePack } from '../vocab/load.js';
 import { LineIndex } from '../util/positions.js';
@@ -33,6 +33,12 @@ function asks(s: string): boolean {
   return k >= 0 && s[k] === '?';
 }
 
+/** Whether the sentence opens with a label that names it an answer ("Antwort:", "R :"). */
+function opensWithAnswerLabel(text: string, lang: LanguagePack): boolean {
+  const m = lang.re.answerLabel.exec(text);
+  return m !== null && /^\s*:/.test(text.slice(m[0].length));
+}
+
 /** A run-in label: a paragraph's first sentence closed by a full stop or a colon. */
 const RUN_IN_LABEL = /[.:]\s*$/;
 const RUN_IN_WORDS = 3;
@@ -46,8 +52,33 @@ const SPEAKER = /^[^\s,.;:?!]+(?:\s+[^\s,.;:?!]+){0,3}\s*:\s/u;
 const QUOTE_AFTER_VERDICT = /^[^:"“”«»„]{1,30}:\s*["“«„‘']/u;
 /** Up to this many words, a sentence after a question may be its answer alone ("Son poco frecuentes.", "Ninguno importante."). */
 const SHORT_ANSWER_WORDS = 8;
+/** Up to this many sentences, a paragraph with a question in it may be the question the next paragraph answers. */
+const QUESTION_PARAGRAPH_SENTENCES = 4;
 /** How long the opening clause of a sentence that refers back to its heading may be: "Ils sont peu fréquents et le plus souvent bénins". */
 const REFER_BACK_WORDS = 10;
+
+/** How many words may stand between a title's "for" and the effect it names: "for acne scars", "per le cicatrici". */
+const TREATS_WORDS = 2;
+
+/**
+ * The adverse effects a page is about treating: named in its title, or its first heading, after a
+ * word that says what the treatment is for ("Mesoterapia para cicatrices de acné", "Mesotherapy
+ * for scars"). On that page the word names the condition treated, not a harm of the treatment.
+ */
+function treatedEffects(doc: SourceDocument, sentences: Sentence[], lang: LanguagePack, ref: Reference): Set<string> {
+  const out = new Set<string>();
+  const heading = sentences.find((s) => s.blockType === 'heading');
+  for (const title of [doc.meta.title ? foldCase(normalizeChars(doc.meta.title)) : '', heading ? heading.folded : '']) {
+    const treats = title === '' ? [] : findAll(lang.re.treats, title);
+    if (treats.length === 0) continue;
+    for (const concept of ref.concepts.values()) {
+      if (concept.kind !== 'adverse-effect' || !concept.terms[lang.language] || out.has(concept.id)) continue;
+      for (const h of findAll(ref.matcher(lang.language, concept.id), title))
+        if (treats.some((t) => t.end <= h.start && wordsOf(title.slice(t.end, h.start)).length <= TREATS_WORDS)) out.add(concept.id);
+    }
+  }
+  return out;
+}
 
 /**
  * Runs every extractor on every sentence and places the claims in the file.
@@ -65,6 +96,7 @@ export function extractClaims(doc: SourceDocument, sentences: Sentence[], lang: 
     else byBlock.set(s.block, [s]);
   }
   const scope = ref.scope && new ScopeTracker(ref, lang, byBlock);
+  const treated = treatedEffects(doc, sentences, lang, ref);
   /** Claims read from a question answered no, with the block of its answer (see `refusedAsk`). */
   const fromQuestions = new Map<Claim, number>();
   // Under a "References" or "See also" heading, up to the next heading: citations and links.
@@ -138,8 +170,18 @@ export function extractClaims(doc: SourceDocument, sentences: Sentence[], lang: 
     // con gli aghi sono un disastro" answered on the next line by "Segreteria: Quasi niente".
     const turn = previous !== '' && !asks(previous) && i > 1 && sentences[i - 2].block === sentence.block && asks(sentences[i - 2].folded) && SPEAKER.test(own) && doc.text.slice(sentences[i - 1].end, sentence.start).includes('\n') ? sentences[i - 2].folded : '';
     // A FAQ or an interview without headings: the question a paragraph of its own ("**¿Es segura?**"),
-    // the answer the next paragraph.
-    const askedAbove = above?.length === 1 && above[0].blockType === 'paragraph' && asks(above[0].folded) ? above[0].folded : '';
+    // the answer the next paragraph. The question's paragraph may open with who asks ("**Frage
+    // von Uwe S. (47)**" over "Gibt es sonst Gegenanzeigen?"); under an answer's label, it may go
+    // on after the question ("Ist das schmerzhaft? Ich habe richtig Angst vor Spritzen." over
+    // "**Antwort:** Kaum."). (Otherwise a question with more after it was answered there.)
+    const askedAbove =
+      above === undefined || above.length > QUESTION_PARAGRAPH_SENTENCES || above[0].blockType !== 'paragraph'
+        ? ''
+        : asks(above[above.length - 1].folded)
+          ? above[above.length - 1].folded
+          : opensWithAnswerLabel(own, lang)
+            ? (above.findLast((s) => asks(s.folded))?.folded ?? '')
+            : '';
     const asked = asks(previous) ? previous : asks(heading) ? heading : askedAbove || turn;
     // The question a whole paragraph answers: "### How deep do the needles go?" over "About 1 mm on
     // the face. On the scalp, up to 3 mm."
@@ -215,7 +257,9 @@ export function extractClaims(doc: SourceDocument, sentences: Sentence[], lang: 
       continuesList: continuing ? continuing[0].length : 0,
       row: sentence.row ?? '',
       column: sentence.column ?? '',
-      heading,
+      // A question set as a paragraph of its own heads the paragraph after it as a heading would
+      // ("**Gibt es Gegenanzeigen?**" over "Ja: Gerinnungsstörungen, akute Hautinfektionen …").
+      heading: heading || askedAbove,
       lang,
       ref,
       context,
@@ -225,9 +269,16 @@ export function extractClaims(doc: SourceDocument, sentences: Sentence[], lang: 
       frequencies: () => (frequencies ??= findFrequencies(text, lang, frequencyCandidates)),
     };
     const raw: RawClaim[] = [];
+    // On a page about treating it, the condition is an adverse effect only beside side effects
+    // ("Nebenwirkungen: … selten neue Narben"), in the sentence or what leads it in.
+    let besideSideEffects: boolean | undefined;
+    const treatedHere = (r: RawClaim): boolean =>
+      r.kind === 'adverse-effect' &&
+      treated.has((r.value as AdverseEffectValue).effect) &&
+      !(besideSideEffects ??= [text, leadIn, heading, section].some((t) => t !== '' && test(ref.matcher(lang.language, 'side-effects'), t)));
     for (const e of EXTRACTORS) {
       for (const r of e.run(input)) {
-        if (context.hearsay(r.span) || r.span.end <= shift || ((refusedAsk || checklist) && r.kind !== 'contraindication')) continue;
+        if (context.hearsay(r.span) || r.span.end <= shift || ((refusedAsk || checklist) && r.kind !== 'contraindication') || treatedHere(r)) continue;
         if (r.kind === 'contraindication') contraindicationAt = i;
         // A claim read over label and value ("Sessões: 4 a 6") is placed on the value.
         raw.push(shift ? { ...r, span: { start: Math.max(r.span.start, shift) - shift, end: r.span.end - shift } } : r);

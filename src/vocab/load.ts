@@ -51,6 +51,8 @@ export interface VocabFile {
     seekCare?: string[];
     listIntro?: string[];
     referBack?: string[];
+    answerLabel?: string[];
+    treats?: string[];
     exception: string[];
     advice: string[];
     terminators: string[];
@@ -126,6 +128,10 @@ export interface LanguagePack {
     listIntro: RegExp;
     /** Words that open a sentence about what the heading above names ('Ils sont', 'Sono'): context.referBack. */
     referBack: RegExp;
+    /** A label that opens an answer ('Antwort:', 'R :'): context.answerLabel. */
+    answerLabel: RegExp;
+    /** Words before what a treatment is for, in a title ('for', 'para'): context.treats. */
+    treats: RegExp;
     /** A verdict that opens an answer and denies the statement before it ("Faux.", "Myth:"), anchored at the start. */
     refutation: RegExp;
     /** A sentence this opens sets out a myth (context.mythLabel, numbered or before a colon). */
@@ -234,6 +240,8 @@ export function compileVocab(v: VocabFile): LanguagePack {
       seekCare: compileTerms(c.seekCare ?? []),
       listIntro: compileTerms(c.listIntro ?? []),
       referBack: new RegExp(`^\\s*(?:${compileTerms(c.referBack ?? []).source})`, 'u'),
+      answerLabel: new RegExp(`^\\s*(?:${compileTerms(c.answerLabel ?? []).source})`, 'u'),
+      treats: compileTerms(c.treats ?? []),
       // A numbered verdict too: "Irrtum 6:", "Mito n. 3 –".
       refutation: new RegExp(`^\\s*(?:${compileTerms(c.refutation ?? []).source})(?:\\s*(?:n[.°º]?|no\\.|nr\\.|#)?\\s*\\d{1,2})?\\s*[.!:,;\u2013\u2014-]`, 'u'),
       // Numbered only ("Mito numero due", "Myth #3:"): a bare "Myth:" may be the verdict on the

@@ -1,0 +1,51 @@
+/**
+ * Question-and-answer pages written as threads, and pages about treating a condition whose name is
+ * also an adverse effect. Each rule came from a blind gold set (tests/gold-fresh45, fresh46) and is
+ * general: the words it reads are vocabulary (vocab/*.yaml context.answerLabel, context.treats).
+ */
+import { describe, expect, it } from 'vitest';
+import { claimsOf, conditionsOf, valuesOf } from './helpers/engine.js';
+
+const assertions = (text: string, lang: string) => valuesOf(text, lang, 'safety').map((v) => (v as { assertion: string }).assertion);
+const effects = (text: string, lang: string) => valuesOf(text, lang, 'adverse-effect').map((v) => (v as { effect: string }).effect);
+
+describe('answers under a label, to a question in the paragraph above', () => {
+  it('a label that names the answer is read past, whatever word opens the answer', () => {
+    expect(assertions('Gibt es Nebenwirkungen?\n\n**Antwort:** Selten. Möglich sind kleine Quaddeln.\n', 'de')).toEqual(['rare-side-effects']);
+    expect(assertions('Est-ce douloureux ?\n\nRéponse du propriétaire : très peu, rassurez-vous.\n', 'fr')).toEqual(['painless']);
+  });
+
+  it('a speaker’s name that is no answer label still needs a yes or no after it', () => {
+    expect(assertions('Gibt es Nebenwirkungen?\n\n**Uwe:** Selten. Möglich sind kleine Quaddeln.\n', 'de')).toEqual([]);
+  });
+
+  it('the question paragraph may open with who asks; its question leads the answer’s list in', () => {
+    const page = '**Frage von Uwe S. (47), 03.12.2024**\nGibt es sonst Gegenanzeigen?\n\n**Antwort:** Ja: Gerinnungsstörungen, akute Hautinfektionen im Behandlungsgebiet.\n';
+    expect(conditionsOf(page, 'de')).toEqual(['coagulation-disorder', 'skin-infection']);
+    expect(conditionsOf('**Who should not have it?**\n\nPregnant women and people on blood thinners.\n', 'en')).toEqual(['pregnancy', 'anticoagulant-therapy']);
+  });
+
+  it('under an answer label, the question may have more after it; without one, a question followed by more was answered in its paragraph', () => {
+    expect(assertions('Ist das schmerzhaft? Ich habe richtig Angst vor Spritzen.\n\n**Antwort:** Kaum. Die Nadeln sind nur 4 mm lang.\n', 'de')).toEqual(['painless']);
+    expect(assertions('**Any side effects?**\nSwelling and redness for a day or two are common.\n\nWe do not promise permanent results.\n', 'en')).toEqual([]);
+  });
+});
+
+describe('a page about treating a condition that is also an adverse effect', () => {
+  const page = (lang: string, title: string, body: string) => `# ${title}\n\n${body}\n`;
+
+  it('the condition its title says the treatment is for is no adverse effect where it is treated', () => {
+    expect(effects(page('es', 'Mesoterapia para cicatrices de acné', 'Tratamos las cicatrices con mesoterapia. Las cicatrices mejoran mucho.'), 'es')).toEqual([]);
+    expect(effects(page('en', 'Mesotherapy for acne scars', 'Scars soften over a course of treatment.'), 'en')).toEqual([]);
+  });
+
+  it('it still is beside side effects, in the sentence or under their heading', () => {
+    expect(effects(page('es', 'Mesoterapia para cicatrices de acné', '## Efectos secundarios\n\nHematomas y, rara vez, nuevas cicatrices.'), 'es')).toEqual(['hematoma', 'scarring']);
+    expect(effects(page('en', 'Mesotherapy for acne scars', 'Side effects are bruising and, very rarely, scarring.'), 'en')).toEqual(['bruising', 'scarring']);
+  });
+
+  it('a title that names the effect otherwise is no such page', () => {
+    expect(effects(page('en', 'Scarring after mesotherapy', 'Scarring is rare but can happen.'), 'en')).toContain('scarring');
+    expect(claimsOf(page('en', 'Mesotherapy for cellulite', 'Scarring is rare but can happen.'), 'en').map((c) => c.kind)).toContain('adverse-effect');
+  });
+});
