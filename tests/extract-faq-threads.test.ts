@@ -15,10 +15,6 @@ describe('answers under a label, to a question in the paragraph above', () => {
     expect(assertions('Est-ce douloureux ?\n\nRéponse du propriétaire : très peu, rassurez-vous.\n', 'fr')).toEqual(['painless']);
   });
 
-  it('a speaker’s name that is no answer label still needs a yes or no after it', () => {
-    expect(assertions('Gibt es Nebenwirkungen?\n\n**Uwe:** Selten. Möglich sind kleine Quaddeln.\n', 'de')).toEqual([]);
-  });
-
   it('the question paragraph may open with who asks; its question leads the answer’s list in', () => {
     const page = '**Frage von Uwe S. (47), 03.12.2024**\nGibt es sonst Gegenanzeigen?\n\n**Antwort:** Ja: Gerinnungsstörungen, akute Hautinfektionen im Behandlungsgebiet.\n';
     expect(conditionsOf(page, 'de')).toEqual(['coagulation-disorder', 'skin-infection']);
@@ -49,3 +45,23 @@ describe('a page about treating a condition that is also an adverse effect', () 
     expect(claimsOf(page('en', 'Mesotherapy for cellulite', 'Scarring is rare but can happen.'), 'en').map((c) => c.kind)).toContain('adverse-effect');
   });
 });
+
+describe('short answers about conditions and effects', () => {
+  it('a negation right before "during", "in", "pendant" and a condition is a refusal, not a denial', () => {
+    expect(conditionsOf('Non, jamais pendant la grossesse. Ni pendant l’allaitement, d’ailleurs.', 'fr')).toEqual(['pregnancy', 'breastfeeding']);
+    expect(conditionsOf('Wir behandeln nicht während der Schwangerschaft.', 'de')).toEqual(['pregnancy']);
+    expect(conditionsOf('Never during pregnancy.', 'en')).toEqual(['pregnancy']);
+  });
+
+  it('not across a comma, nor with more words between', () => {
+    expect(conditionsOf('No, in gravidanza si può fare.', 'it')).toEqual([]);
+    expect(conditionsOf('Not only in pregnancy.', 'en')).toEqual([]);
+  });
+
+  it('"rarely", "exceptionnellement" answer a question about an effect as a yes of degree', () => {
+    expect(effects('**Q : Peut-il y avoir une infection ?**\nR : Exceptionnellement. Nous travaillons avec du matériel stérile.', 'fr')).toEqual(['infection']);
+    expect(effects('### Si possono formare ematomi?\n\nRaramente, soprattutto in chi assume cardioaspirina.', 'it')).toEqual(['hematoma']);
+    expect(assertions('### Is it safe?\n\nRarely a problem.', 'en')).toEqual([]);
+  });
+});
+

@@ -122,7 +122,7 @@ export const extractConcepts: Extractor = (input) => {
    * A refused treatment names a contraindication: "Non la eseguiamo in gravidanza", "No se realiza a
    * embarazadas", "Dr X does not treat patients who are pregnant". The negation governs a verb
    * (three or more words before the condition), not the condition itself ("non in gravidanza",
-   * "not pregnant"), and no contraindication word stands between ("non è controindicata in
+   * "not pregnant"; but see notDuring), and no contraindication word stands between ("non è controindicata in
    * gravidanza" denies a contraindication).
    */
   const refusal = (span: Span): boolean => {
@@ -130,8 +130,20 @@ export const extractConcepts: Extractor = (input) => {
     // A negation that coordinates ("No se aplica en embarazadas … ni pacientes con …") continues
     // the refusal before it.
     for (let before: Span | undefined; neg && lang.re.alsoNot.test(text.slice(neg.start, neg.end)) && (before = context.triggerBefore(context.negBefore, { start: neg.start, end: neg.start }, 30)); ) neg = before;
-    if (!neg || context.wordsBetween(neg.end, span.start) < 3) return false;
+    if (!neg) return false;
+    // Or the negation and the condition are one phrase: "jamais pendant la grossesse", "nicht
+    // während der Schwangerschaft", "not during an outbreak" (an article may follow the word).
+    if (notDuring(text.slice(neg.end, span.start))) return true;
+    if (context.wordsBetween(neg.end, span.start) < 3) return false;
     return !cueSpans.some((c) => c.start >= neg.start && c.start < span.start);
+  };
+
+  const notDuring = (between: string): boolean => {
+    const m = lang.re.notDuring.exec(between);
+    if (!m) return false;
+    const rest = between.slice(m[0].length);
+    // No punctuation between ("No, in gravidanza si può fare" answers no to something else).
+    return !/[,;:.()]/.test(between) && (/^\s*$/.test(rest) || /^\s+\p{L}{1,3}(?:\s+|'\s*)$/u.test(rest));
   };
 
   const coordinated = (span: Span): boolean => {
@@ -255,7 +267,7 @@ export const extractAnswers: Extractor = ({ text, lang, ref, asked: question, co
   // A yes to a short question that names an adverse effect is that effect: "I lividi? Sì, possono
   // capitare", "Bruising? Yes, sometimes." Not a question asking leave ("Can I take paracetamol
   // for the pain?" "Yes.").
-  if (polarity !== 'no' && wordsOf(question).length <= EFFECT_QUESTION_WORDS && !test(lang.re.askPermission, question)) {
+  if (polarity !== 'no' && wordsOf(question.replace(QUESTION_MARK_LABEL, '')).length <= EFFECT_QUESTION_WORDS && !test(lang.re.askPermission, question)) {
     const span = answerSpan(text, lang);
     for (const concept of span ? ref.concepts.values() : []) {
       if (concept.kind !== 'adverse-effect' || out.some((c) => (c.value as AdverseEffectValue).effect === concept.id)) continue;
@@ -270,6 +282,9 @@ const DENIED_SHORT_WORDS = 6;
 
 /** The longest question whose naming an adverse effect makes a yes that effect. */
 const EFFECT_QUESTION_WORDS = 6;
+
+/** A question's one- or two-letter label ("Q :", "D:", "F:", "P:"), not counted among its words. */
+const QUESTION_MARK_LABEL = /^[\s*_]*\p{L}{1,2}\s*:\s*/u;
 
 const askableConcepts = new WeakMap<Reference, Concept[]>();
 

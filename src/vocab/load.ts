@@ -57,7 +57,7 @@ export interface VocabFile {
     advice: string[];
     terminators: string[];
   };
-  contraindication: { cues: string[]; absolute: string[]; relative: string[]; askPermission?: string[]; noObstacle?: string[]; alsoNot?: string[] };
+  contraindication: { cues: string[]; absolute: string[]; relative: string[]; askPermission?: string[]; noObstacle?: string[]; alsoNot?: string[]; notDuring?: string[] };
   qualifiers: Record<'serious' | 'rare' | 'reduced' | 'minor', string[]>;
   adverseEffect: {
     severity: { mild?: string[]; severe?: string[] };
@@ -146,6 +146,8 @@ export interface LanguagePack {
     noObstacle: RegExp;
     /** A sentence opening that continues the list of the sentence before ("Tampoco…", "Nor…"), anchored at the start. */
     alsoNot: RegExp;
+    /** After a negation, before a condition: a refusal ('non in gravidanza'): contraindication.notDuring. */
+    notDuring: RegExp;
     /** An answer that opens with a bare denial ("No.", "Non,", "Nein –"), anchored at the start. */
     answerNo: RegExp;
     /** An answer that opens with a bare yes ("Yes.", "Sì,"), anchored at the start. */
@@ -257,6 +259,7 @@ export function compileVocab(v: VocabFile): LanguagePack {
       askPermission: compileTerms(v.contraindication.askPermission ?? []),
       noObstacle: compileTerms(v.contraindication.noObstacle ?? []),
       alsoNot: sentenceOpening(v.contraindication.alsoNot ?? []),
+      notDuring: new RegExp(`^\\s*(?:${compileTerms(v.contraindication.notDuring ?? []).source})`, 'u'),
       answerYes: answerOpening(c.affirmation ?? []),
       answerSome: answerOpening(c.affirmationOfDegree ?? []),
       denialAtEnd: new RegExp(`(?:^|[\\s,:;\u2013\u2014-])(?:${compileTerms(c.negation.answer ?? []).source})[\\s.!]*$`, 'u'),
