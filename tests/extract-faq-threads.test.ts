@@ -65,3 +65,28 @@ describe('short answers about conditions and effects', () => {
   });
 });
 
+describe('specific indications and ordinary pages (fresh46, fresh47)', () => {
+  it('heart failure and rhythm problems are heart disease; an allergy to NSAIDs is a drug allergy', () => {
+    expect(conditionsOf('Please do not have this treatment if you:\n\n- have a known heart rhythm problem (heart block)\n', 'en')).toEqual(['heart-disease']);
+    expect(conditionsOf('Non la eseguo in chi ha uno scompenso cardiaco.', 'it')).toEqual(['heart-disease']);
+    expect(conditionsOf('La mesoterapia è controindicata in caso di:\n\n1. allergia nota ai FANS o agli anestetici locali;\n', 'it')).toEqual(['drug-allergy']);
+  });
+
+  it('"no deberían hacérsela" in the question above leads its answer’s list in', () => {
+    expect(conditionsOf('**¿Hay otras personas que no deberían hacérsela?**\n\nQuienes toman anticoagulantes y quienes tienen una infección en el cuero cabelludo.', 'es')).toEqual(['anticoagulant-therapy', 'skin-infection']);
+  });
+
+  it('"Zwischen zwei Sitzungen liegen sechs bis acht Wochen" is an interval', () => {
+    expect(valuesOf('Zwischen zwei Sitzungen liegen sechs bis acht Wochen.', 'de', 'sessions.frequency')).toEqual([{ interval: 'P6W', intervalMax: 'P8W', phase: 'initial' }]);
+  });
+
+  it('a labelled value of zero, or with a leading zero, is no count: "Termine: 0000 000 00 00"', () => {
+    expect(valuesOf('Termine: 0000 000 00 00 · Mo–Fr 8–12 Uhr', 'de', 'sessions.count')).toEqual([]);
+    expect(valuesOf('Sitzungen: 6–8', 'de', 'sessions.count')).toEqual([{ min: 6, max: 8, approximate: false }]);
+  });
+
+  it('a sentence that refers back to the question it follows answers it, up to its first comma', () => {
+    expect(assertions('**E os efeitos colaterais?**\nSão raros e leves, e os listados acima costumam desaparecer em até dois dias.', 'pt')).toEqual(['rare-side-effects']);
+  });
+});
+

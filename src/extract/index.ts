@@ -189,7 +189,10 @@ export function extractClaims(doc: SourceDocument, sentences: Sentence[], lang: 
     const short = asked !== '' && (words.length <= SHORT_ANSWER_WORDS || wordsOf(leadingClause(text)).length <= SHORT_ANSWER_WORDS);
     // A first sentence that opens by referring back to the heading above it answers it as it would
     // a question: "## Les effets indésirables" over "Ils sont peu fréquents et le plus souvent bénins".
-    const question = short ? asked : heading !== '' && lang.re.referBack.test(text) && wordsOf(leadingClause(text)).length <= REFER_BACK_WORDS ? heading : '';
+    // (Or the question it follows asks: "**E os efeitos colaterais?**" then "São raros e leves, e
+    // os listados acima costumam desaparecer"; the clause up to a comma counts.)
+    const topic = asked || heading;
+    const question = short ? asked : topic !== '' && lang.re.referBack.test(text) && wordsOf(leadingClause(text).split(',')[0]).length <= REFER_BACK_WORDS ? topic : '';
     // Most sentences of a page mention nothing the reference knows: nothing to extract. A short
     // answer may still say something, and a number after a question ("En general de 3 a 5.").
     // And a number in a table cell, whose column header may say what it counts ("N. sedute"), and

@@ -55,6 +55,8 @@ export const extractSessionCount: Extractor = (input) => {
     () => new RegExp(`(?:${sessionWord()})(?:\\s+${WORD_CHAR}+){0,2}?(?:\\s*[:=]\\s*(?:${WORD_CHAR}+\\s*:\\s*)?(?:(?:${lang.re.approximate.source})\\.?\\s+)?|[ \\t]{2,}(?=\\d))${lang.rangeSource}(?!\\s*(?:${lang.unitsSource}))`, 'dgu'),
   );
   for (const q of findQuantities(labelled, text, lang)) {
+    // No course has no session, nor a figure with a leading zero: "Termine: 0000 000 00 00" is a phone number.
+    if (q.max === 0 || /^0\d/.test(q.match.groups?.a ?? '')) continue;
     // "10 sedute: 2 sedute a settimana": the word closes a count and the colon opens a schedule;
     // a label stands alone ("Sedute: 6–8").
     if (cachedRegex(ref, `number-tail:${lang.language}`, () => new RegExp(`${lang.numberSource}\\s*$`, 'u')).test(text.slice(Math.max(0, q.match.index - 12), q.match.index))) continue;
