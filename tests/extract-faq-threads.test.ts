@@ -90,3 +90,19 @@ describe('specific indications and ordinary pages (fresh46, fresh47)', () => {
   });
 });
 
+describe('ordinary Italian and English pages (fresh44)', () => {
+  it('a count in words answers the question above it, even with more after a comma', () => {
+    expect(valuesOf('### Quante sedute servono?\nIn genere da cinque a otto, dipende dal problema e da quanto è vecchio.\n', 'it', 'sessions.count')).toEqual([{ min: 5, max: 8, approximate: false }]);
+  });
+
+  it('"two to four weeks between each one", "15 días entre sesiones" are intervals', () => {
+    expect(valuesOf('Most people need a course of four treatments, with two to four weeks between each one.', 'en', 'sessions.frequency')).toEqual([{ interval: 'P2W', intervalMax: 'P4W', phase: 'initial' }]);
+    expect(valuesOf('Dejamos 15 días entre sesiones.', 'es', 'sessions.frequency')).toEqual([{ interval: 'P15D', phase: 'initial' }]);
+    expect(valuesOf('Il faut compter deux semaines entre deux séances.', 'fr', 'sessions.frequency')).toEqual([{ interval: 'P2W', phase: 'initial' }]);
+  });
+
+  it('"dolenzia", "un po’ dolente" are local pain', () => {
+    expect(effects('Dopo la seduta può restare una modesta dolenzia.', 'it')).toEqual(['pain']);
+  });
+});
+

@@ -33,6 +33,14 @@ function asks(s: string): boolean {
   return k >= 0 && s[k] === '?';
 }
 
+const numberPatterns = new WeakMap<LanguagePack, RegExp>();
+/** A number, in figures or written out in the language ("cinque", "eight"). */
+function numberPattern(lang: LanguagePack): RegExp {
+  let re = numberPatterns.get(lang);
+  if (!re) numberPatterns.set(lang, (re = new RegExp(lang.numberSource, 'u')));
+  return re;
+}
+
 /** Whether the sentence opens with a label that names it an answer ("Antwort:", "R :"). */
 function opensWithAnswerLabel(text: string, lang: LanguagePack): boolean {
   const m = lang.re.answerLabel.exec(text);
@@ -201,7 +209,8 @@ export function extractClaims(doc: SourceDocument, sentences: Sentence[], lang: 
       candidates.size === 0 &&
       frequencyCandidates.size === 0 &&
       question === '' &&
-      !((asked || (sentence.blockType === 'tableCell' && sentence.leadIn !== undefined)) && /\d/.test(text)) &&
+      // (A number word too: "In genere da cinque a otto, dipende dal problema".)
+      !((asked || (sentence.blockType === 'tableCell' && sentence.leadIn !== undefined)) && (/\d/.test(text) || (asked !== '' && numberPattern(lang).test(text)))) &&
       !(asked && (lang.re.answerYes.test(text) || lang.re.answerNo.test(text) || lang.re.answerSome.test(text))) &&
       !(section && lang.unitGate.test(text)) &&
       // A figure under a run-in label in the sentence before ("2.2 DEPTH." over "Body: up to 6 mm.").
