@@ -133,7 +133,8 @@ export const extractConcepts: Extractor = (input) => {
     if (!neg) return false;
     // Or the negation and the condition are one phrase: "jamais pendant la grossesse", "nicht
     // während der Schwangerschaft", "not during an outbreak" (an article may follow the word).
-    if (notDuring(text.slice(neg.end, span.start))) return true;
+    // Not a "nor" ("Tampoco durante la lactancia hay problema"): that one continues what came before.
+    if (!lang.re.alsoNot.test(text.slice(neg.start, neg.end)) && notDuring(text.slice(neg.end, span.start))) return true;
     if (context.wordsBetween(neg.end, span.start) < 3) return false;
     return !cueSpans.some((c) => c.start >= neg.start && c.start < span.start);
   };
