@@ -106,3 +106,24 @@ describe('ordinary Italian and English pages (fresh44)', () => {
   });
 });
 
+describe('ordinary French and Spanish pages (fresh48)', () => {
+  it('a figure inside a claim quoted as someone else’s is no claim of the page', () => {
+    expect(valuesOf('On lit sur Internet que la mésothérapie « élimine la cellulite en trois séances » ou qu’elle « détoxifie l’organisme ».', 'fr', 'sessions.count')).toEqual([]);
+  });
+
+  it('a package priced in francs or soles is no course', () => {
+    expect(valuesOf('| Cure 3 séances visage | CHF 950.– |', 'fr', 'sessions.count')).toEqual([]);
+    expect(valuesOf('- Paquete 4 sesiones faciales: S/ 850', 'es', 'sessions.count')).toEqual([]);
+    expect(valuesOf('Le recomendamos 4 sesiones.', 'es', 'sessions.count')).toEqual([{ min: 4, max: 4, approximate: false }]);
+  });
+
+  it('physiotherapy sessions beside it are not its sessions', () => {
+    expect(valuesOf('On l’associe presque toujours à deux séances de kiné par semaine.', 'fr', 'sessions.count')).toEqual([]);
+  });
+
+  it('"Qui ne peut pas en faire ?" heads a list of contraindications; "on s’abstient" is a cue', () => {
+    expect(conditionsOf('### 7. Qui ne peut pas en faire ?\n\nLes femmes enceintes ou qui allaitent, les personnes atteintes d’un cancer en cours de traitement.', 'fr')).toEqual(['pregnancy', 'breastfeeding', 'cancer']);
+    expect(conditionsOf('On s’abstient quand même si tu es enceinte ou si tu allaites.', 'fr')).toEqual(['pregnancy', 'breastfeeding']);
+  });
+});
+

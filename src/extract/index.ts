@@ -290,7 +290,9 @@ export function extractClaims(doc: SourceDocument, sentences: Sentence[], lang: 
       !(besideSideEffects ??= [text, leadIn, heading, section].some((t) => t !== '' && test(ref.matcher(lang.language, 'side-effects'), t)));
     for (const e of EXTRACTORS) {
       for (const r of e.run(input)) {
-        if (context.hearsay(r.span) || r.span.end <= shift || ((refusedAsk || checklist) && r.kind !== 'contraindication') || treatedHere(r)) continue;
+        // (Nor a figure inside a claim quoted as someone else's: "On lit que la mésothérapie
+        // « élimine la cellulite en trois séances »".)
+        if (context.hearsay(r.span) || context.reported(r.span) || r.span.end <= shift || ((refusedAsk || checklist) && r.kind !== 'contraindication') || treatedHere(r)) continue;
         if (r.kind === 'contraindication') contraindicationAt = i;
         // A claim read over label and value ("Sessões: 4 a 6") is placed on the value.
         raw.push(shift ? { ...r, span: { start: Math.max(r.span.start, shift) - shift, end: r.span.end - shift } } : r);
