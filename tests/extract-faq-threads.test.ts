@@ -127,3 +127,18 @@ describe('ordinary French and Spanish pages (fresh48)', () => {
   });
 });
 
+describe('patient voices (fresh49)', () => {
+  const counts = (text: string, lang: string) => valuesOf(text, lang, 'sessions.count');
+
+  it('a count whose session word is left out is read where a rate or the context names the sessions', () => {
+    expect(counts('Io ne ho fatte 6 l’anno scorso, ogni due settimane, e mi sono trovata benissimo.', 'it')).toEqual([{ min: 6, max: 6, approximate: false }]);
+    expect(counts('Hair mesotherapy for a thinning crown. Did a course of about 8, every 3 weeks.', 'en')).toEqual([{ min: 8, max: 8, approximate: true }]);
+  });
+
+  it('not a number that counts something named after it, nor a rate of one, nor without a context', () => {
+    expect(counts('I had 3 bruises after a weekly session.', 'en')).toEqual([]);
+    expect(counts('Ora ne faccio una ogni 15 gg.', 'it')).toEqual([]);
+    expect(counts('Io ne ho fatte 6 l’anno scorso.', 'it')).toEqual([]);
+  });
+});
+

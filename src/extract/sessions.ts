@@ -37,7 +37,9 @@ export const extractSessionCount: Extractor = (input) => {
     }
     // The course was just stated, or asked about ("¿Cuántas sesiones necesito?").
     const stated = (input.previous !== '' && re.test(input.previous)) || (test(lang.re.howMany, input.asked) && test(ref.matcher(lang.language, 'session'), input.asked));
-    return stated ? elidedBounds(text, lang, ref, context, 0) : [];
+    if (stated) return [...elidedBounds(text, lang, ref, context, 0), ...elidedCounts(text, lang, context, [])];
+    // "Io ne ho fatte 6 l'anno scorso, ogni due settimane": a rate says what the number counts.
+    return lang.elidedCounts.length && !priced() && statedFrequencies().length ? elidedCounts(text, lang, context, statedFrequencies()) : [];
   }
   const sessionWordAtEnd = cachedRegex(ref, `session-word-end:${lang.language}`, () => new RegExp(`(?:${sessionWord()})$`, 'u'));
   const sessionWordAtStart = () => cachedRegex(ref, `session-word-start:${lang.language}`, () => new RegExp(`^(?:${sessionWord()})`, 'u'));
@@ -106,6 +108,8 @@ export const extractSessionCount: Extractor = (input) => {
       modifiers: { ...context.modifiers(span), ...(q.negationInBound ? { negated: false } : {}) },
     });
   }
+  // "Il dott. Ferraris mi ha proposto un ciclo di mesoterapia: ne ho fatte 6, una a settimana".
+  for (const c of elidedCounts(text, lang, context, frequencies)) if (!out.some((o) => o.span.start < c.span.end && c.span.start < o.span.end)) out.push(c);
   // "four sessions, some patients up to eight": after a stated course, in the same sentence.
   const last = out.length ? Math.max(...out.map((c) => c.span.end)) : -1;
   if (last >= 0) out.push(...elidedBounds(text, lang, ref, context, last), ...parallelCounts(text, lang, ref, out, frequencies, last, context));
@@ -154,6 +158,28 @@ function parallelCounts(text: string, lang: LanguagePack, ref: Reference, stated
  * to", "fino a", "au moins") and a bare number that ends its clause, after a course stated earlier
  * in the sentence (from `from`) or in the previous sentence of the paragraph.
  */
+/**
+ * Counts whose session word is left out, where the context names the sessions: "ne ho fatte 6",
+ * "did a course of about 8", "j'en ai fait 4" (vocab quantity.elidedCount). The number must close
+ * its phrase: "I had 3 bruises" counts bruises.
+ */
+function elidedCounts(text: string, lang: LanguagePack, context: SentenceContext, frequencies: readonly { span: Span }[]): RawClaim[] {
+  const out: RawClaim[] = [];
+  for (const re of lang.elidedCounts) {
+    for (const q of findQuantities(re, text, lang)) {
+      // (Not one: "ne faccio una ogni 15 gg" is a rate.)
+      if (q.min === null || q.max === null || q.max < 2 || q.max > 100 || !Number.isInteger(q.min) || !Number.isInteger(q.max)) continue;
+      const end = q.match.index + q.match[0].length;
+      const next = /^\s*([\p{L}]+)/u.exec(text.slice(end));
+      if (next && !lang.stopwords.has(next[1]) && !frequencies.some((f) => f.span.start >= end && f.span.start <= end + next[0].length)) continue;
+      if (frequencies.some((f) => f.span.start <= q.match.index && end <= f.span.end)) continue;
+      const span = { start: q.match.index, end };
+      out.push({ kind: 'sessions.count', value: { min: q.min, max: q.max, approximate: q.approximate }, span, modifiers: context.modifiers(span) });
+    }
+  }
+  return out;
+}
+
 function elidedBounds(text: string, lang: LanguagePack, ref: Reference, context: SentenceContext, from: number): RawClaim[] {
   const re = cachedRegex(
     ref,

@@ -29,6 +29,7 @@ export interface VocabFile {
     articles?: string[];
     minAfter?: string[];
     maxAfter?: string[];
+    elidedCount?: string[];
   };
   units: { mm: string[]; time?: string[] };
   frequency: {
@@ -173,6 +174,8 @@ export interface LanguagePack {
   frequencyEvery: Array<{ unit: 'D' | 'W' | 'M'; re: RegExp }>;
   /** Rates: "2 sedute a settimana". */
   frequencyTimes: Array<{ unit: 'D' | 'W' | 'M'; re: RegExp }>;
+  /** Counts whose session word is left out: "ne ho fatte 6" (quantity.elidedCount). */
+  elidedCounts: RegExp[];
   /** Prefilter over every frequency phrase: keys "fixed:i", "every:i", "times:i". */
   frequencyIndex: TermIndex<string>;
   /** A unit word anywhere (no word boundary on the left: "4mm"): gate for millimetre quantities. */
@@ -285,6 +288,7 @@ export function compileVocab(v: VocabFile): LanguagePack {
     unitGate: new RegExp(mmSource, 'u'),
     frequencyEvery: v.frequency.every.map((f) => ({ unit: f.unit, re: patternWithNumber(f.pattern, rangeSource) })),
     frequencyTimes: (v.frequency.times ?? []).map((f) => ({ unit: f.unit, re: patternWithNumber(f.pattern, rangeSource) })),
+    elidedCounts: (v.quantity.elidedCount ?? []).map((pattern) => patternWithNumber(pattern, rangeSource)),
   };
 }
 
@@ -325,7 +329,7 @@ function patternWithNumber(pattern: string, rangeSource: string): RegExp {
   return new RegExp(src, 'dgu');
 }
 
-const COMPILED_FIELDS = ['window', 'numbers', 'numberSource', 'rangeSource', 'unitsSource', 're', 'qualifiers', 'frequencyFixed', 'frequencyEvery', 'frequencyTimes', 'frequencyIndex', 'unitGate', 'abbreviations', 'rangeJoinSource'] as const;
+const COMPILED_FIELDS = ['window', 'numbers', 'numberSource', 'rangeSource', 'unitsSource', 're', 'qualifiers', 'frequencyFixed', 'frequencyEvery', 'frequencyTimes', 'elidedCounts', 'frequencyIndex', 'unitGate', 'abbreviations', 'rangeJoinSource'] as const;
 // Every field of a LanguagePack is either made up front (lazyPack) or listed above: a new field
 // left out of the list would be undefined at run time, so the compiler refuses it.
 type NotCompiled = Exclude<keyof LanguagePack, (typeof COMPILED_FIELDS)[number] | 'language' | 'name' | 'stopwords'>;
