@@ -171,7 +171,8 @@ function elidedCounts(text: string, lang: LanguagePack, context: SentenceContext
       if (q.min === null || q.max === null || q.max < 2 || q.max > 100 || !Number.isInteger(q.min) || !Number.isInteger(q.max)) continue;
       const end = q.match.index + q.match[0].length;
       const next = /^\s*([\p{L}]+)/u.exec(text.slice(end));
-      if (next && !lang.stopwords.has(next[1]) && !frequencies.some((f) => f.span.start >= end && f.span.start <= end + next[0].length)) continue;
+      // (A word of one or two letters is a function word: "ne ho fatte 6 l'anno scorso".)
+      if (next && next[1].length > 2 && !lang.stopwords.has(next[1]) && !frequencies.some((f) => f.span.start >= end && f.span.start <= end + next[0].length)) continue;
       if (frequencies.some((f) => f.span.start <= q.match.index && end <= f.span.end)) continue;
       const span = { start: q.match.index, end };
       out.push({ kind: 'sessions.count', value: { min: q.min, max: q.max, approximate: q.approximate }, span, modifiers: context.modifiers(span) });
