@@ -142,3 +142,25 @@ describe('patient voices (fresh49)', () => {
   });
 });
 
+describe('long guides (fresh50)', () => {
+  it('a table whose columns strength words head lists its section’s contraindications', () => {
+    const page = '## Controindicazioni [modifica]\n\nLe linee guida distinguono:\n\n| Assolute | Relative |\n|---|---|\n| gravidanza | allattamento |\n| leucemie | |\n';
+    expect(valuesOf(page, 'it', 'contraindication')).toEqual([
+      { condition: 'pregnancy', strength: 'absolute' },
+      { condition: 'breastfeeding', strength: 'relative' },
+      { condition: 'leukemia', strength: 'absolute' },
+    ]);
+    expect(conditionsOf('## Risultati\n\n| Assolute | Relative |\n|---|---|\n| gravidanza | allattamento |\n', 'it')).toEqual([]);
+  });
+
+  it('a gauge in a column headed "Calibro" is a gauge', () => {
+    const page = '| Zona | Lunghezza ago | Calibro | Profondità |\n|---|---|---|---|\n| Viso, collo | 4 mm | 32 G | 1–2 mm |\n';
+    expect(valuesOf(page, 'it', 'needle').map((v) => (v as { aspect: string }).aspect)).toEqual(['length', 'gauge', 'depth']);
+  });
+
+  it('"sans gravité" is no serious side effects; "I’d give it a miss", "not advisable" are cues', () => {
+    expect(assertions('## Effets secondaires\n\nIls sont rares et sans gravité.', 'fr')).toEqual(['no-serious-side-effects']);
+    expect(conditionsOf('- **Anticoagulants** (warfarin): honestly, I’d give mesotherapy a miss.\n- **Antiplatelets** (clopidogrel): same, not advisable.\n', 'en')).toEqual(['anticoagulant-therapy', 'antiplatelet-therapy']);
+  });
+});
+

@@ -109,6 +109,8 @@ export function extractClaims(doc: SourceDocument, sentences: Sentence[], lang: 
   const fromQuestions = new Map<Claim, number>();
   // Under a "References" or "See also" heading, up to the next heading: citations and links.
   let citations = false;
+  // The last heading's text: the section a table is in.
+  let sectionTitle = '';
   // A line that is only a topic label ("Contraindicações" in text copied without markup) leads in
   // the list items after it, whatever list Markdown puts them in.
   let lineLabel = '';
@@ -125,7 +127,10 @@ export function extractClaims(doc: SourceDocument, sentences: Sentence[], lang: 
   for (let i = 0; i < sentences.length; i++) {
     const sentence = sentences[i];
     const own = sentence.folded;
-    if (sentence.blockType === 'heading' && (i === 0 || sentences[i - 1].block !== sentence.block)) citations = lang.re.citationHeading.test(blockText(byBlock, sentence.block));
+    if (sentence.blockType === 'heading' && (i === 0 || sentences[i - 1].block !== sentence.block)) {
+      citations = lang.re.citationHeading.test(blockText(byBlock, sentence.block));
+      sectionTitle = blockText(byBlock, sentence.block);
+    }
     if (citations) continue;
     if (sentence.blockType !== 'listItem') lineLabel = '';
     const ownWords = wordsOf(own);
@@ -246,6 +251,10 @@ export function extractClaims(doc: SourceDocument, sentences: Sentence[], lang: 
       else if (labelled.block === sentence.block - 1) strengthLead = labelled.leadIn;
       if (strengthLead !== '') Object.assign(labelled, { at: i, block: sentence.block, leadIn: strengthLead });
     }
+    // A table whose columns strength words head ("| Assolute | Relative |") lists its section's
+    // contraindications: "## Controindicazioni" over it leads each cell in, with its column.
+    const header = sentence.blockType === 'tableCell' && sentence.leadIn !== undefined ? blockText(byBlock, sentence.leadIn) : '';
+    if (header !== '' && sectionTitle !== '' && (test(lang.re.absolute, header) || test(lang.re.relative, header))) strengthLead = `${sectionTitle} ${header}`;
     const leadIn = [listLeadIn, label, asks(previous) ? previous : strengthLead].filter(Boolean).join(' ');
     const continuing = contraindicationAt === i - 1 ? lang.re.alsoNot.exec(text) : null;
     const context = new SentenceContext(text, lang);

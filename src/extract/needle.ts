@@ -34,9 +34,12 @@ export const extractNeedle: Extractor = ({ text, cased, lang, ref, context, hits
   const out: RawClaim[] = [];
   // "30G" needs a needle in the sentence, or in the one before it ("A 32G needle, 4 mm long, for
   // the face. For the scalp we use a slightly sturdier 30G.").
-  // Or in a lead-in: "con aghi sottilissimi:" over "calibro 30G o 32G".
+  // Or in a lead-in: "con aghi sottilissimi:" over "calibro 30G o 32G", a "Calibro" column over "32 G".
   const gaugeLetter =
-    needles.length > 0 || (hasGaugeLetter(cased) && ((previous !== '' && test(ref.matcher(lang.language, 'needle'), previous)) || (leadIn !== '' && test(ref.matcher(lang.language, 'needle'), leadIn))));
+    needles.length > 0 ||
+    (hasGaugeLetter(cased) &&
+      ((previous !== '' && test(ref.matcher(lang.language, 'needle'), previous)) ||
+        (leadIn !== '' && (test(ref.matcher(lang.language, 'needle'), leadIn) || test(ref.matcher(lang.language, 'gauge'), leadIn)))));
   if (needles.length === 0 && depths.length === 0) {
     // Under a question about depth, the answer's figures are depths: "### How deep do the needles
     // go?" then "About 1 mm on the face. On the scalp, up to 3 mm." The cue then stands at the
