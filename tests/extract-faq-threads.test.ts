@@ -164,3 +164,17 @@ describe('long guides (fresh50)', () => {
   });
 });
 
+describe('patient voices, more (fresh49)', () => {
+  it('a sentence that names the treatment again turns its paragraph back to it', () => {
+    expect(assertions('Avevo già provato tecarterapia e onde d’urto senza grandi risultati. Con la mesoterapia 5 sedute in tutto. Nessun effetto collaterale, neanche un rossore.', 'it')).toEqual(['no-side-effects']);
+  });
+
+  it('"Dolore? Praticamente nessuno", "Male? Quasi niente" are painless', () => {
+    expect(assertions('Ho fatto dieci sedute. Dolore? Praticamente nessuno, l’ago è cortissimo.', 'it')).toEqual(['painless']);
+  });
+
+  it('"un’amica mi aveva detto che …" is hearsay', () => {
+    expect(valuesOf('Un’amica mi aveva detto che la mesoterapia “scioglie il grasso”.', 'it', 'efficacy')).toEqual([]);
+  });
+});
+

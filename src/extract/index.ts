@@ -372,8 +372,8 @@ function sectionQuestion(block: number, byBlock: Map<number, Sentence[]>): strin
 
 /**
  * Which treatment each sentence is about, in reading order. A sentence that names another
- * treatment and not this one is about that one; so are the sentences after it in its paragraph,
- * those under a heading that does, and a table cell under (or beside) a header that does, unless
+ * treatment and not this one is about that one; so are the sentences after it in its paragraph
+ * (up to one that names this one again), those under a heading that does, and a table cell under (or beside) a header that does, unless
  * they name this one.
  */
 class ScopeTracker {
@@ -410,7 +410,12 @@ class ScopeTracker {
       }
       return this.section;
     }
-    if (test(this.ours, text)) return false;
+    // A sentence that names this treatment turns its paragraph back to it: "Avevo già provato
+    // tecarterapia e onde d'urto. Con la mesoterapia 5 sedute in tutto. Nessun effetto collaterale."
+    if (test(this.ours, text)) {
+      if (this.elsewhereBlock === sentence.block) this.elsewhereBlock = -1;
+      return false;
+    }
     if (test(this.others, text)) {
       this.elsewhereBlock = sentence.block;
       return true;
