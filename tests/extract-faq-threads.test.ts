@@ -178,3 +178,10 @@ describe('patient voices, more (fresh49)', () => {
   });
 });
 
+describe('numbers of about ten (fresh48)', () => {
+  it('"une dizaine", "una decena", "una decina" are ten', () => {
+    expect(valuesOf('Au total, cela fait une dizaine de séances.', 'fr', 'sessions.count')).toEqual([{ min: 10, max: 10, approximate: false }]);
+    expect(valuesOf('Serve una decina di sedute.', 'it', 'sessions.count')).toEqual([{ min: 10, max: 10, approximate: false }]);
+  });
+});
+
