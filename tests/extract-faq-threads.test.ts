@@ -185,3 +185,16 @@ describe('numbers of about ten (fresh48)', () => {
   });
 });
 
+describe('Portuguese pages (fresh53)', () => {
+  it('in a line of labelled facts, a price sells only the item it labels', () => {
+    expect(valuesOf('> Duração: 30–45 min · N.º de sessões: 3 a 4 · Intervalo: 2–3 semanas · Preço: desde 150 €', 'pt', 'sessions.count')).toEqual([{ min: 3, max: 4, approximate: false }]);
+    expect(valuesOf('**PLUS** · 4 sedute · 219 € (invece di 360 €) · il più scelto', 'it', 'sessions.count')).toEqual([]);
+    expect(valuesOf('- Bundle: 3 mesotherapy sessions + 1 LED facial · £399', 'en', 'sessions.count')).toEqual([]);
+  });
+
+  it('a quotation that someone is said to guarantee or promise right after it is not the page’s claim', () => {
+    expect(valuesOf('"Os nossos produtos são naturais, a mesoterapia elimina a gordura e não tem contraindicações nenhumas", garante.', 'pt', 'efficacy')).toEqual([]);
+    expect(assertions('« Avec la technique au pistolet injecteur, c’est quasiment indolore », assure le Dr Martin-Roux.', 'fr')).toEqual(['painless']);
+  });
+});
+

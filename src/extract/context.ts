@@ -217,6 +217,8 @@ export class SentenceContext {
     if (at < 0) return false;
     // A quote the page answers with a verdict right after it: "❌ “It melts fat forever” → FALSE."
     if (this.lang.re.refutation.test(this.text.slice(quotes[at].end).replace(VERDICT_LEAD, ''))) return true;
+    // A quote someone is said to claim right after it: "“… e não tem contraindicações”, garante."
+    if (this.lang.re.reportedAfter.test(this.text.slice(quotes[at].end))) return true;
     // A list of quoted claims after one reporting word is reported whole: "On lit qu'elle « fait
     // fondre la graisse », qu'elle « détoxifie » ou qu'elle donne des « résultats définitifs »".
     for (let i = at; i >= 0; i--) {

@@ -43,7 +43,18 @@ export const extractSessionCount: Extractor = (input) => {
   }
   const sessionWordAtEnd = cachedRegex(ref, `session-word-end:${lang.language}`, () => new RegExp(`(?:${sessionWord()})$`, 'u'));
   const sessionWordAtStart = () => cachedRegex(ref, `session-word-start:${lang.language}`, () => new RegExp(`^(?:${sessionWord()})`, 'u'));
-  if (priced()) return [];
+  // A line of labelled facts set apart by middle dots or bars ("Duração: 30–45 min · N.º de
+  // sessões: 3 a 4 · Preço: desde 150 €"): a price sells only the item it labels. (Not an offer's
+  // line, whose items are unlabelled: "**PLUS** · 4 sedute · 219 €".)
+  const items = ITEM_MARKS.test(text) ? itemSpans(text) : undefined;
+  const pricedItem = (span: Span): boolean => {
+    const item = items!.find((it) => it.start <= span.start && span.start < it.end) ?? { start: 0, end: text.length };
+    const own = text.slice(item.start, item.end);
+    if (!FACT_LABEL.test(own)) return priced();
+    return /[€$£]/.test(own) || test(lang.re.price, own);
+  };
+  if (!items && priced()) return [];
+  if (items && (/[€$£]/.test(input.row) || test(lang.re.price, input.row) || column())) return [];
   const frequencies = statedFrequencies();
   const out: RawClaim[] = [];
   // A label and its value, as in a protocol table: "Sedute: 6–8", "Séances : 3 à 5", or a table
@@ -113,7 +124,7 @@ export const extractSessionCount: Extractor = (input) => {
   // "four sessions, some patients up to eight": after a stated course, in the same sentence.
   const last = out.length ? Math.max(...out.map((c) => c.span.end)) : -1;
   if (last >= 0) out.push(...elidedBounds(text, lang, ref, context, last), ...parallelCounts(text, lang, ref, out, frequencies, last, context));
-  return out;
+  return items ? out.filter((c) => !pricedItem(c.span)) : out;
 };
 
 /** Whether a text opens (after spaces) with a unit of time: "   minuti", " min". */
@@ -158,6 +169,24 @@ function parallelCounts(text: string, lang: LanguagePack, ref: Reference, stated
  * to", "fino a", "au moins") and a bare number that ends its clause, after a course stated earlier
  * in the sentence (from `from`) or in the previous sentence of the paragraph.
  */
+/** An item that opens with its label: "N.º de sessões: 3 a 4". */
+const FACT_LABEL = /^\s*[^:·•|\d]{2,40}:\s/u;
+
+/** Marks that set the items of a line of facts apart: "Duração: 30–45 min · N.º de sessões: 3 a 4". */
+const ITEM_MARKS = /\s[·•|]\s/;
+
+/** The items of a line of facts, between its marks. */
+function itemSpans(text: string): Span[] {
+  const spans: Span[] = [];
+  let start = 0;
+  for (const m of text.matchAll(/\s[·•|]\s/g)) {
+    spans.push({ start, end: m.index });
+    start = m.index + m[0].length;
+  }
+  spans.push({ start, end: text.length });
+  return spans;
+}
+
 /**
  * Counts whose session word is left out, where the context names the sessions: "ne ho fatte 6",
  * "did a course of about 8", "j'en ai fait 4" (vocab quantity.elidedCount). The number must close

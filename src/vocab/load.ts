@@ -52,6 +52,7 @@ export interface VocabFile {
     seekCare?: string[];
     listIntro?: string[];
     referBack?: string[];
+    reportedAfter?: string[];
     answerLabel?: string[];
     treats?: string[];
     exception: string[];
@@ -121,6 +122,8 @@ export interface LanguagePack {
     hedge: RegExp;
     hypothetical: RegExp;
     reported: RegExp;
+    /** A verb of claiming right after a quotation ('", garante'): context.reportedAfter. */
+    reportedAfter: RegExp;
     /** Words after which the rest of the clause is not the page's claim (see the vocabulary schema). */
     hearsay: RegExp;
     /** Telling the reader to seek care ("contact us"): a hypothetical effect is then a warning sign. */
@@ -241,6 +244,7 @@ export function compileVocab(v: VocabFile): LanguagePack {
       hedge: compileTerms(c.hedge),
       hypothetical: compileTerms(c.hypothetical),
       reported: compileTerms(c.reported ?? []),
+      reportedAfter: new RegExp(`^[\\s,.;:!?\u2014\u2013-]*(?:${compileTerms(c.reportedAfter ?? []).source})`, 'u'),
       hearsay: compileTerms(c.hearsay ?? []),
       seekCare: compileTerms(c.seekCare ?? []),
       listIntro: compileTerms(c.listIntro ?? []),
