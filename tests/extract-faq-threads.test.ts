@@ -198,3 +198,15 @@ describe('Portuguese pages (fresh53)', () => {
   });
 });
 
+describe('Dutch and Flemish pages (fresh52)', () => {
+  it('"behandel ik niet" is a cue; a condition question refused by a sentence a cue opens within five words', () => {
+    expect(conditionsOf('## Wie behandel ik niet?\n\nTijdens de zwangerschap en zolang u borstvoeding geeft, behandel ik niet.', 'nl')).toEqual(['pregnancy', 'breastfeeding']);
+    expect(conditionsOf('Heb je diabetes, een hartaandoening of gebruik je bloedverdunners? Dan is deze behandeling helaas niet geschikt voor jou.', 'nl')).toEqual(['diabetes', 'heart-disease', 'anticoagulant-therapy']);
+  });
+
+  it('"eens per 14 dagen" and "1× per 2 weken" are intervals; Flemish "nie" negates', () => {
+    expect(valuesOf('Eens per 14 dagen komen.', 'nl', 'sessions.frequency')).toEqual([{ interval: 'P2W', phase: 'initial' }]);
+    expect(assertions('**Doet het pijn?**\n“Bijna nie. Ge voelt een prikske.”', 'nl')).toEqual(['painless']);
+  });
+});
+

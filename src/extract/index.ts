@@ -60,6 +60,8 @@ const SPEAKER = /^[^\s,.;:?!]+(?:\s+[^\s,.;:?!]+){0,3}\s*:\s/u;
 const QUOTE_AFTER_VERDICT = /^[^:"“”«»„]{1,30}:\s*["“«„‘']/u;
 /** Up to this many words, a sentence after a question may be its answer alone ("Son poco frecuentes.", "Ninguno importante."). */
 const SHORT_ANSWER_WORDS = 8;
+/** Up to this many words, a question that names conditions is refused by an answer that opens with a cue ("Heb je diabetes, een hartaandoening of gebruik je bloedverdunners?"). */
+const CONDITION_QUESTION_WORDS = 12;
 /** Up to this many sentences, a paragraph with a question in it may be the question the next paragraph answers. */
 const QUESTION_PARAGRAPH_SENTENCES = 4;
 /** How long the opening clause of a sentence that refers back to its heading may be: "Ils sont peu fréquents et le plus souvent bénins". */
@@ -158,7 +160,7 @@ export function extractClaims(doc: SourceDocument, sentences: Sentence[], lang: 
       asking &&
       i + 1 < sentences.length &&
       ((lang.re.answerNo.test(sentences[i + 1].folded) && test(lang.re.askPermission, text)) ||
-        (ownWords.length <= SHORT_ANSWER_WORDS && !lang.re.answerYes.test(sentences[i + 1].folded) && opensWithCue(sentences[i + 1].folded, lang)));
+        (ownWords.length <= CONDITION_QUESTION_WORDS && !lang.re.answerYes.test(sentences[i + 1].folded) && opensWithCue(sentences[i + 1].folded, lang)));
     // A question in a list or table whose lead-in rules the treatment out is a checklist item:
     // "Il trattamento NON può essere eseguito se il paziente risponde SÌ:" over "Sta allattando?".
     const checklist = asking && sentence.leadIn !== undefined && isChecklist(blockText(byBlock, sentence.leadIn), lang, ref);
@@ -438,8 +440,8 @@ function fileOffset(sentence: Sentence, offset: number, isEnd: boolean): number 
   return undoShifts(sentence.shifts, offset);
 }
 
-/** How far into a sentence a cue may stand and still open it: "Dan wachten we", "Allora è meglio attendere". */
-const CUE_OPENS_WORDS = 3;
+/** How far into a sentence a cue may stand and still open it: "Dan wachten we", "Allora è meglio attendere", "Dan is deze behandeling helaas niet geschikt". */
+const CUE_OPENS_WORDS = 5;
 
 /** Whether a sentence opens with a contraindication cue (within its first few words). */
 function opensWithCue(folded: string, lang: LanguagePack): boolean {

@@ -314,8 +314,9 @@ function answerOpening(terms: readonly string[]): RegExp {
   // A few words and a comma (or a colon) may come first: "Honestly, yes, a little.", "In the right
   // hands, yes.", "Als je zwanger bent: nee." (the words are the answer's, not a list: at most
   // four, no clause mark between).
-  // (An interview's dash may open it: "—Sí, es segura si la hace un médico".)
-  return new RegExp(`^[\\s-]*(?:[^\\s,.;:?!]+(?:\\s+[^\\s,.;:?!]+){0,3}\\s*[,:]\\s*)?(?:${compileTerms(terms).source})\\s*(?:[.!,;:\u2013\u2014-]|$|[^\\s\\p{L}\\p{N}"'«»“”„])`, 'u');
+  // (An interview's dash may open it: "—Sí, es segura si la hace un médico", or its quotation
+  // mark: "“Bijna nie. Ge voelt een prikske.”")
+  return new RegExp(`^[\\s\u201c\u201e\u00ab"-]*(?:[^\\s,.;:?!]+(?:\\s+[^\\s,.;:?!]+){0,3}\\s*[,:]\\s*)?(?:${compileTerms(terms).source})\\s*(?:[.!,;:\u2013\u2014-]|$|[^\\s\\p{L}\\p{N}"'«»“”„])`, 'u');
 }
 
 /** A sentence that opens with one of these words, after any bullet, emoji or mark ("⚠️ Tampoco durante…"). */
