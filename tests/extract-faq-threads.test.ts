@@ -210,3 +210,15 @@ describe('Dutch and Flemish pages (fresh52)', () => {
   });
 });
 
+describe('German pages and English pages from around the world (fresh54, fresh55)', () => {
+  it('"every couple of months", "an interval of 15 days" are intervals', () => {
+    expect(valuesOf('Then a maintenance session every couple of months.', 'en', 'sessions.frequency')).toEqual([{ interval: 'P2M', phase: 'maintenance' }]);
+    expect(valuesOf('Sittings are given at an interval of 15 days.', 'en', 'sessions.frequency')).toEqual([{ interval: 'P15D', phase: 'initial' }]);
+  });
+
+  it('"Tut das weh?" "Ein bisschen." is pain; "Unverträglichkeit eines der verwendeten Präparate" a drug allergy', () => {
+    expect(effects('**Tut das weh?**\nEin bisschen.', 'de')).toEqual(['pain']);
+    expect(conditionsOf('Nicht behandelt wird bei einer Unverträglichkeit eines der verwendeten Präparate.', 'de')).toEqual(['drug-allergy']);
+  });
+});
+
