@@ -194,6 +194,7 @@ function itemSpans(text: string): Span[] {
  */
 function elidedCounts(text: string, lang: LanguagePack, context: SentenceContext, frequencies: readonly { span: Span }[]): RawClaim[] {
   const out: RawClaim[] = [];
+  if (!test(lang.re.elidedCount, text)) return out;
   for (const re of lang.elidedCounts) {
     for (const q of findQuantities(re, text, lang)) {
       // (Not one: "ne faccio una ogni 15 gg" is a rate.)

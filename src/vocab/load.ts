@@ -122,6 +122,8 @@ export interface LanguagePack {
     hedge: RegExp;
     hypothetical: RegExp;
     reported: RegExp;
+    /** The words that open an elided count ('ne ho fatte'): quantity.elidedCount, before "{n}". */
+    elidedCount: RegExp;
     /** A verb of claiming right after a quotation ('", garante'): context.reportedAfter. */
     reportedAfter: RegExp;
     /** Words after which the rest of the clause is not the page's claim (see the vocabulary schema). */
@@ -244,6 +246,8 @@ export function compileVocab(v: VocabFile): LanguagePack {
       hedge: compileTerms(c.hedge),
       hypothetical: compileTerms(c.hypothetical),
       reported: compileTerms(c.reported ?? []),
+      // The words before "{n}" in the elided counts: most sentences have none, and skip their patterns.
+      elidedCount: compileTerms((v.quantity.elidedCount ?? []).map((pattern) => pattern.split('{n}')[0].trim()).filter(Boolean)),
       reportedAfter: new RegExp(`^[\\s,.;:!?\u2014\u2013-]*(?:${compileTerms(c.reportedAfter ?? []).source})`, 'u'),
       hearsay: compileTerms(c.hearsay ?? []),
       seekCare: compileTerms(c.seekCare ?? []),
