@@ -121,9 +121,9 @@ export const extractConcepts: Extractor = (input) => {
   /**
    * A refused treatment names a contraindication: "Non la eseguiamo in gravidanza", "No se realiza a
    * embarazadas", "Dr X does not treat patients who are pregnant". The negation governs a verb
-   * (three or more words before the condition), not the condition itself ("non in gravidanza",
-   * "not pregnant"; but see notDuring), and no contraindication word stands between ("non è controindicata in
-   * gravidanza" denies a contraindication).
+   * (three or more words before the condition), not the condition itself ("not pregnant"; but see
+   * notDuring: "jamais pendant la grossesse"), and no contraindication word stands between ("non è
+   * controindicata in gravidanza" denies a contraindication).
    */
   const refusal = (span: Span): boolean => {
     let neg = context.triggerBefore(context.negBefore, span, 30);
@@ -305,9 +305,9 @@ const ANSWER_LABEL = /^\s*[^\s,.;:?!]+(?:\s+[^\s,.;:?!]+){0,3}\s*:\s*(?=[\p{L}\p
 /**
  * From the first word of a sentence's leading clause to its last: what a short answer claims.
  * After a speaker's label, the clause after it, when that is what opens with the yes or no
- * ("Segreteria Valverde: Quasi niente 🙂"), or after a label that names an answer ("Antwort: Selten");
- * not after an answer of its own ("Ils sont rares :
- * quelques papules", "Yes: they are rare").
+ * ("Segreteria Valverde: Quasi niente 🙂"), or after a label that names an answer ("Antwort:
+ * Selten"); not after an answer of its own ("Ils sont rares : quelques papules", "Yes: they are
+ * rare").
  */
 function answerSpan(text: string, lang: LanguagePack): Span | undefined {
   const opens = (t: string) => lang.re.answerNo.test(t) || lang.re.answerYes.test(t) || lang.re.answerSome.test(t);

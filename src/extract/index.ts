@@ -11,7 +11,7 @@ import { extractSessionCount, extractSessionFrequency, findFrequencies, type Fre
 import { extractAnswers, extractConcepts, leadingClause } from './concepts.js';
 import { findAll, foldCase, test, type Span } from './terms.js';
 import { wordsOf } from './term-index.js';
-import { conceptIndex } from './cache.js';
+import { cachedRegex, conceptIndex } from './cache.js';
 import type { Extractor, RawClaim } from './types.js';
 
 /** The extractors, one module per family of claim kinds. */
@@ -31,14 +31,6 @@ function asks(s: string): boolean {
   let k = s.length - 1;
   while (k >= 0 && /\s/.test(s[k])) k--;
   return k >= 0 && s[k] === '?';
-}
-
-const numberPatterns = new WeakMap<LanguagePack, RegExp>();
-/** A number, in figures or written out in the language ("cinque", "eight"). */
-function numberPattern(lang: LanguagePack): RegExp {
-  let re = numberPatterns.get(lang);
-  if (!re) numberPatterns.set(lang, (re = new RegExp(lang.numberSource, 'u')));
-  return re;
 }
 
 /** Whether the sentence opens with a label that names it an answer ("Antwort:", "R :"). */
@@ -217,7 +209,7 @@ export function extractClaims(doc: SourceDocument, sentences: Sentence[], lang: 
       frequencyCandidates.size === 0 &&
       question === '' &&
       // (A number word too: "In genere da cinque a otto, dipende dal problema".)
-      !((asked || (sentence.blockType === 'tableCell' && sentence.leadIn !== undefined)) && (/\d/.test(text) || (asked !== '' && numberPattern(lang).test(text)))) &&
+      !((asked || (sentence.blockType === 'tableCell' && sentence.leadIn !== undefined)) && (/\d/.test(text) || (asked !== '' && cachedRegex(ref, `number:${lang.language}`, () => new RegExp(lang.numberSource, 'u')).test(text)))) &&
       !(asked && (lang.re.answerYes.test(text) || lang.re.answerNo.test(text) || lang.re.answerSome.test(text))) &&
       !(section && lang.unitGate.test(text)) &&
       // A figure under a run-in label in the sentence before ("2.2 DEPTH." over "Body: up to 6 mm.").
@@ -375,8 +367,8 @@ function sectionQuestion(block: number, byBlock: Map<number, Sentence[]>): strin
 /**
  * Which treatment each sentence is about, in reading order. A sentence that names another
  * treatment and not this one is about that one; so are the sentences after it in its paragraph
- * (up to one that names this one again), those under a heading that does, and a table cell under (or beside) a header that does, unless
- * they name this one.
+ * (up to one that names this one again), those under a heading that does, and a table cell under
+ * (or beside) a header that does, unless they name this one.
  */
 class ScopeTracker {
   private section = false;

@@ -20,8 +20,11 @@ export const extractSessionCount: Extractor = (input) => {
   // not state a course. So does a table row with a price in another cell ("1 session | £95"), and
   // a column with one that is a package ("| | BASIC | PLUS |" over "| Sessions | 4 | 8 |" and
   // "| Price | 290 € | 520 € |"), not the treatment's own ("| | Mesotherapy | PRP |": a price per session).
-  const column = () => input.column !== '' && (/[€$£]/.test(input.column) || test(lang.re.price, input.column)) && !test(ref.matcher(lang.language, 'treatment'), input.column.split(' | ')[0]);
-  const priced = () => /[€$£]/.test(text) || test(lang.re.price, text) || /[€$£]/.test(input.row) || test(lang.re.price, input.row) || column();
+  const pricedText = (t: string) => /[€$£]/.test(t) || test(lang.re.price, t);
+  const column = () => input.column !== '' && pricedText(input.column) && !test(ref.matcher(lang.language, 'treatment'), input.column.split(' | ')[0]);
+  // The row or column the sentence is a cell of sells it.
+  const pricedAround = () => pricedText(input.row) || column();
+  const priced = () => pricedText(text) || pricedAround();
   if (!candidates.has('session')) {
     // A cell under a column headed by the session word ("N. sedute" over "3–4", "6"): the count.
     if (input.sentence.blockType === 'tableCell' && input.leadIn !== '' && test(ref.matcher(lang.language, 'session'), input.leadIn) && !priced()) {
@@ -48,13 +51,11 @@ export const extractSessionCount: Extractor = (input) => {
   // line, whose items are unlabelled: "**PLUS** · 4 sedute · 219 €".)
   const items = ITEM_MARKS.test(text) ? itemSpans(text) : undefined;
   const pricedItem = (span: Span): boolean => {
-    const item = items!.find((it) => it.start <= span.start && span.start < it.end) ?? { start: 0, end: text.length };
-    const own = text.slice(item.start, item.end);
-    if (!FACT_LABEL.test(own)) return priced();
-    return /[€$£]/.test(own) || test(lang.re.price, own);
+    const item = items!.find((it) => it.start <= span.start && span.start < it.end);
+    const own = item ? text.slice(item.start, item.end) : text;
+    return pricedText(FACT_LABEL.test(own) ? own : text);
   };
-  if (!items && priced()) return [];
-  if (items && (/[€$£]/.test(input.row) || test(lang.re.price, input.row) || column())) return [];
+  if (items ? pricedAround() : priced()) return [];
   const frequencies = statedFrequencies();
   const out: RawClaim[] = [];
   // A label and its value, as in a protocol table: "Sedute: 6–8", "Séances : 3 à 5", or a table
@@ -163,12 +164,6 @@ function parallelCounts(text: string, lang: LanguagePack, ref: Reference, stated
   return out;
 }
 
-/**
- * A bound whose noun the writer leaves out because a stated course just gave it: "A course runs to
- * three or four sessions. Long-standing problems may need up to eight." Only a bound word ("up
- * to", "fino a", "au moins") and a bare number that ends its clause, after a course stated earlier
- * in the sentence (from `from`) or in the previous sentence of the paragraph.
- */
 /** An item that opens with its label: "N.º de sessões: 3 a 4". */
 const FACT_LABEL = /^\s*[^:·•|\d]{2,40}:\s/u;
 
@@ -179,7 +174,7 @@ const ITEM_MARKS = /\s[·•|]\s/;
 function itemSpans(text: string): Span[] {
   const spans: Span[] = [];
   let start = 0;
-  for (const m of text.matchAll(/\s[·•|]\s/g)) {
+  for (const m of text.matchAll(new RegExp(ITEM_MARKS.source, 'g'))) {
     spans.push({ start, end: m.index });
     start = m.index + m[0].length;
   }
@@ -211,6 +206,12 @@ function elidedCounts(text: string, lang: LanguagePack, context: SentenceContext
   return out;
 }
 
+/**
+ * A bound whose noun the writer leaves out because a stated course just gave it: "A course runs to
+ * three or four sessions. Long-standing problems may need up to eight." Only a bound word ("up
+ * to", "fino a", "au moins") and a bare number that ends its clause, after a course stated earlier
+ * in the sentence (from `from`) or in the previous sentence of the paragraph.
+ */
 function elidedBounds(text: string, lang: LanguagePack, ref: Reference, context: SentenceContext, from: number): RawClaim[] {
   const re = cachedRegex(
     ref,
