@@ -8,14 +8,20 @@ import { findAll, termSource, test, WORD_CHAR, type Span } from './terms.js';
 import { cachedRegex } from './cache.js';
 import { wordsOf } from './term-index.js';
 
+/** A number or range followed, within two words, by a session word: a course ("3 -5 sedute", "dieci sedute"). */
+export function courseRegex(lang: LanguagePack, ref: Reference): RegExp {
+  const words = ref.concepts.get('session')?.terms[lang.language] ?? [];
+  // After a number or a space (so no boundary of its own): "3-5sedute", "10sessões".
+  const after = words.map((t) => termSource(t, { leftBoundary: false })).join('|');
+  return cachedRegex(ref, `session-count:${lang.language}`, () => new RegExp(`${lang.rangeSource}(?:(?:\\s+${WORD_CHAR}+){1,2}?\\s+|\\s*)(?:${after})`, 'dgu'));
+}
+
 /** Session counts: a number or range followed, within two words, by a session word ("3 -5 sedute", "dieci sedute"). */
 export const extractSessionCount: Extractor = (input) => {
   const { text, lang, ref, context, candidates, frequencies: statedFrequencies } = input;
   const words = ref.concepts.get('session')?.terms[lang.language] ?? [];
   const sessionWord = () => words.map((t) => termSource(t)).join('|');
-  // After a number or a space (so no boundary of its own): "3-5sedute", "10sessões".
-  const sessionWordAfter = () => words.map((t) => termSource(t, { leftBoundary: false })).join('|');
-  const re = cachedRegex(ref, `session-count:${lang.language}`, () => new RegExp(`${lang.rangeSource}(?:(?:\\s+${WORD_CHAR}+){1,2}?\\s+|\\s*)(?:${sessionWordAfter()})`, 'dgu'));
+  const re = courseRegex(lang, ref);
   // A price line ("pacchetto da 10 sedute € 750", "3 sessions for $899") sells a package; it does
   // not state a course. So does a table row with a price in another cell ("1 session | £95"), and
   // a column with one that is a package ("| | BASIC | PLUS |" over "| Sessions | 4 | 8 |" and
@@ -39,7 +45,7 @@ export const extractSessionCount: Extractor = (input) => {
       return elidedBounds(text, lang, ref, context, base);
     }
     // The course was just stated, or asked about ("¿Cuántas sesiones necesito?").
-    const stated = (input.previous !== '' && re.test(input.previous)) || (test(lang.re.howMany, input.asked) && test(ref.matcher(lang.language, 'session'), input.asked));
+    const stated = (input.previous !== '' && test(re, input.previous)) || (test(lang.re.howMany, input.asked) && test(ref.matcher(lang.language, 'session'), input.asked));
     if (stated) return [...elidedBounds(text, lang, ref, context, 0), ...elidedCounts(text, lang, context, [])];
     // "Io ne ho fatte 6 l'anno scorso, ogni due settimane": a rate says what the number counts.
     return lang.elidedCounts.length && !priced() && statedFrequencies().length ? elidedCounts(text, lang, context, statedFrequencies()) : [];
