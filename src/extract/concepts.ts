@@ -314,12 +314,18 @@ function answerSpan(text: string, lang: LanguagePack): Span | undefined {
   const found = ANSWER_LABEL.exec(text)?.[0];
   // A label that names itself an answer ("Antwort:", "R :") is skipped whatever opens the answer
   // ("Antwort: Selten."); a speaker's name, only before a yes or no.
-  const named = found !== undefined && /^\s*:\s*$/.test(found.slice(lang.re.answerLabel.exec(found)?.[0].length ?? found.length));
+  const named = found !== undefined && opensWithAnswerLabel(found, lang);
   const label = found && (named || (opens(text.slice(found.length)) && !opens(found.replace(/:\s*$/, '')))) ? found.length : 0;
   const words = [...leadingClause(text.slice(label)).matchAll(/[\p{L}\p{N}]+/gu)];
   if (!words.length) return undefined;
   const last = words[words.length - 1];
   return { start: label + (words[0].index ?? 0), end: label + (last.index ?? 0) + last[0].length };
+}
+
+/** Whether the text opens with a label that names it an answer ("Antwort:", "R :"). */
+export function opensWithAnswerLabel(text: string, lang: LanguagePack): boolean {
+  const m = lang.re.answerLabel.exec(text);
+  return m !== null && /^\s*:/.test(text.slice(m[0].length));
 }
 
 /** Whether the mention follows a predicate that denies one thing is it ("ce n'est pas une contre-indication"). */

@@ -8,7 +8,7 @@ import { contentId, stableStringify } from '../util/hash.js';
 import { SentenceContext } from './context.js';
 import { extractNeedle, hasGaugeLetter } from './needle.js';
 import { extractSessionCount, extractSessionFrequency, findFrequencies, type FrequencyHit } from './sessions.js';
-import { extractAnswers, extractConcepts, leadingClause } from './concepts.js';
+import { extractAnswers, extractConcepts, leadingClause, opensWithAnswerLabel } from './concepts.js';
 import { findAll, foldCase, test, type Span } from './terms.js';
 import { wordsOf } from './term-index.js';
 import { cachedRegex, conceptIndex } from './cache.js';
@@ -31,12 +31,6 @@ function asks(s: string): boolean {
   let k = s.length - 1;
   while (k >= 0 && /\s/.test(s[k])) k--;
   return k >= 0 && s[k] === '?';
-}
-
-/** Whether the sentence opens with a label that names it an answer ("Antwort:", "R :"). */
-function opensWithAnswerLabel(text: string, lang: LanguagePack): boolean {
-  const m = lang.re.answerLabel.exec(text);
-  return m !== null && /^\s*:/.test(text.slice(m[0].length));
 }
 
 /** A run-in label: a paragraph's first sentence closed by a full stop or a colon. */
