@@ -70,6 +70,9 @@ function strength(input: ExtractInput, cueText: string): ContraindicationValue['
   return 'unspecified';
 }
 
+/** How many words may stand between a phrase that points back at conditions and its negation: "en esos casos no", "in those cases we do not". */
+const REFUSED_BACK_WORDS = 2;
+
 /** The claims carried by concept mentions: contraindications, adverse effects, assertions, and the rest. */
 export const extractConcepts: Extractor = (input) => {
   const { text, lang, ref, context, leadIn } = input;
@@ -91,7 +94,7 @@ export const extractConcepts: Extractor = (input) => {
     leadIn !== '' &&
     (test(ref.matcher(lang.language, 'contraindications'), leadIn) ||
       test(lang.re.ciCues, leadIn) ||
-      (test(lang.re.negBefore, leadIn) && !test(lang.re.pseudo, leadIn)) ||
+      (test(lang.re.negBefore, input.leadInTail) && !test(lang.re.pseudo, input.leadInTail)) ||
       // "Trattiamo tutti i pazienti adulti, eccetto:" — the items are the exceptions.
       test(lang.re.exception, leadIn));
   const cueSpans = [...input.hits('contraindications'), ...cueHits];
@@ -139,6 +142,17 @@ export const extractConcepts: Extractor = (input) => {
     return !cueSpans.some((c) => c.start >= neg.start && c.start < span.start);
   };
 
+  /**
+   * A later phrase that points back at the conditions and refuses them: "Me preguntó si estaba
+   * embarazada o dando el pecho, porque en esos casos no la hacen" (vocab
+   * contraindication.refusedBefore, then a negation within two words).
+   */
+  let backRefusals: Span[] | undefined;
+  const refusedBack = (span: Span): boolean => {
+    backRefusals ??= findAll(lang.re.refusedBefore, text).filter((t) => context.negBefore.some((n) => n.start >= t.end && context.wordsBetween(t.end, n.start) <= REFUSED_BACK_WORDS));
+    return backRefusals.some((t) => t.start >= span.end);
+  };
+
   const notDuring = (between: string): boolean => {
     const m = lang.re.notDuring.exec(between);
     if (!m) return false;
@@ -164,7 +178,7 @@ export const extractConcepts: Extractor = (input) => {
         if (notOne.some((h) => context.sameClause(m.span, h))) break;
         // "non ci sono problemi con il diabete", "it is not a problem for diabetics".
         if (noObstacle().some((h) => context.sameClause(m.span, h))) break;
-        if (!modifiers.exception && (refusal(m.span) || m.span.end <= refusedAfter())) {
+        if (!modifiers.exception && (refusal(m.span) || m.span.end <= refusedAfter() || refusedBack(m.span))) {
           out.push({ kind, value: { condition: m.concept.id, strength: strength(input, `${leadIn} ${text}`) }, span: m.span, modifiers: { ...modifiers, negated: false } });
           break;
         }
@@ -220,11 +234,13 @@ export const extractConcepts: Extractor = (input) => {
     ),
     ...derived.map((d) => d.claim),
   ];
-  // An effect named inside a condition the page lists as a contraindication is part of that condition.
+  // An effect named inside a condition the page lists as a contraindication, or overlapping it, is
+  // part of that condition: "chi ha avuto reazioni allergiche alla lidocaina" (the condition is read
+  // from "allergiche alla lidocaina") names a past allergy, not a harm of the treatment.
   const conditions = claims.filter((c) => c.kind === 'contraindication').map((c) => c.span);
   const listTitle = introducesList(text, lang, context);
   return claims.filter(
-    (c) => (c.kind !== 'adverse-effect' || !conditions.some((s) => s.start <= c.span.start && s.end >= c.span.end)) && !(c.kind === 'safety' && listTitle(c.span)),
+    (c) => (c.kind !== 'adverse-effect' || !conditions.some((s) => s.start < c.span.end && c.span.start < s.end)) && !(c.kind === 'safety' && listTitle(c.span)),
   );
 };
 

@@ -19,13 +19,16 @@ const HEARSAY_WINDOW = 20;
 /** Words an exception reaches over (clause stops still end it). */
 const EXCEPTION_WINDOW = 24;
 
+/** Words a "tell your doctor" reaches over, within its clause: "… se si è allergici a qualche farmaco". */
+const TELL_DOCTOR_WINDOW = 12;
+
 /** What may stand between a quote and the verdict that answers it: an arrow, a dash, a colon. */
 const VERDICT_LEAD = /^[\s→⇒➜➡>=:\u2013\u2014-]*/u;
 
 export class SentenceContext {
   // Each kind of trigger is looked for when first asked about: most sentences the extractors
   // look at ask about none, or only negation (the lexicons are long alternations).
-  private cache: Partial<Record<'pseudo' | 'negBefore' | 'negAfter' | 'hedge' | 'hypothetical' | 'exception' | 'advice' | 'quoted' | 'reportedBy' | 'hearsay' | 'ofOne' | 'negValue', Span[]>> = {};
+  private cache: Partial<Record<'pseudo' | 'negBefore' | 'negAfter' | 'hedge' | 'hypothetical' | 'exception' | 'advice' | 'tellDoctor' | 'quoted' | 'reportedBy' | 'hearsay' | 'ofOne' | 'negValue', Span[]>> = {};
   private stopList: number[] | undefined;
 
   constructor(
@@ -94,6 +97,10 @@ export class SentenceContext {
 
   get advice(): Span[] {
     return this.found('advice', () => findAll(this.lang.re.advice, this.text));
+  }
+
+  get tellDoctor(): Span[] {
+    return this.found('tellDoctor', () => findAll(this.lang.re.tellDoctor, this.text));
   }
 
   /** Phrases in quotation marks (curly and angle quotes are '"' after normalisation). */
@@ -201,7 +208,9 @@ export class SentenceContext {
       // An exception's list runs on to the end of its clause: "except those who are pregnant or
       // breastfeeding, people with a clotting disorder and anyone currently being treated for cancer".
       exception: this.triggerBefore(this.exception, span, EXCEPTION_WINDOW) !== undefined,
-      advice: this.advice.length > 0,
+      // Pre-treatment advice anywhere in the sentence; telling the doctor only over what follows
+      // it in its clause ("Non in gravidanza, e dite al medico se siete allergici a un farmaco").
+      advice: this.advice.length > 0 || this.triggerBefore(this.tellDoctor, span, TELL_DOCTOR_WINDOW) !== undefined,
     };
   }
 

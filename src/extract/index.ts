@@ -91,7 +91,7 @@ export function extractClaims(doc: SourceDocument, sentences: Sentence[], lang: 
     if (list) list.push(s);
     else byBlock.set(s.block, [s]);
   }
-  const scope = ref.scope && new ScopeTracker(ref, lang, byBlock);
+  const scope = ref.scope && new ScopeTracker(ref, lang, byBlock, pageTitles(doc, sentences));
   const treated = treatedEffects(doc, sentences, lang, ref);
   /** Claims read from a question answered no, with the block of its answer (see `refusedAsk`). */
   const fromQuestions = new Map<Claim, number>();
@@ -156,7 +156,9 @@ export function extractClaims(doc: SourceDocument, sentences: Sentence[], lang: 
     // A statement set out as someone else's: a heading wholly in quotation marks ("## 3. «Non ha
     // effetti collaterali»", a myths page), or one a verdict opens ("**Myth:** “It has no side effects.”").
     // So is one a numbered myth label opens, quoted or not ("Mito numero due: la mesoterapia disintossica").
-    if ((sentence.blockType === 'heading' && QUOTED_WHOLE.test(own)) || (lang.re.refutation.test(own) && QUOTE_AFTER_VERDICT.test(own)) || lang.re.mythLabel.test(own)) continue;
+    // (Not a quoted heading a verdict then agrees with: "### « Elle est sans danger … »" over "**Vrai.** …".)
+    const confirmed = i + 1 < sentences.length && lang.re.confirmation.test(sentences[i + 1].folded);
+    if ((sentence.blockType === 'heading' && QUOTED_WHOLE.test(own) && !confirmed) || (lang.re.refutation.test(own) && QUOTE_AFTER_VERDICT.test(own)) || lang.re.mythLabel.test(own)) continue;
     const words = shift ? wordsOf(text) : ownWords;
     const candidates = index.candidates(words);
     const frequencyCandidates = lang.frequencyIndex.candidates(words);
@@ -212,9 +214,8 @@ export function extractClaims(doc: SourceDocument, sentences: Sentence[], lang: 
       !(previous !== '' && hasGaugeLetter(sentence.normalized))
     )
       continue;
-    const listLeadIn = [sentence.leadIn === undefined ? '' : blockText(byBlock, sentence.leadIn), sentence.blockType === 'listItem' && sentence.block !== lineLabelBlock ? lineLabel : '']
-      .filter(Boolean)
-      .join(' ');
+    const lineLead = sentence.blockType === 'listItem' && sentence.block !== lineLabelBlock ? lineLabel : '';
+    const listLeadIn = [sentence.leadIn === undefined ? '' : blockText(byBlock, sentence.leadIn), lineLead].filter(Boolean).join(' ');
     // A question answered in the same paragraph leads its answer in, as a list's lead-in does
     // its items: "**Who should avoid it?** People with diabetes, those taking blood thinners".
     // So does a run-in label its paragraph: "**Contraindications.** Pregnancy and lactation.
@@ -244,6 +245,8 @@ export function extractClaims(doc: SourceDocument, sentences: Sentence[], lang: 
     const header = sentence.blockType === 'tableCell' && sentence.leadIn !== undefined ? blockText(byBlock, sentence.leadIn) : '';
     if (header !== '' && sectionTitle !== '' && (test(lang.re.absolute, header) || test(lang.re.relative, header))) strengthLead = `${sectionTitle} ${header}`;
     const leadIn = [listLeadIn, label, asks(previous) ? previous : strengthLead].filter(Boolean).join(' ');
+    const leadInTail =
+      sentence.leadIn === undefined ? leadIn : [byBlock.get(sentence.leadIn)?.at(-1)?.folded ?? '', lineLead, label, asks(previous) ? previous : strengthLead].filter(Boolean).join(' ');
     const continuing = contraindicationAt === i - 1 ? lang.re.alsoNot.exec(text) : null;
     const context = new SentenceContext(text, lang);
     const memo = new Map<string, Span[]>();
@@ -258,6 +261,7 @@ export function extractClaims(doc: SourceDocument, sentences: Sentence[], lang: 
       text,
       cased: cellLabel + sentence.normalized,
       leadIn,
+      leadInTail,
       previous,
       question,
       asked,
@@ -364,8 +368,20 @@ function sectionQuestion(block: number, byBlock: Map<number, Sentence[]>): strin
  * (up to one that names this one again), those under a heading that does, and a table cell under
  * (or beside) a header that does, unless they name this one.
  */
+/** The page's title and its first heading, case-folded: what the page says it is about. */
+function pageTitles(doc: SourceDocument, sentences: Sentence[]): string {
+  const heading = sentences.find((s) => s.blockType === 'heading');
+  return [doc.meta.title ? foldCase(normalizeChars(doc.meta.title)) : '', heading ? heading.folded : ''].join(' ');
+}
+
 class ScopeTracker {
-  private section = false;
+  /**
+   * Whether the page as a whole is about another treatment: its title and first heading name one
+   * and not this one ("GlowRoll Derma Roller – At-Home Microneedling"). A heading that names no
+   * treatment then keeps the page's subject; one that names this treatment turns to it.
+   */
+  private readonly page: boolean;
+  private section: boolean;
   /** The paragraph whose sentence named another treatment: the rest of it is about that one too. */
   private elsewhereBlock = -1;
   private readonly ours: RegExp;
@@ -376,10 +392,13 @@ class ScopeTracker {
     ref: Reference,
     lang: LanguagePack,
     private readonly byBlock: Map<number, Sentence[]>,
+    titles: string,
   ) {
     this.ours = ref.matcher(lang.language, ref.scope!.treatment);
     this.others = ref.matcher(lang.language, ref.scope!.others);
     this.denial = lang.re.negBefore;
+    this.page = this.other(titles);
+    this.section = this.page;
   }
 
   /** Whether a text names another treatment and not this one. */
@@ -394,7 +413,7 @@ class ScopeTracker {
       // A heading that denies being the other treatment ("„Keine Fettweg-Spritze“") opens no section about it.
       if (before?.block !== sentence.block) {
         const heading = blockText(this.byBlock, sentence.block);
-        this.section = this.other(heading) && !test(this.denial, heading);
+        this.section = this.other(heading) ? !test(this.denial, heading) : this.page && !test(this.ours, heading);
       }
       return this.section;
     }
@@ -414,7 +433,11 @@ class ScopeTracker {
     }
     if (sentence.blockType === 'tableCell') {
       const header = sentence.leadIn === undefined ? '' : blockText(this.byBlock, sentence.leadIn);
-      if (this.other(header) || this.other(sentence.row?.split(' | ')[0] ?? '')) return true;
+      const rowLabel = sentence.row?.split(' | ')[0] ?? '';
+      if (this.other(header) || this.other(rowLabel)) return true;
+      // A column or row about this treatment, in a section (or on a page) about another: "| GlowRoll
+      // (home) | Microneedling pen | Mesotherapy (clinic) |".
+      if (test(this.ours, header) || test(this.ours, rowLabel)) return false;
     }
     return this.section;
   }

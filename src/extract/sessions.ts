@@ -109,6 +109,8 @@ export const extractSessionCount: Extractor = (input) => {
     const between = text.slice(numberEnd, end).replace(sessionWordAtEnd, '');
     // "04:30 wie viele Sitzungen": a question about the count, after some other number.
     if (test(lang.re.per, between) || test(lang.re.timeUnit, between) || test(lang.re.howMany, between)) continue;
+    // Nor a figure with another between it and the word: "Day 7 after 1 session" (the nearer one counts).
+    if (/\d/.test(between)) continue;
     // Inside a rate ("2 sedute a settimana") the number is a frequency, not a course.
     if (frequencies.some((f) => f.span.start <= q.match.index && f.span.end >= end)) continue;
     if (q.min === 1 && q.max === 1) {
@@ -313,10 +315,26 @@ function fraction(n: number, unit: 'D' | 'W' | 'M'): string {
 type LanguagePackLike = Parameters<typeof readQuantity>[2];
 
 /** Session frequency as an ISO 8601 duration, with initial course and maintenance told apart. */
+/** How far back from a frequency an amount is looked for: "CHF 1'250.– par mois". */
+const RATE_REACH = 24;
+
+/** Whether the text before `at` ends with an amount of money: a figure with a currency sign or a price word near it. */
+function pricedRate(text: string, at: number, lang: LanguagePack): boolean {
+  const before = text.slice(Math.max(0, at - RATE_REACH), at);
+  const m = /(\S{0,4})\s?\d[\d.,'’]*(?:[.,]?[–—-]+)?\s*([€$£]|\p{L}{1,5}\$?)?\s*$/u.exec(before);
+  if (!m) return false;
+  // The currency stands right before the figure ("chf 19.–", "€25") or right after it ("25 €", "19 euro").
+  const [, lead, unit = ''] = m;
+  return /[€$£]/.test(lead) || /[€$£]/.test(unit) || (lead !== '' && test(lang.re.price, lead)) || (unit !== '' && test(lang.re.price, unit));
+}
+
 export const extractSessionFrequency: Extractor = ({ text, lang, context, frequencies }) => {
   const out: RawClaim[] = [];
   let cues: Span[] | undefined;
   for (const hit of frequencies()) {
+    // An amount just before the frequency makes it a price's rate: "Abonnez-vous dès CHF 19.– par
+    // mois", "£25 per month".
+    if (pricedRate(text, hit.span.start, lang)) continue;
     // Maintenance when a cue leads into the frequency ("poi mantenimento mensile", "puis une séance
     // d'entretien par mois") or directly follows it ("monthly maintenance"); a cue after the next
     // comma belongs to the next schedule.

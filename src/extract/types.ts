@@ -14,6 +14,12 @@ export interface ExtractInput {
   cased: string;
   /** Normalised text of the lead-in ("Controindicazioni:") for list items, or "". */
   leadIn: string;
+  /**
+   * The lead-in with only the last sentence of a lead-in paragraph, the one that introduces the
+   * list ("Nous ne la pratiquons pas chez :"): a refusal is read there, not in what the paragraph
+   * said before ("… no tiene efectos adversos graves. Lo que puede pasar:").
+   */
+  leadInTail: string;
   /** Case-folded text of the sentence's table row (cells joined by " | "), or "". */
   row: string;
   /** Case-folded text of the sentence's table column (header first), or "". */

@@ -443,6 +443,9 @@ export function splitBlock(masked: string, abbreviations: RegExp = DEFAULT_ABBRE
       let j = i + 1;
       while (j < le && /[.!?"')\]]/.test(masked[j])) j++;
       if (j < le && !/\s/.test(masked[j])) continue;
+      // A closing quotation mark set off by a space, as French sets « … » ("Une seule séance
+      // suffit. » Faux."), closes the sentence it ends when that sentence opened a quotation.
+      j = closingQuoteAfter(masked, s, i, j, le);
       // A bracket closed after the stop, then a small letter: the sentence goes on ("Com
       // anticoagulantes (varfarina, apixabano…) desaconselhamos…").
       if (/[)\]]/.test(masked.slice(i + 1, j)) && /^\s+\p{Ll}/u.test(masked.slice(j, j + 3))) continue;
@@ -475,7 +478,9 @@ function splitLines(masked: string): Array<[number, number]> {
     const before = masked.slice(Math.max(s, b - 2), b);
     const after = masked.slice(a, a + 2);
     // A line that breaks inside a sentence: "de 3 à 6\nséances", "une aiguille de\n13 mm".
-    const softWrap = /[\p{Ll}\p{N},]$/u.test(before) && /^[\p{Ll}\p{N}]/u.test(after);
+    // (Not a figure then a figure: "**Crepey neck — female, 56**" over "3 sessions, three weeks apart"
+    // is a caption's label and its text, not "56 3".)
+    const softWrap = /[\p{Ll}\p{N},]$/u.test(before) && /^[\p{Ll}\p{N}]/u.test(after) && !(/\p{N}$/u.test(before) && /^\p{N}/u.test(after));
     if (!softWrap) {
       out.push([s, i]);
       s = i + 1;
@@ -483,6 +488,16 @@ function splitLines(masked: string): Array<[number, number]> {
   }
   out.push([s, masked.length]);
   return out;
+}
+
+/** Past the spaces at `j`, a quotation mark closing one the sentence opened (an odd count of them from `s` to `i`): the end after it, else `j`. */
+function closingQuoteAfter(masked: string, s: number, i: number, j: number, le: number): number {
+  let k = j;
+  while (k < le && (masked[k] === ' ' || masked[k] === '\u00a0' || masked[k] === '\u202f')) k++;
+  if (k === j || masked[k] !== '"' || (k + 1 < le && !/\s/.test(masked[k + 1]))) return j;
+  let quotes = 0;
+  for (let q = s; q < i; q++) if (masked[q] === '"') quotes++;
+  return quotes % 2 === 1 ? k + 1 : j;
 }
 
 function pushTrimmed(text: string, s: number, e: number, out: Array<[number, number]>, needs: RegExp): void {

@@ -46,6 +46,7 @@ export interface VocabFile {
     reported?: string[];
     hearsay?: string[];
     refutation?: string[];
+    confirmation?: string[];
     mythLabel?: string[];
     affirmation?: string[];
     affirmationOfDegree?: string[];
@@ -55,11 +56,12 @@ export interface VocabFile {
     reportedAfter?: string[];
     answerLabel?: string[];
     treats?: string[];
+    tellDoctor?: string[];
     exception: string[];
     advice: string[];
     terminators: string[];
   };
-  contraindication: { cues: string[]; absolute: string[]; relative: string[]; askPermission?: string[]; noObstacle?: string[]; alsoNot?: string[]; notDuring?: string[] };
+  contraindication: { cues: string[]; absolute: string[]; relative: string[]; askPermission?: string[]; noObstacle?: string[]; alsoNot?: string[]; notDuring?: string[]; refusedBefore?: string[] };
   qualifiers: Record<'serious' | 'rare' | 'reduced' | 'minor', string[]>;
   adverseEffect: {
     severity: { mild?: string[]; severe?: string[] };
@@ -138,8 +140,12 @@ export interface LanguagePack {
     answerLabel: RegExp;
     /** Words before what a treatment is for, in a title ('for', 'para'): context.treats. */
     treats: RegExp;
+    /** Telling the doctor ('tell your doctor', 'dire al medico'): a condition after it is to be told, not refused: context.tellDoctor. */
+    tellDoctor: RegExp;
     /** A verdict that opens an answer and denies the statement before it ("Faux.", "Myth:"), anchored at the start. */
     refutation: RegExp;
+    /** A verdict that agrees, opening a sentence ('Vrai.'): context.confirmation. */
+    confirmation: RegExp;
     /** A sentence this opens sets out a myth (context.mythLabel, numbered or before a colon). */
     mythLabel: RegExp;
     exception: RegExp;
@@ -154,6 +160,8 @@ export interface LanguagePack {
     alsoNot: RegExp;
     /** After a negation, before a condition: a refusal ('non in gravidanza'): contraindication.notDuring. */
     notDuring: RegExp;
+    /** Pointing back at the conditions before it ('en esos casos'), then a negation: contraindication.refusedBefore. */
+    refusedBefore: RegExp;
     /** An answer that opens with a bare denial ("No.", "Non,", "Nein –"), anchored at the start. */
     answerNo: RegExp;
     /** An answer that opens with a bare yes ("Yes.", "Sì,"), anchored at the start. */
@@ -255,8 +263,10 @@ export function compileVocab(v: VocabFile): LanguagePack {
       referBack: new RegExp(`^\\s*(?:${compileTerms(c.referBack ?? []).source})`, 'u'),
       answerLabel: new RegExp(`^\\s*(?:${compileTerms(c.answerLabel ?? []).source})`, 'u'),
       treats: compileTerms(c.treats ?? []),
+      tellDoctor: compileTerms(c.tellDoctor ?? []),
       // A numbered verdict too: "Irrtum 6:", "Mito n. 3 –".
       refutation: new RegExp(`^\\s*(?:${compileTerms(c.refutation ?? []).source})(?:\\s*(?:n[.°º]?|no\\.|nr\\.|#)?\\s*\\d{1,2})?\\s*[.!:,;\u2013\u2014-]`, 'u'),
+      confirmation: new RegExp(`^\\s*(?:${compileTerms(c.confirmation ?? []).source})\\s*[.!:,;\u2013\u2014-]`, 'u'),
       // Numbered only ("Mito numero due", "Myth #3:"): a bare "Myth:" may be the verdict on the
       // statement before it (context.refutation), and "Myths and facts" is a title.
       mythLabel: new RegExp(
@@ -270,6 +280,7 @@ export function compileVocab(v: VocabFile): LanguagePack {
       askPermission: compileTerms(v.contraindication.askPermission ?? []),
       noObstacle: compileTerms(v.contraindication.noObstacle ?? []),
       alsoNot: sentenceOpening(v.contraindication.alsoNot ?? []),
+      refusedBefore: compileTerms(v.contraindication.refusedBefore ?? []),
       notDuring: new RegExp(`^\\s*(?:${compileTerms(v.contraindication.notDuring ?? []).source})`, 'u'),
       answerYes: answerOpening(c.affirmation ?? []),
       answerSome: answerOpening(c.affirmationOfDegree ?? []),
