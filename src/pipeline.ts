@@ -157,7 +157,7 @@ export function processSource(path: string, engine: Engine, defaultLanguage?: st
     const lang = engine.languages.get(doc.meta.language)!;
     const sentences = timed('parse', () => parseSentences(doc.text, { abbreviations: lang.abbreviations }));
     const suppressions = parseSuppressions(doc.text);
-    const claims = timed('extract', () => extractClaims(doc, sentences, lang, engine.reference));
+    const claims = timed('extract', () => extractClaims(doc, sentences, lang, engine.reference, engine.languages));
     return { doc, claims, ...(suppressions.length ? { suppressions } : {}) };
   } catch (error) {
     // Last line of defence: one hostile page must not stop the batch (tests/fuzz, tests/hostile.test.ts).

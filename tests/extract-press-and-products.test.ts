@@ -1,7 +1,7 @@
 /**
  * Pages that are not a clinic's own: product pages for another treatment, magazine pieces that
  * quote what "some" believe, sports-medicine pages that set mesotherapy beside other therapies.
- * Each rule came from a blind gold set (tests/gold-fresh56 to fresh60) and is general: the words it
+ * Each rule came from a blind gold set (tests/gold-fresh56 to fresh65) and is general: the words it
  * reads are vocabulary (vocab/*.yaml context.tellDoctor, context.hearsay, noise) or reference terms
  * (other-treatments, diameter).
  */
@@ -137,6 +137,64 @@ describe('French quotations, refusals and postponements', () => {
 
   it('"no worry" is no obstacle', () => {
     expect(conditionsOf('**Et si je suis diabétique ?**\nPas de souci si votre diabète est bien équilibré.\n', 'fr')).toEqual([]);
+  });
+});
+
+describe('social posts, forums and passing mentions', () => {
+  const counts = (text: string, lang: string) => valuesOf(text, lang, 'sessions.count').map((v) => `${(v as { min: number }).min}-${(v as { max: number }).max}`);
+
+  it('an emoji after a question does not stop it leading in the list it asks about', () => {
+    expect(conditionsOf('QUEM NÃO PODE FAZER? 🚫\n❌ Gestantes e lactantes\n❌ Herpes ativo na região\n', 'pt')).toEqual(['pregnancy', 'breastfeeding', 'skin-infection']);
+  });
+
+  it('labelled figures further on in a paragraph that answers a question answer it too; other labels do not', () => {
+    expect(counts('▸ Quantas aplicações são necessárias?\nVaria conforme a área. Face: 3 a 5. Couro cabeludo: 6–10.\n', 'pt')).toEqual(['3-5', '6-10']);
+    expect(counts('Quanto costa e quante sedute servono?\n\n60 € a seduta. Per prenotare: tel. 0000 000000 (lun–ven 9–13).\n', 'it')).toEqual([]);
+  });
+
+  it('a condition in a bracketed aside is refused as the word before the aside is', () => {
+    expect(conditionsOf('Não realizo mesoterapia em gestantes, em pacientes com imunossupressão (HIV, leucemia, quimioterapia recente).', 'pt')).toEqual([
+      'pregnancy',
+      'hiv-aids',
+      'leukemia',
+      'prior-chemotherapy',
+    ]);
+    // An aside that says something is no contraindication still stands apart from the list.
+    expect(conditionsOf('Contre-indications :\n\n- en cas de trouble de la coagulation (un traitement par aspirine n’est pas une contre-indication, mais signalez-le) ;\n', 'fr')).toEqual(['coagulation-disorder']);
+  });
+
+  it('a refusal after the condition, in its clause, refuses it', () => {
+    expect(conditionsOf('In gravidanza la meso nn si fa assolutamente.', 'it')).toEqual(['pregnancy']);
+    expect(conditionsOf('Se prendi anticoagulanti tipo Coumadin o Eliquis non la puoi fare.', 'it')).toEqual(['anticoagulant-therapy']);
+  });
+
+  it('advice reaches over the sentence’s commas, not past a dash', () => {
+    expect(conditionsOf('Schwangere und Stillende behandeln wir nicht mit Mesotherapie – diese Ausschlusskriterien prüfen Sie vor jeder Sitzung.', 'de')).toEqual(['pregnancy', 'breastfeeding']);
+    expect(conditionsOf('Se assume antiaggreganti, lo comunichi al medico prima della seduta.', 'it')).toEqual([]);
+  });
+
+  it('figures in an aside after another treatment’s name are that one’s; another treatment in an aside closing the sentence is an aside', () => {
+    expect(counts('Dr Wren offers shockwave therapy (usually 3–5 sessions, weekly) and mesotherapy for tendinopathy.', 'en')).toEqual([]);
+    expect(counts('Mesotherapy (usually 3–5 sessions, weekly) helps.', 'en')).toEqual(['3-5']);
+    expect(lengths('La mesoterapia per il tendine: gli aghi sono da 4 mm, mai dentro il tendine (quello è il rischio delle infiltrazioni di cortisone).', 'it')).toEqual([4]);
+  });
+
+  it('laser hair removal is another treatment; "di rilievo" qualifies side effects as serious', () => {
+    expect(counts('Laser hair removal: most people need 6–8 sessions.', 'en')).toEqual([]);
+    expect(valuesOf('La mesoterapia è senza effetti collaterali di rilievo.', 'it', 'safety')).toEqual([{ assertion: 'no-serious-side-effects' }]);
+  });
+});
+
+describe('a passage in another language', () => {
+  it('is read with that language’s vocabulary, and its claims say so', () => {
+    const page = '# Mesotherapie in Biel\n\nWir behandeln Sehnenschmerzen mit Mesotherapie.\n\nLa mésothérapie est contre-indiquée pendant la grossesse et chez les patients sous anticoagulants. Il faut compter 8 séances.\n';
+    const claims = claimsOf(page, 'de');
+    expect(claims.map((c) => `${c.kind} ${c.language}`)).toEqual(['contraindication fr', 'contraindication fr', 'sessions.count fr']);
+  });
+
+  it('needs the other language’s own function words, and none of the page’s: Portuguese is not read as Spanish', () => {
+    const page = '## Quantas sessões?\n\nO protocolo completo tem 10 sessões, realizadas duas vezes por semana. Para manutenção, indicamos 1 sessão a cada 21 dias.\n';
+    expect(claimsOf(page, 'pt').map((c) => c.language)).toEqual(['pt', 'pt', 'pt']);
   });
 });
 

@@ -73,6 +73,9 @@ function strength(input: ExtractInput, cueText: string): ContraindicationValue['
 /** How many words may stand between a phrase that points back at conditions and its negation: "en esos casos no", "in those cases we do not". */
 const REFUSED_BACK_WORDS = 2;
 
+/** How many words may stand between a condition and the refusal after it: "con gli anticoagulanti (Coumadin, Eliquis) non la fanno". */
+const REFUSED_LATER_WORDS = 8;
+
 /** The claims carried by concept mentions: contraindications, adverse effects, assertions, and the rest. */
 export const extractConcepts: Extractor = (input) => {
   const { text, lang, ref, context, leadIn } = input;
@@ -128,7 +131,11 @@ export const extractConcepts: Extractor = (input) => {
    * notDuring: "jamais pendant la grossesse"), and no contraindication word stands between ("non è
    * controindicata in gravidanza" denies a contraindication).
    */
-  const refusal = (span: Span): boolean => {
+  const refusal = (condition: Span): boolean => {
+    // A condition in a bracketed aside is refused as the word the aside follows is: "Não realizo
+    // mesoterapia … em pacientes com imunossupressão (HIV, leucemia, quimioterapia recente)".
+    const aside = context.asideStart(condition);
+    const span = aside !== undefined && !context.triggerBefore(context.negBefore, condition, 30) ? { start: aside, end: aside } : condition;
     let neg = context.triggerBefore(context.negBefore, span, 30);
     // A negation that coordinates ("No se aplica en embarazadas … ni pacientes con …") continues
     // the refusal before it.
@@ -152,6 +159,11 @@ export const extractConcepts: Extractor = (input) => {
     backRefusals ??= findAll(lang.re.refusedBefore, text).filter((t) => context.negBefore.some((n) => n.start >= t.end && context.wordsBetween(t.end, n.start) <= REFUSED_BACK_WORDS));
     return backRefusals.some((t) => t.start >= span.end);
   };
+
+  /** A refusal after the condition, in its clause: "in allattamento la meso non si fa", "Se prendi anticoagulanti non la puoi fare". */
+  let laterRefusals: Span[] | undefined;
+  const refusedLater = (span: Span): boolean =>
+    (laterRefusals ??= findAll(lang.re.refusedAfter, text)).some((t) => t.start >= span.end && context.wordsBetween(span.end, t.start) <= REFUSED_LATER_WORDS && context.sameClause(span, t));
 
   const notDuring = (between: string): boolean => {
     const m = lang.re.notDuring.exec(between);
@@ -178,7 +190,7 @@ export const extractConcepts: Extractor = (input) => {
         if (notOne.some((h) => context.sameClause(m.span, h))) break;
         // "non ci sono problemi con il diabete", "it is not a problem for diabetics".
         if (noObstacle().some((h) => context.sameClause(m.span, h))) break;
-        if (!modifiers.exception && (refusal(m.span) || m.span.end <= refusedAfter() || refusedBack(m.span))) {
+        if (!modifiers.exception && (refusal(m.span) || m.span.end <= refusedAfter() || refusedBack(m.span) || refusedLater(m.span))) {
           out.push({ kind, value: { condition: m.concept.id, strength: strength(input, `${leadIn} ${text}`) }, span: m.span, modifiers: { ...modifiers, negated: false } });
           break;
         }

@@ -168,6 +168,23 @@ export class SentenceContext {
     return this.stops.every((s) => s < from || s >= t.start || text[s] === ':') && text.slice(from, t.start).includes(':') && /^[^\p{L}\p{N}]*$/u.test(text.slice(t.end));
   }
 
+  /**
+   * Whether a dash or a semicolon parts two spans: pre-treatment advice reaches over the sentence's
+   * commas ("Se assume antiaggreganti, lo comunichi al medico prima della seduta") but not past one
+   * ("Schwangere … behandeln wir nicht – diese Ausschlusskriterien prüfen Sie vor jeder Sitzung").
+   */
+  private dashBetween(a: Span, b: Span): boolean {
+    const [from, to] = a.end <= b.start ? [a.end, b.start] : [b.end, a.start];
+    // (Normalised text writes a dash as a hyphen between spaces.)
+    return from < to && /[;\u2013\u2014]|\s-\s/.test(this.text.slice(from, to));
+  }
+
+  /** Where the bracketed aside the span is in opens ("immunossupressão (HIV, leucemia)"), if it is in one. */
+  asideStart(span: Span): number | undefined {
+    const open = this.text.lastIndexOf('(', span.start);
+    return open >= 0 && !this.text.slice(open, span.start).includes(')') && this.text.indexOf(')', span.end) >= span.end ? open : undefined;
+  }
+
   /** The nearest trigger before the span, within `window` words and no scope stop between. */
   triggerBefore(triggers: Span[], span: Span, window = this.lang.window): Span | undefined {
     let best: Span | undefined;
@@ -210,7 +227,7 @@ export class SentenceContext {
       exception: this.triggerBefore(this.exception, span, EXCEPTION_WINDOW) !== undefined,
       // Pre-treatment advice anywhere in the sentence; telling the doctor only over what follows
       // it in its clause ("Non in gravidanza, e dite al medico se siete allergici a un farmaco").
-      advice: this.advice.length > 0 || this.triggerBefore(this.tellDoctor, span, TELL_DOCTOR_WINDOW) !== undefined,
+      advice: this.advice.some((a) => !this.dashBetween(a, span)) || this.triggerBefore(this.tellDoctor, span, TELL_DOCTOR_WINDOW) !== undefined,
     };
   }
 

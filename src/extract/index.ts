@@ -29,15 +29,26 @@ export const EXTRACTORS: ReadonlyArray<{ name: string; run: Extractor }> = [
  */
 function asks(s: string): boolean {
   let k = s.length - 1;
-  while (k >= 0 && /\s/.test(s[k])) k--;
-  return k >= 0 && s[k] === '?';
+  for (;;) {
+    while (k >= 0 && /\s/.test(s[k])) k--;
+    if (k < 0) return false;
+    // An emoji or symbol after the mark is decoration: "QUEM NÃO PODE FAZER? 🚫".
+    const mark = k > 0 && s.charCodeAt(k) >= 0xdc00 && s.charCodeAt(k) <= 0xdfff ? s.slice(k - 1, k + 1) : s[k];
+    if (!TRAILING_SYMBOL.test(mark)) return s[k] === '?';
+    k -= mark.length;
+  }
 }
+
+/** One emoji or symbol (with its variation selector or joiner), as decoration may follow a question. */
+const TRAILING_SYMBOL = /^[\p{Extended_Pictographic}\p{So}\uFE0F\u200D]$/u;
 
 /** A run-in label: a paragraph's first sentence closed by a full stop or a colon. */
 const RUN_IN_LABEL = /[.:]\s*$/;
 const RUN_IN_WORDS = 3;
 /** A line that opens with a label of its own: "Face: 1–2 mm", "Body: up to 6 mm". */
 const SUB_LABEL = /^[^\p{L}\p{N}]*\p{L}[\p{L}\s-]{0,24}:/u;
+/** A short label, its colon, then a figure: "Face: 3 a 5.", "Couro cabeludo: 6–10." */
+const LABELLED_FIGURE = /^[^\p{L}\p{N}]*\p{L}[\p{L}\s-]{0,24}:\s*\d/u;
 /** A text wholly in quotation marks, after any numbering: "3. «Non ha effetti collaterali»". */
 const QUOTED_WHOLE = /^[\s\d.)#*-]*["“«„‘'][^"“”«»„]+["”»“’']\s*[.!?]?\s*$/u;
 /** A line that opens with a speaker's name and a colon ("Segreteria Valverde: …", "DR MARSH: …"). */
@@ -81,9 +92,9 @@ function treatedEffects(doc: SourceDocument, sentences: Sentence[], lang: Langua
  * A sentence that occurs again word for word (a paragraph scraped twice)
  * yields its claims once, with the other places listed as occurrences.
  */
-export function extractClaims(doc: SourceDocument, sentences: Sentence[], lang: LanguagePack, ref: Reference): Claim[] {
+export function extractClaims(doc: SourceDocument, sentences: Sentence[], pageLang: LanguagePack, ref: Reference, languages?: Map<string, LanguagePack>): Claim[] {
+  const lang = pageLang;
   const lines = new LineIndex(doc.text);
-  const index = conceptIndex(ref, lang.language);
   const byKey = new Map<string, Claim>();
   const byBlock = new Map<number, Sentence[]>();
   for (const s of sentences) {
@@ -108,13 +119,19 @@ export function extractClaims(doc: SourceDocument, sentences: Sentence[], lang: 
   let contraindicationAt = -1;
   // The last sentence a strength label opened, and the sentence that leads its list in.
   const labelled = { at: -1, block: -1, leadIn: '' };
+  // The question the current paragraph's first sentence answers.
+  const answering = { block: -1, question: '' };
   // The last sentence a run-in label in the sentence before it headed, and that label.
   const runIn = { at: -1, label: '' };
   // Each paragraph's question heading (sectionQuestion), worked out once for its sentences.
   const sections = new Map<number, string>();
+  // The language of each paragraph: the page's, unless a passage is plainly in another one.
+  const blockLanguages = new Map<number, LanguagePack>();
   for (let i = 0; i < sentences.length; i++) {
     const sentence = sentences[i];
     const own = sentence.folded;
+    const lang = languages ? blockLanguageOf(sentence.block, blockLanguages, byBlock, pageLang, languages) : pageLang;
+    const index = conceptIndex(ref, lang.language);
     if (sentence.blockType === 'heading' && (i === 0 || sentences[i - 1].block !== sentence.block)) {
       citations = lang.re.citationHeading.test(blockText(byBlock, sentence.block));
       sectionTitle = blockText(byBlock, sentence.block);
@@ -157,8 +174,8 @@ export function extractClaims(doc: SourceDocument, sentences: Sentence[], lang: 
     // effetti collaterali»", a myths page), or one a verdict opens ("**Myth:** “It has no side effects.”").
     // So is one a numbered myth label opens, quoted or not ("Mito numero due: la mesoterapia disintossica").
     // (Not a quoted heading a verdict then agrees with: "### « Elle est sans danger … »" over "**Vrai.** …".)
-    const confirmed = i + 1 < sentences.length && lang.re.confirmation.test(sentences[i + 1].folded);
-    if ((sentence.blockType === 'heading' && QUOTED_WHOLE.test(own) && !confirmed) || (lang.re.refutation.test(own) && QUOTE_AFTER_VERDICT.test(own)) || lang.re.mythLabel.test(own)) continue;
+    const confirmed = () => i + 1 < sentences.length && lang.re.confirmation.test(sentences[i + 1].folded);
+    if ((sentence.blockType === 'heading' && QUOTED_WHOLE.test(own) && !confirmed()) || (lang.re.refutation.test(own) && QUOTE_AFTER_VERDICT.test(own)) || lang.re.mythLabel.test(own)) continue;
     const words = shift ? wordsOf(text) : ownWords;
     const candidates = index.candidates(words);
     const frequencyCandidates = lang.frequencyIndex.candidates(words);
@@ -185,7 +202,13 @@ export function extractClaims(doc: SourceDocument, sentences: Sentence[], lang: 
           : opensWithAnswerLabel(own, lang)
             ? (above.findLast((s) => asks(s.folded))?.folded ?? '')
             : '';
-    const asked = asks(previous) ? previous : asks(heading) ? heading : askedAbove || turn;
+    let asked = asks(previous) ? previous : asks(heading) ? heading : askedAbove || turn;
+    // Labelled values further on in a paragraph that answers a question answer it too: "▸ Quantas
+    // aplicações são necessárias?" over "Varia conforme a área. Face: 3 a 5. Couro cabeludo: 6–10."
+    // (Or a question in the paragraph, before its answer.)
+    if (previous === '') Object.assign(answering, { block: sentence.block, question: asked });
+    else if (asked === '') asked = answering.block === sentence.block && LABELLED_FIGURE.test(own) ? answering.question : '';
+    else if (answering.block !== sentence.block || answering.question === '') Object.assign(answering, { block: sentence.block, question: asked });
     // The question a whole paragraph answers: "### How deep do the needles go?" over "About 1 mm on
     // the face. On the scalp, up to 3 mm."
     const section = sentence.blockType !== 'paragraph' || sentence.block === 0 ? '' : (sections.get(sentence.block) ?? sections.set(sentence.block, sectionQuestion(sentence.block, byBlock)).get(sentence.block)!);
@@ -282,6 +305,15 @@ export function extractClaims(doc: SourceDocument, sentences: Sentence[], lang: 
       frequencies: () => (frequencies ??= findFrequencies(text, lang, frequencyCandidates)),
     };
     const raw: RawClaim[] = [];
+    // A bracketed aside right after another treatment's name is about that one: "shockwave
+    // therapy (usually 3–5 sessions, weekly) and mesotherapy".
+    const asideOfOther = (span: Span): boolean => {
+      if (!ref.scope) return false;
+      const open = context.asideStart(span);
+      if (open === undefined) return false;
+      const before = text.slice(0, open).trimEnd();
+      return findAll(ref.matcher(lang.language, ref.scope.others), before).some((m) => m.end === before.length);
+    };
     // On a page about treating it, the condition is an adverse effect only beside side effects
     // ("Nebenwirkungen: … selten neue Narben"), in the sentence or what leads it in.
     let besideSideEffects: boolean | undefined;
@@ -293,7 +325,7 @@ export function extractClaims(doc: SourceDocument, sentences: Sentence[], lang: 
       for (const r of e.run(input)) {
         // (Nor a figure inside a claim quoted as someone else's: "On lit que la mésothérapie
         // « élimine la cellulite en trois séances »".)
-        if (context.hearsay(r.span) || context.reported(r.span) || r.span.end <= shift || ((refusedAsk || checklist) && r.kind !== 'contraindication') || treatedHere(r)) continue;
+        if (context.hearsay(r.span) || context.reported(r.span) || asideOfOther(r.span) || r.span.end <= shift || ((refusedAsk || checklist) && r.kind !== 'contraindication') || treatedHere(r)) continue;
         if (r.kind === 'contraindication') contraindicationAt = i;
         // A claim read over label and value ("Sessões: 4 a 6") is placed on the value.
         raw.push(shift ? { ...r, span: { start: Math.max(r.span.start, shift) - shift, end: r.span.end - shift } } : r);
@@ -368,11 +400,59 @@ function sectionQuestion(block: number, byBlock: Map<number, Sentence[]>): strin
  * (up to one that names this one again), those under a heading that does, and a table cell under
  * (or beside) a header that does, unless they name this one.
  */
+/** How many function words of another language a paragraph needs before it is read in that language. */
+const PASSAGE_STOPWORDS = 3;
+
+/** Each language's function words that no other language lists (Romance languages share many: "la", "le", "que"). */
+const ownStopwords = new WeakMap<Map<string, LanguagePack>, Map<LanguagePack, Set<string>>>();
+
+function exclusiveStopwords(languages: Map<string, LanguagePack>): Map<LanguagePack, Set<string>> {
+  let out = ownStopwords.get(languages);
+  if (out) return out;
+  out = new Map();
+  for (const pack of languages.values()) out.set(pack, new Set([...pack.stopwords].filter((w) => ![...languages.values()].some((o) => o !== pack && o.stopwords.has(w)))));
+  ownStopwords.set(languages, out);
+  return out;
+}
+
+/**
+ * The language a paragraph is written in: the page's, unless the paragraph holds none of the
+ * page language's own function words and at least PASSAGE_STOPWORDS of another's ("Biel/Bienne"
+ * pages in German and French, a Brussels page in French and Dutch, a Florida page in Spanish and
+ * English). Such a passage is read with its own language's vocabulary.
+ */
+function blockLanguageOf(block: number, known: Map<number, LanguagePack>, byBlock: Map<number, Sentence[]>, page: LanguagePack, languages: Map<string, LanguagePack>): LanguagePack {
+  let lang = known.get(block);
+  if (lang) return lang;
+  lang = page;
+  const own = exclusiveStopwords(languages);
+  const counts = new Map<LanguagePack, number>();
+  const words = wordsOf(blockText(byBlock, block));
+  for (const word of words) for (const [pack, list] of own) if (list.has(word)) counts.set(pack, (counts.get(pack) ?? 0) + 1);
+  if (!counts.has(page)) {
+    let best = PASSAGE_STOPWORDS - 1;
+    // (Ties go to the language whose function word comes first in the paragraph.)
+    for (const [pack, n] of counts)
+      if (n > best) {
+        lang = pack;
+        best = n;
+      }
+    // And all its function words, shared ones included, outnumber the page language's twice over.
+    const all = (pack: LanguagePack) => words.filter((w) => pack.stopwords.has(w)).length;
+    if (lang !== page && all(lang) <= 2 * all(page)) lang = page;
+  }
+  known.set(block, lang);
+  return lang;
+}
+
 /** The page's title and its first heading, case-folded: what the page says it is about. */
 function pageTitles(doc: SourceDocument, sentences: Sentence[]): string {
   const heading = sentences.find((s) => s.blockType === 'heading');
   return [doc.meta.title ? foldCase(normalizeChars(doc.meta.title)) : '', heading ? heading.folded : ''].join(' ');
 }
+
+/** A bracketed aside at the end of a sentence (no brackets inside). */
+const CLOSING_ASIDE = /\([^()]*\)(?=[\s.!?;:]*$)/u;
 
 class ScopeTracker {
   /**
@@ -423,7 +503,9 @@ class ScopeTracker {
       if (this.elsewhereBlock === sentence.block) this.elsewhereBlock = -1;
       return false;
     }
-    if (test(this.others, text)) {
+    // (Another treatment named only in a bracketed aside that closes the sentence does not turn it
+    // to that one: "ma MAI dentro il tendine (quello è il rischio vero, con le infiltrazioni di cortisone).")
+    if (test(this.others, text) && (!text.includes('(') || test(this.others, text.replace(CLOSING_ASIDE, (m) => ' '.repeat(m.length))))) {
       this.elsewhereBlock = sentence.block;
       return true;
     }

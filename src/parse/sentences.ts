@@ -265,7 +265,8 @@ function leadInOf(block: Block | undefined, text: string): Block | undefined {
   // "Non la eseguiamo in caso di" (it ends on a word or a comma, not a full stop), a question
   // the list answers ("**Qui ne peut pas en bénéficier ?**"), and one left open by an ellipsis
   // ("NOT FOR YOU IF…", read as a full stop once normalised).
-  return /(?::|[\p{L},?])\s*$/u.test(block.masked) || /\p{L}[ \t]*(?:…|\.\.\.)[*_ \t]*$/u.test(text.slice(block.start, block.end)) ? block : undefined;
+  // (Emoji after it are decoration: "QUEM NÃO PODE FAZER? 🚫".)
+  return /(?::|[\p{L},?])[\s\p{Extended_Pictographic}\p{So}\uFE0F\u200D]*$/u.test(block.masked) || /\p{L}[ \t]*(?:…|\.\.\.)[*_ \t]*$/u.test(text.slice(block.start, block.end)) ? block : undefined;
 }
 
 const blank = (s: string) => s.replace(/[^\r\n]/g, ' ');

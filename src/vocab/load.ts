@@ -61,7 +61,7 @@ export interface VocabFile {
     advice: string[];
     terminators: string[];
   };
-  contraindication: { cues: string[]; absolute: string[]; relative: string[]; askPermission?: string[]; noObstacle?: string[]; alsoNot?: string[]; notDuring?: string[]; refusedBefore?: string[] };
+  contraindication: { cues: string[]; absolute: string[]; relative: string[]; askPermission?: string[]; noObstacle?: string[]; alsoNot?: string[]; notDuring?: string[]; refusedBefore?: string[]; refusedAfter?: string[] };
   qualifiers: Record<'serious' | 'rare' | 'reduced' | 'minor', string[]>;
   adverseEffect: {
     severity: { mild?: string[]; severe?: string[] };
@@ -162,6 +162,8 @@ export interface LanguagePack {
     notDuring: RegExp;
     /** Pointing back at the conditions before it ('en esos casos'), then a negation: contraindication.refusedBefore. */
     refusedBefore: RegExp;
+    /** A refusal after the condition it refuses ('in allattamento non si fa'): contraindication.refusedAfter. */
+    refusedAfter: RegExp;
     /** An answer that opens with a bare denial ("No.", "Non,", "Nein –"), anchored at the start. */
     answerNo: RegExp;
     /** An answer that opens with a bare yes ("Yes.", "Sì,"), anchored at the start. */
@@ -281,6 +283,7 @@ export function compileVocab(v: VocabFile): LanguagePack {
       noObstacle: compileTerms(v.contraindication.noObstacle ?? []),
       alsoNot: sentenceOpening(v.contraindication.alsoNot ?? []),
       refusedBefore: compileTerms(v.contraindication.refusedBefore ?? []),
+      refusedAfter: compileTerms(v.contraindication.refusedAfter ?? []),
       notDuring: new RegExp(`^\\s*(?:${compileTerms(v.contraindication.notDuring ?? []).source})`, 'u'),
       answerYes: answerOpening(c.affirmation ?? []),
       answerSome: answerOpening(c.affirmationOfDegree ?? []),

@@ -17,7 +17,7 @@ export function claimsOf(text: string, language = 'it'): Claim[] {
   const e = getEngine();
   const doc: SourceDocument = { id: 'test', path: 'test.md', text, bodyOffset: 0, meta: { language, languageSource: 'front-matter' }, sha256: '' };
   const lang = e.languages.get(language)!;
-  return extractClaims(doc, parseSentences(text, { abbreviations: lang.abbreviations }), lang, e.reference);
+  return extractClaims(doc, parseSentences(text, { abbreviations: lang.abbreviations }), lang, e.reference, e.languages);
 }
 
 export function valuesOf(text: string, language: string, kind: Claim['kind']): unknown[] {
