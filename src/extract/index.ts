@@ -403,43 +403,60 @@ function sectionQuestion(block: number, byBlock: Map<number, Sentence[]>): strin
 /** How many function words of another language a paragraph needs before it is read in that language. */
 const PASSAGE_STOPWORDS = 3;
 
-/** Each language's function words that no other language lists (Romance languages share many: "la", "le", "que"). */
-const ownStopwords = new WeakMap<Map<string, LanguagePack>, Map<LanguagePack, Set<string>>>();
+/** Each function word that one language alone lists, with that language (Romance languages share many: "la", "le", "que"). */
+const stopwordOwners = new WeakMap<Map<string, LanguagePack>, Map<string, LanguagePack>>();
 
-function exclusiveStopwords(languages: Map<string, LanguagePack>): Map<LanguagePack, Set<string>> {
-  let out = ownStopwords.get(languages);
+function exclusiveStopwords(languages: Map<string, LanguagePack>): Map<string, LanguagePack> {
+  let out = stopwordOwners.get(languages);
   if (out) return out;
   out = new Map();
-  for (const pack of languages.values()) out.set(pack, new Set([...pack.stopwords].filter((w) => ![...languages.values()].some((o) => o !== pack && o.stopwords.has(w)))));
-  ownStopwords.set(languages, out);
+  const listed = new Map<string, number>();
+  for (const pack of languages.values()) for (const w of pack.stopwords) listed.set(w, (listed.get(w) ?? 0) + 1);
+  for (const pack of languages.values()) for (const w of pack.stopwords) if (listed.get(w) === 1) out.set(w, pack);
+  stopwordOwners.set(languages, out);
   return out;
 }
+
+const LETTERS = /\p{L}+/gu;
 
 /**
  * The language a paragraph is written in: the page's, unless the paragraph holds none of the
  * page language's own function words and at least PASSAGE_STOPWORDS of another's ("Biel/Bienne"
  * pages in German and French, a Brussels page in French and Dutch, a Florida page in Spanish and
- * English). Such a passage is read with its own language's vocabulary.
+ * English), and twice as many of that language's function words in all. Such a passage is read
+ * with its own language's vocabulary. (Most paragraphs show one of the page language's own words
+ * early: the scan stops there.)
  */
 function blockLanguageOf(block: number, known: Map<number, LanguagePack>, byBlock: Map<number, Sentence[]>, page: LanguagePack, languages: Map<string, LanguagePack>): LanguagePack {
   let lang = known.get(block);
   if (lang) return lang;
   lang = page;
-  const own = exclusiveStopwords(languages);
+  const owners = exclusiveStopwords(languages);
   const counts = new Map<LanguagePack, number>();
-  const words = wordsOf(blockText(byBlock, block));
-  for (const word of words) for (const [pack, list] of own) if (list.has(word)) counts.set(pack, (counts.get(pack) ?? 0) + 1);
-  if (!counts.has(page)) {
-    let best = PASSAGE_STOPWORDS - 1;
-    // (Ties go to the language whose function word comes first in the paragraph.)
-    for (const [pack, n] of counts)
-      if (n > best) {
-        lang = pack;
-        best = n;
+  const sentences = byBlock.get(block) ?? [];
+  scan: for (const s of sentences) {
+    LETTERS.lastIndex = 0;
+    for (let m; (m = LETTERS.exec(s.folded)); ) {
+      const owner = owners.get(m[0]);
+      if (owner === undefined) continue;
+      if (owner === page) {
+        counts.clear();
+        break scan;
       }
-    // And all its function words, shared ones included, outnumber the page language's twice over.
+      counts.set(owner, (counts.get(owner) ?? 0) + 1);
+    }
+  }
+  let best = PASSAGE_STOPWORDS - 1;
+  // (Ties go to the language whose function word comes first in the paragraph.)
+  for (const [pack, n] of counts)
+    if (n > best) {
+      lang = pack;
+      best = n;
+    }
+  if (lang !== page) {
+    const words = wordsOf(foldedText(sentences));
     const all = (pack: LanguagePack) => words.filter((w) => pack.stopwords.has(w)).length;
-    if (lang !== page && all(lang) <= 2 * all(page)) lang = page;
+    if (all(lang) <= 2 * all(page)) lang = page;
   }
   known.set(block, lang);
   return lang;
