@@ -1,5 +1,5 @@
 import { detached } from '../util/strings.js';
-import { normalizeChars, undoShifts } from '../parse/normalize.js';
+import { DECORATION, normalizeChars, undoShifts } from '../parse/normalize.js';
 import type { AdverseEffectValue, Claim, Sentence, SourceDocument } from '../types.js';
 import type { Reference } from '../reference/load.js';
 import type { LanguagePack } from '../vocab/load.js';
@@ -40,7 +40,7 @@ function asks(s: string): boolean {
 }
 
 /** One emoji or symbol (with its variation selector or joiner), as decoration may follow a question. */
-const TRAILING_SYMBOL = /^[\p{Extended_Pictographic}\p{So}\uFE0F\u200D]$/u;
+const TRAILING_SYMBOL = new RegExp(`^[${DECORATION}]$`, 'u');
 
 /** A run-in label: a paragraph's first sentence closed by a full stop or a colon. */
 const RUN_IN_LABEL = /[.:]\s*$/;

@@ -146,3 +146,9 @@ export function undoShifts(shifts: readonly Shift[] | undefined, offset: number)
   if (shifts) for (const s of shifts) if (offset > s.from && offset <= s.to) return offset + s.delta;
   return offset;
 }
+
+/**
+ * Characters that decorate the end of a question or a lead-in without changing it: emoji and other
+ * symbols, their variation selector and joiner ("QUEM NÃO PODE FAZER? 🚫"). A character class body.
+ */
+export const DECORATION = String.raw`\p{Extended_Pictographic}\p{So}\uFE0F\u200D`;

@@ -1,6 +1,6 @@
 import type { Nodes, Parents } from 'mdast';
 import type { Sentence } from '../types.js';
-import { blankLineTimes, decodeEntities, normalizeChars, readConverterMarks, type Shift } from './normalize.js';
+import { blankLineTimes, decodeEntities, DECORATION, normalizeChars, readConverterMarks, type Shift } from './normalize.js';
 import { foldCase } from '../extract/terms.js';
 import { capRanges, markdownDepth, MAX_MARKDOWN_DEPTH, plainTree } from './limits.js';
 import { parseMarkdown } from './gfm.js';
@@ -258,6 +258,8 @@ function isLettered(masked: string): boolean {
   return lines.length >= 2 && lines.every((l) => LETTERED_LINE.test(l));
 }
 
+const LEAD_IN_END = new RegExp(`(?::|[\\p{L},?])[\\s${DECORATION}]*$`, 'u');
+
 function leadInOf(block: Block | undefined, text: string): Block | undefined {
   if (!block) return undefined;
   if (block.type === 'heading') return block;
@@ -266,7 +268,7 @@ function leadInOf(block: Block | undefined, text: string): Block | undefined {
   // the list answers ("**Qui ne peut pas en bénéficier ?**"), and one left open by an ellipsis
   // ("NOT FOR YOU IF…", read as a full stop once normalised).
   // (Emoji after it are decoration: "QUEM NÃO PODE FAZER? 🚫".)
-  return /(?::|[\p{L},?])[\s\p{Extended_Pictographic}\p{So}\uFE0F\u200D]*$/u.test(block.masked) || /\p{L}[ \t]*(?:…|\.\.\.)[*_ \t]*$/u.test(text.slice(block.start, block.end)) ? block : undefined;
+  return LEAD_IN_END.test(block.masked) || /\p{L}[ \t]*(?:…|\.\.\.)[*_ \t]*$/u.test(text.slice(block.start, block.end)) ? block : undefined;
 }
 
 const blank = (s: string) => s.replace(/[^\r\n]/g, ' ');
