@@ -185,6 +185,16 @@ describe('hostile paths', () => {
     expect(collectSources([join(src, 'escape.md')], project)).toHaveLength(1);
   });
 
+  it('tells a named pipe on the command line apart as not a regular file, without waiting for a writer', () => {
+    const dir = tmp('fifo');
+    const fifo = join(dir, 'pipe.md');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    // Opened for reading in the ordinary way, a pipe with no writer blocks: the test would hang.
+    const r = processSource(fifo, getEngine());
+    expect(r.problem?.message).toBe('not a regular file');
+    expect(r.claims).toEqual([]);
+  });
+
   it('reports an unreadable file as permission denied and checks the others', (ctx) => {
     const why = nobodyUnavailable();
     if (why) {

@@ -10,10 +10,12 @@ import { wordsOf } from './term-index.js';
 
 /** A number or range followed, within two words, by a session word: a course ("3 -5 sedute", "dieci sedute"). */
 export function courseRegex(lang: LanguagePack, ref: Reference): RegExp {
-  const words = ref.concepts.get('session')?.terms[lang.language] ?? [];
-  // After a number or a space (so no boundary of its own): "3-5sedute", "10sessões".
-  const after = words.map((t) => termSource(t, { leftBoundary: false })).join('|');
-  return cachedRegex(ref, `session-count:${lang.language}`, () => new RegExp(`${lang.rangeSource}(?:(?:\\s+${WORD_CHAR}+){1,2}?\\s+|\\s*)(?:${after})`, 'dgu'));
+  return cachedRegex(ref, `session-count:${lang.language}`, () => {
+    const words = ref.concepts.get('session')?.terms[lang.language] ?? [];
+    // After a number or a space (so no boundary of its own): "3-5sedute", "10sessões".
+    const after = words.map((t) => termSource(t, { leftBoundary: false })).join('|');
+    return new RegExp(`${lang.rangeSource}(?:(?:\\s+${WORD_CHAR}+){1,2}?\\s+|\\s*)(?:${after})`, 'dgu');
+  });
 }
 
 /** Session counts: a number or range followed, within two words, by a session word ("3 -5 sedute", "dieci sedute"). */

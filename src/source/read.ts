@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync, readdirSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { relativePath } from '../util/paths.js';
 import type { Point, SourceDocument } from '../types.js';
@@ -50,14 +50,21 @@ export function readSource(path: string, packs: Map<string, LanguagePack>, defau
   });
   let bytes: Buffer;
   try {
-    const st = statSync(path);
-    if (st.isDirectory()) {
-      readdirSync(path); // a directory handed over by collectSources because it cannot be listed: say why
-      return fail('a directory, not a source file');
+    // One open, and the size from its descriptor: a path looked up once, not by a stat and again by
+    // the read. Non-blocking, so that a named pipe is told apart (not a regular file) instead of waited on.
+    const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    try {
+      const st = fstatSync(fd);
+      if (st.isDirectory()) {
+        readdirSync(path); // a directory handed over by collectSources because it cannot be listed: say why
+        return fail('a directory, not a source file');
+      }
+      if (!st.isFile()) return fail('not a regular file');
+      if (st.size > MAX_SOURCE_BYTES) return fail(`file is ${st.size} bytes; the limit is ${MAX_SOURCE_BYTES} bytes (2 MiB): split the page or check it is really a page`);
+      bytes = readFileSync(fd);
+    } finally {
+      closeSync(fd);
     }
-    if (!st.isFile()) return fail('not a regular file');
-    if (st.size > MAX_SOURCE_BYTES) return fail(`file is ${st.size} bytes; the limit is ${MAX_SOURCE_BYTES} bytes (2 MiB): split the page or check it is really a page`);
-    bytes = readFileSync(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     return fail(code === 'EACCES' || code === 'EPERM' ? `permission denied (${code}): the file cannot be read` : `cannot read the file: ${(error as Error).message}`);

@@ -307,29 +307,36 @@ export class PackedValues<T> {
   }
 
   private string(s: string, unique: boolean): void {
+    // As bytes only what fits a byte chunk and what UTF-8 gives back unchanged (a lone surrogate
+    // would come back as U+FFFD).
+    const fits = s.length <= TEXT_MAX / 3 && this.byteChunks.length < 2 ** 32 / BYTE_CHUNK;
+    // A string under a unique key (an id, a fingerprint) goes to the bytes without being looked
+    // for in the table: it would not be there, and hashing every one of them to find that out
+    // was the most costly step of packing a finding.
+    if (unique && fits && wellFormed(s)) return this.text(s);
     const known = this.stringIndex.get(s);
     if (known !== undefined) {
       this.tag(STR, known);
       return;
     }
-    // As bytes only what UTF-8 gives back unchanged: a lone surrogate would come back as U+FFFD.
-    if ((unique || this.strings.length >= this.sharedLimit) && s.length <= TEXT_MAX / 3 && this.byteChunks.length < 2 ** 32 / BYTE_CHUNK && wellFormed(s)) {
-      const size = Buffer.byteLength(s);
-      if (this.bytesUsed + size > this.bytes.length) {
-        this.bytes = this.shared ? Buffer.from(new SharedArrayBuffer(BYTE_CHUNK)) : Buffer.allocUnsafe(BYTE_CHUNK);
-        this.byteChunks.push(this.bytes);
-        this.bytesUsed = 0;
-      }
-      this.bytes.write(s, this.bytesUsed, 'utf8');
-      this.tag(TEXT, size);
-      this.emit((this.byteChunks.length - 1) * BYTE_CHUNK + this.bytesUsed);
-      this.bytesUsed += size;
-      return;
-    }
+    if (this.strings.length >= this.sharedLimit && fits && wellFormed(s)) return this.text(s);
     const index = this.checked(this.strings.length);
     this.strings.push(s);
     this.stringIndex.set(s, index);
     this.tag(STR, index);
+  }
+
+  private text(s: string): void {
+    const size = Buffer.byteLength(s);
+    if (this.bytesUsed + size > this.bytes.length) {
+      this.bytes = this.shared ? Buffer.from(new SharedArrayBuffer(BYTE_CHUNK)) : Buffer.allocUnsafe(BYTE_CHUNK);
+      this.byteChunks.push(this.bytes);
+      this.bytesUsed = 0;
+    }
+    this.bytes.write(s, this.bytesUsed, 'utf8');
+    this.tag(TEXT, size);
+    this.emit((this.byteChunks.length - 1) * BYTE_CHUNK + this.bytesUsed);
+    this.bytesUsed += size;
   }
 
   private same(value: object): number {
