@@ -73,6 +73,11 @@ function strength(input: ExtractInput, cueText: string): ContraindicationValue['
 /** How many words may stand between a phrase that points back at conditions and its negation: "en esos casos no", "in those cases we do not". */
 const REFUSED_BACK_WORDS = 2;
 
+/** Whether the text of a span opens with a match of the regex. */
+function opensWith(re: RegExp, text: string, span: Span): boolean {
+  return findAll(re, text.slice(span.start, span.end)).some((h) => h.start === 0);
+}
+
 /** How many words may stand between a condition and the refusal after it: "con gli anticoagulanti (Coumadin, Eliquis) non la fanno". */
 const REFUSED_LATER_WORDS = 8;
 
@@ -227,6 +232,12 @@ export const extractConcepts: Extractor = (input) => {
         // them when written out too: "Diabetes ist keine Kontraindikation".
         const unlessNamed = ref.derivations.find((d) => d.assertion === m.concept.id && d.unlessNamed)?.unlessNamed;
         if (unlessNamed && (aboutOne(context, m.span) || namesOne(ref, unlessNamed, input.candidates, input.hits, (other) => context.sameClause(m.span, other)))) break;
+        // But "lacking" denied is having: "non è priva di rischi", "nessun trattamento è privo di rischi".
+        // (Not another "lacking" before it: "senza bisturi e senza dolore".)
+        if (selfNegated && modifiers.negated && opensWith(lang.re.privative, text, m.span)) {
+          const outer = context.negation(m.span);
+          if (outer && !opensWith(lang.re.privative, text, outer)) break;
+        }
         if (selfNegated || !modifiers.negated) out.push({ kind, value: { assertion: m.concept.id }, span: m.span, modifiers: { ...modifiers, negated: false } });
         break;
       }

@@ -267,6 +267,9 @@ export function extractClaims(doc: SourceDocument, sentences: Sentence[], pageLa
     // contraindications: "## Controindicazioni" over it leads each cell in, with its column.
     const header = sentence.blockType === 'tableCell' && sentence.leadIn !== undefined ? blockText(byBlock, sentence.leadIn) : '';
     if (header !== '' && sectionTitle !== '' && (test(lang.re.absolute, header) || test(lang.re.relative, header))) strengthLead = `${sectionTitle} ${header}`;
+    // So does a strength label set as a paragraph of its own over a list: "## Contraindicaciones",
+    // then "**Absolutas:**" over "- Embarazo." (the label alone names no contraindication).
+    else if (sentence.blockType === 'listItem' && strengthLead === '' && sectionTitle !== '' && listLeadIn !== '' && lang.re.strengthLabel.test(listLeadIn)) strengthLead = sectionTitle;
     const leadIn = [listLeadIn, label, asks(previous) ? previous : strengthLead].filter(Boolean).join(' ');
     const leadInTail =
       sentence.leadIn === undefined ? leadIn : [byBlock.get(sentence.leadIn)?.at(-1)?.folded ?? '', lineLead, label, asks(previous) ? previous : strengthLead].filter(Boolean).join(' ');
@@ -468,6 +471,9 @@ function pageTitles(doc: SourceDocument, sentences: Sentence[]): string {
   return [doc.meta.title ? foldCase(normalizeChars(doc.meta.title)) : '', heading ? heading.folded : ''].join(' ');
 }
 
+/** Between "an alternative to" and the treatment it names: up to two words ("the", "classic"), no punctuation. */
+const REPLACED_GAP = /^\s*(?:[\p{L}'’]+\s+){0,2}$/u;
+
 /** A bracketed aside at the end of a sentence (no brackets inside). */
 const CLOSING_ASIDE = /\([^()]*\)(?=[\s.!?;:]*$)/u;
 
@@ -484,6 +490,7 @@ class ScopeTracker {
   private readonly ours: RegExp;
   private readonly others: RegExp;
   private readonly denial: RegExp;
+  private readonly alternativeTo: RegExp;
 
   constructor(
     ref: Reference,
@@ -494,13 +501,31 @@ class ScopeTracker {
     this.ours = ref.matcher(lang.language, ref.scope!.treatment);
     this.others = ref.matcher(lang.language, ref.scope!.others);
     this.denial = lang.re.negBefore;
+    this.alternativeTo = lang.re.alternativeTo;
     this.page = this.other(titles);
     this.section = this.page;
   }
 
+  /** Whether a text names this treatment. */
+  private namesOurs(text: string): boolean {
+    return test(this.ours, text);
+  }
+
+  /**
+   * Whether a text names another treatment, other than as what this one is offered instead of
+   * ("a safe alternative to liposuction").
+   */
+  private namesOther(text: string): boolean {
+    if (!test(this.others, text)) return false;
+    const hits = findAll(this.others, text);
+    const cues = test(this.alternativeTo, text) ? findAll(this.alternativeTo, text) : [];
+    const replaced = (h: Span) => cues.some((c) => c.end <= h.start && REPLACED_GAP.test(text.slice(c.end, h.start)));
+    return hits.some((h) => !replaced(h));
+  }
+
   /** Whether a text names another treatment and not this one. */
   private other(text: string): boolean {
-    return test(this.others, text) && !test(this.ours, text);
+    return this.namesOther(text) && !this.namesOurs(text);
   }
 
   /** `newLine`: whether the sentence starts a line of its own (a line of a list written without markup is an item, not the rest of the one before). */
@@ -510,19 +535,19 @@ class ScopeTracker {
       // A heading that denies being the other treatment ("„Keine Fettweg-Spritze“") opens no section about it.
       if (before?.block !== sentence.block) {
         const heading = blockText(this.byBlock, sentence.block);
-        this.section = this.other(heading) ? !test(this.denial, heading) : this.page && !test(this.ours, heading);
+        this.section = this.other(heading) ? !test(this.denial, heading) : this.page && !this.namesOurs(heading);
       }
       return this.section;
     }
     // A sentence that names this treatment turns its paragraph back to it: "Avevo già provato
     // tecarterapia e onde d'urto. Con la mesoterapia 5 sedute in tutto. Nessun effetto collaterale."
-    if (test(this.ours, text)) {
+    if (this.namesOurs(text)) {
       if (this.elsewhereBlock === sentence.block) this.elsewhereBlock = -1;
       return false;
     }
     // (Another treatment named only in a bracketed aside that closes the sentence does not turn it
     // to that one: "ma MAI dentro il tendine (quello è il rischio vero, con le infiltrazioni di cortisone).")
-    if (test(this.others, text) && (!text.includes('(') || test(this.others, text.replace(CLOSING_ASIDE, (m) => ' '.repeat(m.length))))) {
+    if (this.namesOther(text) && (!text.includes('(') || this.namesOther(text.replace(CLOSING_ASIDE, (m) => ' '.repeat(m.length))))) {
       this.elsewhereBlock = sentence.block;
       return true;
     }
@@ -536,7 +561,7 @@ class ScopeTracker {
       if (this.other(header) || this.other(rowLabel)) return true;
       // A column or row about this treatment, in a section (or on a page) about another: "| GlowRoll
       // (home) | Microneedling pen | Mesotherapy (clinic) |".
-      if (test(this.ours, header) || test(this.ours, rowLabel)) return false;
+      if (this.namesOurs(header) || this.namesOurs(rowLabel)) return false;
     }
     return this.section;
   }

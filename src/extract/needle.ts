@@ -1,7 +1,9 @@
 import type { NeedleValue } from '../types.js';
 import type { Extractor, RawClaim } from './types.js';
 import { findQuantities, parseNumber } from './quantity.js';
-import { findAll, termSource, test, WORD_CHAR, type Span } from './terms.js';
+import { compileTerms, findAll, termSource, test, WORD_CHAR, type Span } from './terms.js';
+import type { Reference } from '../reference/load.js';
+import type { LanguagePack } from '../vocab/load.js';
 import { cachedRegex } from './cache.js';
 
 /**
@@ -21,6 +23,14 @@ export const hasGaugeLetter = (cased: string): boolean => GAUGE_LETTER_ONE.test(
 const CUE_WORDS = 12;
 /** How many words a comma between a figure and a cue after it counts for. */
 const COMMA_WORDS = 3;
+
+/** A concept's askedAs.figures terms in one language, compiled once. */
+function askedForFigures(ref: Reference, lang: LanguagePack, id: string): RegExp {
+  return cachedRegex(ref, `asked-figures:${lang.language}:${id}`, () => compileTerms(ref.concepts.get(id)?.askedAs?.figures?.[lang.language] ?? []));
+}
+
+/** A gauge and a times sign right before a figure: "27G × ", "30 G x". */
+const GAUGE_TIMES = /(?<!\d)\d{2}\s*G\s*[x×]\s*$/iu;
 
 export const extractNeedle: Extractor = ({ text, cased, lang, ref, context, hits, section, previous, leadIn }) => {
   let needles = hits('needle');
@@ -44,7 +54,11 @@ export const extractNeedle: Extractor = ({ text, cased, lang, ref, context, hits
     // Under a question about depth, the answer's figures are depths: "### How deep do the needles
     // go?" then "About 1 mm on the face. On the scalp, up to 3 mm." The cue then stands at the
     // sentence's start. (Not under one about the needle: "How long does it take?" asks no length.)
-    if (section !== '' && lang.unitGate.test(text) && test(ref.matcher(lang.language, 'depth'), section)) depths = [{ start: 0, end: 0 }];
+    // Under one that names the needle itself (the reference's askedAs.figures, not "long": "How
+    // long does it take?"), they are lengths: "### Wie lang sind die Nadeln?" over "Meistens 4 mm".
+    const answered = section !== '' && lang.unitGate.test(text);
+    if (answered && test(ref.matcher(lang.language, 'depth'), section)) depths = [{ start: 0, end: 0 }];
+    else if (answered && test(askedForFigures(ref, lang, 'needle'), section)) needles = [{ start: 0, end: 0 }];
     else if (!gaugeLetter) return out;
   }
   const diameters = hits('diameter');
@@ -81,7 +95,10 @@ export const extractNeedle: Extractor = ({ text, cased, lang, ref, context, hits
     // "0.3 mm in diameter": when a thickness word is the nearest cue, the figure is neither length nor depth.
     // (Not a thickness word after a comma: "naaldjes van 4 mm, dikte 27G" labels the gauge.)
     if (distance(diameters.filter((h) => !/[,;]/.test(afterFigure(h) ?? ''))) <= Math.min(dNeedle, dDepth, CUE_WORDS)) continue;
-    const aspect: NeedleValue['aspect'] = Math.min(dNeedle, dDepth) > CUE_WORDS ? last!.aspect : depthAfter || dDepth < dNeedle ? 'depth' : 'length';
+    // A gauge times a figure is a needle's size, whatever depth word is near: "27G × 13 mm für
+    // tiefer liegende Sehnenansätze".
+    const sized = GAUGE_TIMES.test(text.slice(Math.max(0, q.span.start - 12), q.span.start));
+    const aspect: NeedleValue['aspect'] = sized ? 'length' : Math.min(dNeedle, dDepth) > CUE_WORDS ? last!.aspect : depthAfter || dDepth < dNeedle ? 'depth' : 'length';
     last = { end: q.span.end, aspect };
     // A label that says the figure is a bound: "Maximum injection depth: 6 mm", "Profundidad mínima: 1 mm".
     const label = q.min !== null && q.min === q.max ? labelBefore(text, q.span.start) : '';

@@ -30,8 +30,9 @@ export const extractSessionCount: Extractor = (input) => {
   // "| Price | 290 € | 520 € |"), not the treatment's own ("| | Mesotherapy | PRP |": a price per session).
   const pricedText = (t: string) => /[€$£]/.test(t) || test(lang.re.price, t);
   const column = () => input.column !== '' && pricedText(input.column) && !test(ref.matcher(lang.language, 'treatment'), input.column.split(' | ')[0]);
-  // The row or column the sentence is a cell of sells it.
-  const pricedAround = () => pricedText(input.row) || column();
+  // The row or column the sentence is a cell of sells it. (Not a cell that gives a rate too: a
+  // protocol's, beside the prices: "| £180 | 3 sessions: £480 | 3–5 sessions, every 2 weeks |".)
+  const pricedAround = () => (pricedText(input.row) || column()) && statedFrequencies().length === 0;
   const priced = () => pricedText(text) || pricedAround();
   if (!candidates.has('session')) {
     // A cell under a column headed by the session word ("N. sedute" over "3–4", "6"): the count.
@@ -39,7 +40,9 @@ export const extractSessionCount: Extractor = (input) => {
       // The cell's own text (a two-cell row's value is read after its label: "viso: 4").
       const own = input.sentence.folded;
       const base = text.length - own.length;
-      const n = /^\s*\d{1,3}\s*$/.test(own) ? parseNumber(own.trim(), lang) : undefined;
+      // (A bracketed aside may follow the figure: "6 (fixed course)".)
+      const cell = /^\s*(\d{1,3})\s*(?:\([^()]*\)\s*)?$/.exec(own);
+      const n = cell ? parseNumber(cell[1], lang) : undefined;
       if (n !== undefined && n >= 1 && n <= 100) {
         const span = { start: base + own.search(/\d/), end: base + own.trimEnd().length };
         return [{ kind: 'sessions.count', value: { min: n, max: n, approximate: false }, span, modifiers: context.modifiers(span) }];
@@ -47,8 +50,14 @@ export const extractSessionCount: Extractor = (input) => {
       return elidedBounds(text, lang, ref, context, base);
     }
     // The course was just stated, or asked about ("¿Cuántas sesiones necesito?").
-    const stated = (input.previous !== '' && test(re, input.previous)) || (test(lang.re.howMany, input.asked) && test(ref.matcher(lang.language, 'session'), input.asked));
-    if (stated) return [...elidedBounds(text, lang, ref, context, 0), ...elidedCounts(text, lang, context, [])];
+    // The question may be the heading over the whole paragraph: "### Wie viele Sitzungen brauche
+    // ich?" over "Das hängt von der Indikation ab. Bei Schmerzen meist 3–5, für die Haut vier."
+    const asksCount = (q: string) => q !== '' && test(lang.re.howMany, q) && test(ref.matcher(lang.language, 'session'), q);
+    const answers = asksCount(input.asked) || asksCount(input.section);
+    if (answers || (input.previous !== '' && test(re, input.previous))) {
+      const elided = [...elidedBounds(text, lang, ref, context, 0), ...elidedCounts(text, lang, context, [])];
+      return answers && !priced() ? [...elided, ...bareCounts(text, lang, ref, context, elided)] : elided;
+    }
     // "Io ne ho fatte 6 l'anno scorso, ogni due settimane": a rate says what the number counts.
     return lang.elidedCounts.length && !priced() && statedFrequencies().length ? elidedCounts(text, lang, context, statedFrequencies()) : [];
   }
@@ -212,6 +221,28 @@ function elidedCounts(text: string, lang: LanguagePack, context: SentenceContext
       const span = { start: q.match.index, end };
       out.push({ kind: 'sessions.count', value: { min: q.min, max: q.max, approximate: q.approximate }, span, modifiers: context.modifiers(span) });
     }
+  }
+  return out;
+}
+
+/**
+ * A lone number that ends its sentence or clause, in an answer to how many sessions: "Usually
+ * four.", "für die Haut vier." It follows a word, as a count does; not a byline's figures ("· 13.
+ * Februar", "Follow (38)", "12.3K views"), not a figure after a comma (a list's or an aside's:
+ * "después de las primeras cuatro, una por semana"), nor one a result comes after ("after three").
+ * Two or more: "ein", "one" are as often an article or a particle ("setzt sofort ein.").
+ */
+function bareCounts(text: string, lang: LanguagePack, ref: Reference, context: SentenceContext, read: RawClaim[]): RawClaim[] {
+  const re = cachedRegex(ref, `bare-count:${lang.language}`, () => new RegExp(`(?<=\\p{L}[ \\t])(?<n>${lang.numberSource})(?=\\s*(?:[.;!?](?!\\p{N})|$))`, 'dgu'));
+  const out: RawClaim[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const span = { start: m.index, end: m.index + m[0].length };
+    if (read.some((c) => c.span.start < span.end && span.start < c.span.end)) continue;
+    if (lang.re.elapsedTail.test(text.slice(Math.max(0, m.index - 30), m.index))) continue;
+    const n = parseNumber(m.groups?.n, lang);
+    if (n === undefined || !Number.isInteger(n) || n < 2 || n > 100) continue;
+    out.push({ kind: 'sessions.count', value: { min: n, max: n, approximate: false }, span, modifiers: context.modifiers(span) });
   }
   return out;
 }

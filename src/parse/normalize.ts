@@ -44,16 +44,17 @@ const MAP: Record<string, string> = {
 
 const PATTERN = new RegExp(`[${Object.keys(MAP).join('')}]`, 'g');
 
-/** A Markdown backslash escape, or pandoc's "--" between figures. */
-const CONVERTER_MARK = /\\(?=[!-/:-@[-`{-~ \u00a0])|(?<=\d)--(?=\d)/g;
+/** A Markdown backslash escape, pandoc's "--" between figures, or a definition list's "::" after its term. */
+const CONVERTER_MARK = /\\(?=[!-/:-@[-`{-~ \u00a0])|(?<=\d)--(?=\d)|(?<=[\p{L}\p{N})*_])::(?=[ \t])/gu;
 
 /**
  * Marks that converters write into Markdown, read as what they stand for, the text keeping its
  * length: a backslash escape is blanked ("3\-5 sedute", "1\. Schwangerschaft", pandoc's
- * "4\ mm"), and pandoc's "--" between figures is an en dash ("3--5 sessions").
+ * "4\ mm"), pandoc's "--" between figures is an en dash ("3--5 sessions"), and a definition
+ * list's "::" (AsciiDoc's) is a label's colon ("Sedute:: 8–10").
  */
 export function readConverterMarks(text: string): string {
-  return text.includes('\\') || text.includes('--') ? text.replace(CONVERTER_MARK, (m) => (m === '--' ? '\u2013 ' : ' ')) : text;
+  return text.includes('\\') || text.includes('--') || text.includes('::') ? text.replace(CONVERTER_MARK, (m) => (m === '--' ? '\u2013 ' : m === '::' ? ': ' : ' ')) : text;
 }
 
 /**

@@ -27,7 +27,7 @@ export interface Concept {
   label: Record<string, string>;
   terms: Record<string, string[]>;
   /** Yes/no questions whose bare answer makes this claim (see the schema). */
-  askedAs?: { yes?: Record<string, string[]>; no?: Record<string, string[]> };
+  askedAs?: { yes?: Record<string, string[]>; no?: Record<string, string[]>; figures?: Record<string, string[]> };
 }
 
 export interface Derivation {

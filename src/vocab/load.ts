@@ -40,7 +40,7 @@ export interface VocabFile {
   };
   context: {
     window: number;
-    negation: { before: string[]; after: string[]; pseudo: string[]; ofOne?: string[]; value?: string[]; answer?: string[] };
+    negation: { before: string[]; after: string[]; pseudo: string[]; ofOne?: string[]; privative?: string[]; value?: string[]; answer?: string[] };
     hedge: string[];
     hypothetical: string[];
     reported?: string[];
@@ -57,6 +57,7 @@ export interface VocabFile {
     answerLabel?: string[];
     treats?: string[];
     tellDoctor?: string[];
+    alternativeTo?: string[];
     exception: string[];
     advice: string[];
     terminators: string[];
@@ -119,6 +120,8 @@ export interface LanguagePack {
     pseudo: RegExp;
     /** Negated predicates about one thing ("is not a"): see the vocabulary schema. */
     ofOne: RegExp;
+    /** Negations that mean "lacking" ("senza", "privo di"): see the vocabulary schema. */
+    privative: RegExp;
     /** A denial that is the whole value after a label's colon (context.negation.value). */
     negValue: RegExp;
     hedge: RegExp;
@@ -142,6 +145,8 @@ export interface LanguagePack {
     treats: RegExp;
     /** Telling the doctor ('tell your doctor', 'dire al medico'): a condition after it is to be told, not refused: context.tellDoctor. */
     tellDoctor: RegExp;
+    /** What this treatment is offered instead of ('an alternative to', 'instead of'): context.alternativeTo. */
+    alternativeTo: RegExp;
     /** A verdict that opens an answer and denies the statement before it ("Faux.", "Myth:"), anchored at the start. */
     refutation: RegExp;
     /** A verdict that agrees, opening a sentence ('Vrai.'): context.confirmation. */
@@ -252,6 +257,7 @@ export function compileVocab(v: VocabFile): LanguagePack {
       negAfter: compileTerms(c.negation.after),
       pseudo: compileTerms(c.negation.pseudo),
       ofOne: compileTerms(c.negation.ofOne ?? []),
+      privative: compileTerms(c.negation.privative ?? []),
       negValue: compileTerms(c.negation.value ?? []),
       hedge: compileTerms(c.hedge),
       hypothetical: compileTerms(c.hypothetical),
@@ -266,6 +272,7 @@ export function compileVocab(v: VocabFile): LanguagePack {
       answerLabel: new RegExp(`^\\s*(?:${compileTerms(c.answerLabel ?? []).source})`, 'u'),
       treats: compileTerms(c.treats ?? []),
       tellDoctor: compileTerms(c.tellDoctor ?? []),
+      alternativeTo: compileTerms(c.alternativeTo ?? []),
       // A numbered verdict too: "Irrtum 6:", "Mito n. 3 –".
       refutation: new RegExp(`^\\s*(?:${compileTerms(c.refutation ?? []).source})(?:\\s*(?:n[.°º]?|no\\.|nr\\.|#)?\\s*\\d{1,2})?\\s*[.!:,;\u2013\u2014-]`, 'u'),
       confirmation: new RegExp(`^\\s*(?:${compileTerms(c.confirmation ?? []).source})\\s*[.!:,;\u2013\u2014-]`, 'u'),
@@ -291,7 +298,7 @@ export function compileVocab(v: VocabFile): LanguagePack {
       answerNo: answerOpening(c.negation.answer ?? []),
       absolute: compileTerms(v.contraindication.absolute),
       relative: compileTerms(v.contraindication.relative),
-      strengthLabel: new RegExp(`^[^\\p{L}\\p{N}]*(?:${compileTerms([...v.contraindication.absolute, ...v.contraindication.relative]).source})(?:\\s+\\p{L}+)?[\\s*_]*:`, 'u'),
+      strengthLabel: new RegExp(`^[^\\p{L}\\p{N}]*(?:${compileTerms([...v.contraindication.absolute, ...v.contraindication.relative]).source})(?:\\s+\\p{L}+)?[\\s*_]*(?:\\([^()]{0,60}\\)[\\s*_]*)?:`, 'u'),
       aeMild: compileTerms(v.adverseEffect.severity.mild ?? []),
       aeSevere: compileTerms(v.adverseEffect.severity.severe ?? []),
       aeRare: compileTerms(v.adverseEffect.frequency.rare ?? []),
