@@ -10,6 +10,7 @@ import { claimsOf, conditionsOf, valuesOf } from './helpers/engine.js';
 const read = (text: string, lang: string) => claimsOf(text, lang).map((c) => `${c.kind} ${c.text}`);
 const counts = (text: string, lang: string) => valuesOf(text, lang, 'sessions.count').map((v) => { const c = v as { min: number | null; max: number | null }; return `${c.min ?? ''}-${c.max ?? ''}`; });
 const assertions = (text: string, lang: string) => claimsOf(text, lang).filter((c) => c.kind === 'safety' || c.kind === 'efficacy').map((c) => (c.value as { assertion: string }).assertion);
+const effectsOf = (text: string, lang: string) => valuesOf(text, lang, 'adverse-effect').map((v) => (v as { effect: string }).effect);
 const needles = (text: string, lang: string) => valuesOf(text, lang, 'needle').map((v) => { const n = v as { aspect: string; min: number | null; max: number | null }; return `${n.aspect} ${n.min ?? ''}-${n.max ?? ''}`; });
 
 describe('a FAQ heading answered by the paragraph under it', () => {
@@ -122,5 +123,69 @@ describe('vocabulary', () => {
 
   it('English: advice before the appointment is no contraindication', () => {
     expect(conditionsOf('## Mesotherapy: good to know\n\n- Avoid alcohol and aspirin for 24 hours before your appointment.\n', 'en')).toEqual([]);
+  });
+});
+
+describe('documents and second-batch rules (fresh71 to fresh75)', () => {
+  it('exclusion criteria in a clinic’s protocol are its contraindications', () => {
+    const page = '# Protocollo di mesoterapia tricologica\n\n### 2.2 Criteri di esclusione\na) gravidanza accertata o presunta, allattamento;\nb) anticoagulanti orali.\n';
+    expect(conditionsOf(page, 'it')).toEqual(['pregnancy', 'breastfeeding', 'anticoagulant-therapy']);
+  });
+
+  it('a symbol font’s bullet a converter left in the private use area opens a list item', () => {
+    const page = 'Mesotherapy.\n\nWe will not carry out the treatment if you:\n\uf0b7 are pregnant\n\uf0b7 take anticoagulant medicines such as warfarin\n';
+    expect(conditionsOf(page, 'en')).toEqual(['pregnancy', 'anticoagulant-therapy']);
+  });
+
+  it('a line closed by a colon leads in the lines after it, a list whose marks were dropped', () => {
+    const page = 'Mesotherapy.\n\nWe will not carry out the treatment if you:\n are pregnant, trying to conceive or breastfeeding\n have an active infection of the scalp\n';
+    expect(conditionsOf(page, 'en')).toEqual(['pregnancy', 'breastfeeding', 'skin-infection']);
+    // (Not a label's colon inside a line: "Price: 150 €" leads nothing in.)
+    expect(conditionsOf('Mesotherapy.\n\nPrice:\n 150 € per session, pregnant women welcome to ask.\n', 'en')).toEqual([]);
+  });
+
+  it('“Myth:” then a statement sets out a myth; a bare “Myth.” after a statement is a verdict', () => {
+    expect(assertions('# Mesotherapy\n\nMyth: mesotherapy flushes toxins out of the fat.\n', 'en')).toEqual([]);
+    expect(assertions('# Mesotherapy\n\nMyth #2: mesotherapy flushes toxins out of the fat.\n', 'en')).toEqual([]);
+  });
+
+  it('a figure with a thousands separator is a thousand, and more than once a day is no rate of sessions', () => {
+    const text = 'La mesoterapia cellulite è cercata oltre 9.900 volte al mese. Si fa 2 volte a settimana con aghi da 0,4 mm.';
+    expect(valuesOf(text, 'it', 'sessions.frequency').map((v) => (v as { interval: string }).interval)).toEqual(['P0.5W']);
+    expect(needles(text, 'it')).toEqual(['length 0.4-0.4']);
+  });
+
+  it('a figure that goes on from a length, a technique’s depth word further after it, is a length', () => {
+    expect(needles('La mésothérapie, avec des aiguilles de 4 mm pour le visage et de 13 mm pour la mésothérapie antalgique profonde.', 'fr')).toEqual(['length 4-4', 'length 13-13']);
+    expect(needles('Mesoterapia con agujas de 4 mm (o de 13 mm para la técnica profunda) y calibre 27 G.', 'es')).toEqual(['length 4-4', 'length 13-13', 'gauge 27-27']);
+    // A depth word right after the figure still makes it a depth.
+    expect(needles('Mesoterapia con aghi da 4 mm, inseriti a 2 mm di profondità.', 'it')).toEqual(['length 4-4', 'depth 2-2']);
+  });
+
+  it('French: bounds with an elided article, a weekly rate with a slash, “sans gravité”, a deferral, a sports certificate', () => {
+    expect(needles('La mésothérapie se fait à moins d’1 mm de profondeur. Sur le corps, au minimum à 4 mm de profondeur.', 'fr')).toEqual(['depth -1', 'depth 4-']);
+    expect(valuesOf('Mésothérapie : 6 à 10 séances, à raison d’1 séance/semaine.', 'fr', 'sessions.frequency').map((v) => (v as { interval: string }).interval)).toEqual(['P1W']);
+    expect(assertions('La mésothérapie peut provoquer des rougeurs. Ces désagréments sont sans gravité.', 'fr')).toEqual(['no-serious-side-effects']);
+    expect(conditionsOf('La mésothérapie du visage : je la reporte en cas de toute infection cutanée sur la zone à traiter.', 'fr')).toEqual(['skin-infection']);
+    expect(assertions('Mésothérapie : 35 € · Certificat de non contre-indication au sport : 25 €', 'fr')).toEqual([]);
+    expect(counts('Mésothérapie antalgique : 40 EUR la séance.', 'fr')).toEqual([]);
+  });
+
+  it('Dutch: a refusal with “niet” before the conditions, a depth “into the skin”', () => {
+    expect(conditionsOf('Mesotherapie. Ik behandel je niet als je zwanger bent of borstvoeding geeft.', 'nl')).toEqual(['pregnancy', 'breastfeeding']);
+    expect(conditionsOf('Mesotherapie kan helaas niet als je zwanger bent.', 'nl')).toEqual(['pregnancy']);
+    expect(needles('Mesotherapie: de naald gaat 1 tot 4 millimeter de huid in.', 'nl')).toEqual(['depth 1-4']);
+  });
+
+  it('other treatments: steroid injections, cavitation, fillers, palper-rouler', () => {
+    expect(counts('# Mesoterapia\n\nPer l’alopecia areata: infiltrazioni di triamcinolone ogni 4–6 settimane, 3 sedute.\n', 'it')).toEqual([]);
+    expect(assertions('# Mesoterapia capilar\n\n🔹 Cavitación: elimina la grasa localizada en solo 5 sesiones\n', 'es')).toEqual([]);
+    expect(effectsOf('# Mésothérapie\n\nLe comblement par acide hyaluronique réticulé donne plus souvent des hématomes.\n', 'fr')).toEqual([]);
+  });
+
+  it('Italian: a maximum depth, French and Portuguese “goodbye to fat”', () => {
+    expect(needles('Il medico inietta la mesoterapia a una profondità massima di 6 mm.', 'it')).toEqual(['depth -6']);
+    expect(assertions('Mésothérapie : dites adieu à la graisse localisée !', 'fr')).toEqual(['fat-removal']);
+    expect(assertions('Mesoterapia corporal: adeus à gordura localizada!', 'pt')).toEqual(['fat-removal']);
   });
 });

@@ -270,7 +270,11 @@ export function extractClaims(doc: SourceDocument, sentences: Sentence[], pageLa
     // So does a strength label set as a paragraph of its own over a list: "## Contraindicaciones",
     // then "**Absolutas:**" over "- Embarazo." (the label alone names no contraindication).
     else if (sentence.blockType === 'listItem' && strengthLead === '' && sectionTitle !== '' && listLeadIn !== '' && lang.re.strengthLabel.test(listLeadIn)) strengthLead = sectionTitle;
-    const leadIn = [listLeadIn, label, asks(previous) ? previous : strengthLead].filter(Boolean).join(' ');
+    // A sentence closed by a colon at the end of its line leads in the lines after it in its
+    // paragraph, a list whose marks a converter dropped: "We will not carry out the treatment if
+    // you:" over " are pregnant, … ⏎ take anticoagulant medicines …".
+    const colonLead = !label && previous.endsWith(':') && doc.text.slice(sentences[i - 1].end, sentence.start).includes('\n') ? previous : '';
+    const leadIn = [listLeadIn, label || colonLead, asks(previous) ? previous : strengthLead].filter(Boolean).join(' ');
     const leadInTail =
       sentence.leadIn === undefined ? leadIn : [byBlock.get(sentence.leadIn)?.at(-1)?.folded ?? '', lineLead, label, asks(previous) ? previous : strengthLead].filter(Boolean).join(' ');
     const continuing = contraindicationAt === i - 1 ? lang.re.alsoNot.exec(text) : null;

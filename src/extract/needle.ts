@@ -98,7 +98,11 @@ export const extractNeedle: Extractor = ({ text, cased, lang, ref, context, hits
     // A gauge times a figure is a needle's size, whatever depth word is near: "27G × 13 mm für
     // tiefer liegende Sehnenansätze".
     const sized = GAUGE_TIMES.test(text.slice(Math.max(0, q.span.start - 12), q.span.start));
-    const aspect: NeedleValue['aspect'] = sized ? 'length' : Math.min(dNeedle, dDepth) > CUE_WORDS ? last!.aspect : depthAfter || dDepth < dNeedle ? 'depth' : 'length';
+    // A figure that goes on from a length, with a depth word only further after it, is a length too:
+    // the word is a technique's ("aiguilles de 4 mm pour le visage et de 13 mm pour la mésothérapie
+    // antalgique profonde", "agujas de 4 mm (o de 13 mm para la técnica profunda)").
+    const parallel = goesOn && last!.aspect === 'length' && !depthAfter && !depths.some((h) => h.end <= q.span.start && gap(h, q.span) <= CUE_WORDS);
+    const aspect: NeedleValue['aspect'] = sized || parallel ? 'length' : Math.min(dNeedle, dDepth) > CUE_WORDS ? last!.aspect : depthAfter || dDepth < dNeedle ? 'depth' : 'length';
     last = { end: q.span.end, aspect };
     // A label that says the figure is a bound: "Maximum injection depth: 6 mm", "Profundidad mínima: 1 mm".
     const label = q.min !== null && q.min === q.max ? labelBefore(text, q.span.start) : '';

@@ -27,10 +27,14 @@ export function spokenRangeHolds(g: Record<string, string | undefined>, a: numbe
   return g.b3 === undefined || (b - a >= 1 && b - a <= 2);
 }
 
+const THOUSANDS = /^[1-9]\d{0,2}[.,]\d{3}$/;
+
 export function parseNumber(token: string | undefined, lang: LanguagePack): number | undefined {
   if (token === undefined) return undefined;
   const t = token.trim().toLowerCase().replace(/\s+/g, ' ');
-  if (/^\d/.test(t)) return Number(t.replace(',', '.'));
+  // A separator before exactly three digits, after a whole number that does not start with 0, groups
+  // thousands ("9.900 volte al mese", "2,500 patients"); otherwise it is the decimal point ("0,4 mm").
+  if (/^\d/.test(t)) return THOUSANDS.test(t) ? Number(t.replace(/[.,]/, '')) : Number(t.replace(',', '.'));
   return lang.numbers.get(t);
 }
 

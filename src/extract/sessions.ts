@@ -283,6 +283,9 @@ function elidedBounds(text: string, lang: LanguagePack, ref: Reference, context:
 }
 
 /** The frequency index's keys ("every:2"), made once rather than for every sentence. */
+/** Days in a rate's unit, at most: the most sessions a rate may count per unit. */
+const DAYS_IN: Record<string, number> = { D: 1, W: 7, M: 31, Y: 366 };
+
 const FREQUENCY_KEYS = { fixed: [] as string[], times: [] as string[], every: [] as string[] };
 const frequencyKey = (kind: keyof typeof FREQUENCY_KEYS, i: number): string => (FREQUENCY_KEYS[kind][i] ??= `${kind}:${i}`);
 
@@ -301,6 +304,7 @@ function duration(n: number, unit: 'D' | 'W' | 'M'): string {
 export function findFrequencies(text: string, lang: LanguagePackLike, candidates = lang.frequencyIndex.candidates(wordsOf(text))): FrequencyHit[] {
   const hits: FrequencyHit[] = [];
   if (candidates.size === 0) return hits;
+  let noRate: Span[] | undefined;
   lang.frequencyFixed.forEach((f, i) => {
     if (candidates.has(frequencyKey('fixed', i))) for (const span of findAll(f.re, text)) hits.push({ span, value: { interval: f.interval } });
   });
@@ -313,6 +317,12 @@ export function findFrequencies(text: string, lang: LanguagePackLike, candidates
       if (!q || q.min === null || q.min <= 0) continue;
       // n times per unit = one session every 1/n unit; a range of rates gives a range of intervals.
       const most = q.max ?? q.min;
+      // More than once a day is no course of sessions: a page's views ("cercata oltre 9.900 volte al
+      // mese"). Nor is a phrase inside it ("al mese").
+      if (most > (DAYS_IN[f.unit] ?? Infinity)) {
+        (noRate ??= []).push({ start: m.index, end: m.index + m[0].length });
+        continue;
+      }
       const value: FrequencyHit['value'] = { interval: fraction(1 / most, f.unit) };
       if (most !== q.min) value.intervalMax = fraction(1 / q.min, f.unit);
       hits.push({ span: { start: m.index, end: m.index + m[0].length }, value });
@@ -334,6 +344,7 @@ export function findFrequencies(text: string, lang: LanguagePackLike, candidates
   hits.sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end);
   const kept: FrequencyHit[] = [];
   for (const h of hits) {
+    if (noRate?.some((r) => h.span.start < r.end && r.start < h.span.end)) continue;
     const clash = kept.find((k) => h.span.start < k.span.end && k.span.start < h.span.end);
     if (!clash) kept.push(h);
     else if (h.span.end - h.span.start > clash.span.end - clash.span.start) kept[kept.indexOf(clash)] = h;

@@ -34,8 +34,6 @@ interface Block {
  * parse with all of remark-gfm, or with remark only.
  */
 export function parseSentences(text: string, options: { fullGfm?: boolean; remark?: boolean; abbreviations?: RegExp } = {}): Sentence[] {
-  // Text copied from a PDF or a word processor marks list items with "•": read as Markdown's "-"
-  // (same length, so every offset holds).
   const blocks: Block[] = [];
   collectBlocks(parseTree(text, options), text, blocks, false);
   const sentences: Sentence[] = [];
@@ -104,7 +102,8 @@ function isRowLabel(cell: string): boolean {
 /** The Markdown tree of a text (read with markdown-it where it reads as remark does). */
 function parseTree(text: string, options: { fullGfm?: boolean; remark?: boolean }): Nodes {
   // Text copied from a PDF or a word processor marks list items with "•": read as Markdown's "-"
-  // (same length, so every offset holds).
+  // (same length, so every offset holds). So does a symbol font's bullet, which a converter leaves
+  // as a private-use character ("\uf0b7 are pregnant", Word's Symbol and Wingdings glyphs).
   let source = BULLET.test(text) ? text.replace(BULLETS, asDash) : text;
   // Forms and leaflets letter their items ("a) gravidez;", "(b) warfarin"), which Markdown does not read as a list.
   if (LETTERED_FIRST.test(source) && LETTERED_SECOND.test(source)) source = source.replace(LETTERED, asDash);
@@ -329,9 +328,10 @@ function readHtmlBlock(text: string, start: number, end: number, out: Block[], i
 // En dash, bullets, middle dot, squares, circles, stars, check and ballot boxes, arrows and emoji
 // ("· Gestantes", "✓ Sem cortes", "✔️ Risultati", "► Durata", "☐ are pregnant", "🤰 pregnant or
 // breastfeeding") open list items in text copied from web pages, social posts, PDFs and word
-// processors; an emoji's variation selector (U+FE0F) after the mark is read as a space.
-const BULLET = /^[ \t]*(?:[\u2013\u2022\u2023\u2043\u2219\u25aa\u25cf\u25e6\u25cb\u25a0\u25a1\u25c6\u25c7\u25b6\u00b7\u2713\u2714\u2717\u2718\u2610\u2612\u2605\u2606\u25ba\u25b8\u27a4\u2794\u2192\u21d2]|\p{Extended_Pictographic})\ufe0f?[ \t]/mu;
-const BULLETS = /^([ \t]*)(?:[\u2013\u2022\u2023\u2043\u2219\u25aa\u25cf\u25e6\u25cb\u25a0\u25a1\u25c6\u25c7\u25b6\u00b7\u2713\u2714\u2717\u2718\u2610\u2612\u2605\u2606\u25ba\u25b8\u27a4\u2794\u2192\u21d2]|\p{Extended_Pictographic})\ufe0f?(?=[ \t])/gmu;
+// processors, as do symbol fonts' bullets a converter leaves in the private use area (U+F020–U+F0FF,
+// "\uf0b7 are pregnant"); an emoji's variation selector (U+FE0F) after the mark is read as a space.
+const BULLET = /^[ \t]*(?:[\u2013\u2022\u2023\u2043\u2219\u25aa\u25cf\u25e6\u25cb\u25a0\u25a1\u25c6\u25c7\u25b6\u00b7\u2713\u2714\u2717\u2718\u2610\u2612\u2605\u2606\u25ba\u25b8\u27a4\u2794\u2192\u21d2\uf020-\uf0ff]|\p{Extended_Pictographic})\ufe0f?[ \t]/mu;
+const BULLETS = /^([ \t]*)(?:[\u2013\u2022\u2023\u2043\u2219\u25aa\u25cf\u25e6\u25cb\u25a0\u25a1\u25c6\u25c7\u25b6\u00b7\u2713\u2714\u2717\u2718\u2610\u2612\u2605\u2606\u25ba\u25b8\u27a4\u2794\u2192\u21d2\uf020-\uf0ff]|\p{Extended_Pictographic})\ufe0f?(?=[ \t])/gmu;
 
 /** An item mark (after its indent) read as Markdown's "-", the same length: offsets hold. */
 const asDash = (mark: string, indent: string): string => `${indent}-${' '.repeat(mark.length - indent.length - 1)}`;

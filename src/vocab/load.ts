@@ -276,10 +276,11 @@ export function compileVocab(v: VocabFile): LanguagePack {
       // A numbered verdict too: "Irrtum 6:", "Mito n. 3 –".
       refutation: new RegExp(`^\\s*(?:${compileTerms(c.refutation ?? []).source})(?:\\s*(?:n[.°º]?|no\\.|nr\\.|#)?\\s*\\d{1,2})?\\s*[.!:,;\u2013\u2014-]`, 'u'),
       confirmation: new RegExp(`^\\s*(?:${compileTerms(c.confirmation ?? []).source})\\s*[.!:,;\u2013\u2014-]`, 'u'),
-      // Numbered only ("Mito numero due", "Myth #3:"): a bare "Myth:" may be the verdict on the
-      // statement before it (context.refutation), and "Myths and facts" is a title.
+      // Numbered ("Mito numero due", "Myth #3:"), or a colon then the myth itself, a clause of three
+      // words or more ("Myth: mesotherapy flushes toxins out of the fat."). A bare "Myth." or "Myth:"
+      // may be the verdict on the statement before it (context.refutation), and "Myths and facts" is a title.
       mythLabel: new RegExp(
-        `^\\s*(?:${compileTerms(c.mythLabel ?? []).source})(?:\\s*(?:n[.°º]?|no\\.|nr\\.|#)?\\s*(?:\\d{1,2}|${wordSource})(?![\\p{L}\\p{N}]))`,
+        `^\\s*(?:${compileTerms(c.mythLabel ?? []).source})(?:\\s*(?:n[.°º]?|no\\.|nr\\.|#)?\\s*(?:\\d{1,2}|${wordSource})(?![\\p{L}\\p{N}])|\\s*:\\s*(?:[\\p{L}\\p{N}'’-]+\\s+){2,}[\\p{L}\\p{N}])`,
         'u',
       ),
       exception: compileTerms(c.exception),
