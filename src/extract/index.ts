@@ -510,11 +510,6 @@ class ScopeTracker {
     this.section = this.page;
   }
 
-  /** Whether a text names this treatment. */
-  private namesOurs(text: string): boolean {
-    return test(this.ours, text);
-  }
-
   /**
    * Whether a text names another treatment, other than as what this one is offered instead of
    * ("a safe alternative to liposuction").
@@ -529,7 +524,7 @@ class ScopeTracker {
 
   /** Whether a text names another treatment and not this one. */
   private other(text: string): boolean {
-    return this.namesOther(text) && !this.namesOurs(text);
+    return this.namesOther(text) && !test(this.ours, text);
   }
 
   /** `newLine`: whether the sentence starts a line of its own (a line of a list written without markup is an item, not the rest of the one before). */
@@ -539,13 +534,13 @@ class ScopeTracker {
       // A heading that denies being the other treatment ("„Keine Fettweg-Spritze“") opens no section about it.
       if (before?.block !== sentence.block) {
         const heading = blockText(this.byBlock, sentence.block);
-        this.section = this.other(heading) ? !test(this.denial, heading) : this.page && !this.namesOurs(heading);
+        this.section = this.other(heading) ? !test(this.denial, heading) : this.page && !test(this.ours, heading);
       }
       return this.section;
     }
     // A sentence that names this treatment turns its paragraph back to it: "Avevo già provato
     // tecarterapia e onde d'urto. Con la mesoterapia 5 sedute in tutto. Nessun effetto collaterale."
-    if (this.namesOurs(text)) {
+    if (test(this.ours, text)) {
       if (this.elsewhereBlock === sentence.block) this.elsewhereBlock = -1;
       return false;
     }
@@ -565,7 +560,7 @@ class ScopeTracker {
       if (this.other(header) || this.other(rowLabel)) return true;
       // A column or row about this treatment, in a section (or on a page) about another: "| GlowRoll
       // (home) | Microneedling pen | Mesotherapy (clinic) |".
-      if (this.namesOurs(header) || this.namesOurs(rowLabel)) return false;
+      if (test(this.ours, header) || test(this.ours, rowLabel)) return false;
     }
     return this.section;
   }

@@ -228,7 +228,7 @@ function elidedCounts(text: string, lang: LanguagePack, context: SentenceContext
 /**
  * A lone number that ends its sentence or clause, in an answer to how many sessions: "Usually
  * four.", "für die Haut vier." It follows a word, as a count does; not a byline's figures ("· 13.
- * Februar", "Follow (38)", "12.3K views"), not a figure after a comma (a list's or an aside's:
+ * Februar", "Follow (38)", "12.3K views"), not a figure a comma follows (a list's or an aside's:
  * "después de las primeras cuatro, una por semana"), nor one a result comes after ("after three").
  * Two or more: "ein", "one" are as often an article or a particle ("setzt sofort ein.").
  */
