@@ -64,7 +64,7 @@ export interface Sentence {
   label?: string;
   /** For table cells: the case-folded text of the whole row, its cells joined by " | ". */
   row?: string;
-  /** For a data cell under a header: the case-folded text of its whole column (header first), cells joined by " | ". */
+  /** For a header cell and each data cell under it: the case-folded text of its whole column (header first), cells joined by " | ". */
   column?: string;
 }
 

@@ -234,7 +234,10 @@ export function extractClaims(doc: SourceDocument, sentences: Sentence[], pageLa
       // A figure under a run-in label in the sentence before ("2.2 DEPTH." over "Body: up to 6 mm.").
       !(previous !== '' && (runIn.at === i - 1 || RUN_IN_LABEL.test(previous)) && lang.unitGate.test(text)) &&
       // A gauge after a sentence about the needle: "… For the scalp we use a slightly sturdier 30G."
-      !(previous !== '' && hasGaugeLetter(sentence.normalized))
+      !(previous !== '' && hasGaugeLetter(sentence.normalized)) &&
+      // A count whose session word is left out, after a sentence about sessions: "Nei quadri acuti
+      // ne bastano spesso 3-4."
+      !(previous !== '' && test(lang.re.elidedCount, text) && test(ref.matcher(lang.language, 'session'), previous))
     )
       continue;
     const lineLead = sentence.blockType === 'listItem' && sentence.block !== lineLabelBlock ? lineLabel : '';
@@ -491,10 +494,15 @@ class ScopeTracker {
   private section: boolean;
   /** The paragraph whose sentence named another treatment: the rest of it is about that one too. */
   private elsewhereBlock = -1;
+  /** The paragraph that answers a question about another treatment set as a paragraph of its own. */
+  private answerBlock = -1;
+  /** The paragraph in which a question named another treatment: its next lines answer it. */
+  private askedBlock = -1;
   private readonly ours: RegExp;
   private readonly others: RegExp;
   private readonly denial: RegExp;
   private readonly alternativeTo: RegExp;
+  private readonly combinedWith: RegExp;
 
   constructor(
     ref: Reference,
@@ -506,18 +514,19 @@ class ScopeTracker {
     this.others = ref.matcher(lang.language, ref.scope!.others);
     this.denial = lang.re.negBefore;
     this.alternativeTo = lang.re.alternativeTo;
+    this.combinedWith = lang.re.combinedWith;
     this.page = this.other(titles);
     this.section = this.page;
   }
 
   /**
    * Whether a text names another treatment, other than as what this one is offered instead of
-   * ("a safe alternative to liposuction").
+   * ("a safe alternative to liposuction") or given with ("da abbinare a pressoterapia").
    */
   private namesOther(text: string): boolean {
     if (!test(this.others, text)) return false;
     const hits = findAll(this.others, text);
-    const cues = test(this.alternativeTo, text) ? findAll(this.alternativeTo, text) : [];
+    const cues = [this.alternativeTo, this.combinedWith].flatMap((re) => (test(re, text) ? findAll(re, text) : []));
     const replaced = (h: Span) => cues.some((c) => c.end <= h.start && REPLACED_GAP.test(text.slice(c.end, h.start)));
     return hits.some((h) => !replaced(h));
   }
@@ -548,10 +557,19 @@ class ScopeTracker {
     // to that one: "ma MAI dentro il tendine (quello è il rischio vero, con le infiltrazioni di cortisone).")
     if (this.namesOther(text) && (!text.includes('(') || this.namesOther(text.replace(CLOSING_ASIDE, (m) => ' '.repeat(m.length))))) {
       this.elsewhereBlock = sentence.block;
+      // A question about another treatment is answered about that one, on the lines after it or,
+      // when it is a paragraph of its own, in the paragraph after it: "**E la carbossiterapia? È
+      // meglio?**" over "È un'altra tecnica: … 10–12 sedute, due alla settimana".
+      if (sentence.blockType !== 'tableCell' && QUESTION_END.test(text)) {
+        this.askedBlock = sentence.block;
+        const paragraph = blockText(this.byBlock, sentence.block);
+        if (QUESTION_END.test(paragraph) && this.other(paragraph)) this.answerBlock = sentence.block + 1;
+      }
       return true;
     }
+    if (this.answerBlock === sentence.block) return true;
     if (this.elsewhereBlock === sentence.block) {
-      if (!newLine()) return true;
+      if (!newLine() || this.askedBlock === sentence.block) return true;
       this.elsewhereBlock = -1;
     }
     if (sentence.blockType === 'tableCell') {
@@ -565,6 +583,9 @@ class ScopeTracker {
     return this.section;
   }
 }
+
+/** A paragraph that ends by asking: "**E la carbossiterapia? È meglio?**". */
+const QUESTION_END = /\?[\s*_]*$/u;
 
 /** Where an offset of the sentence's text is in the file's: past a joined hyphen, `delta` further on. */
 function fileOffset(sentence: Sentence, offset: number, isEnd: boolean): number {

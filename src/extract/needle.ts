@@ -31,10 +31,22 @@ function askedForFigures(ref: Reference, lang: LanguagePack, id: string): RegExp
 
 /** A gauge and a times sign right before a figure: "27G × ", "30 G x". */
 const GAUGE_TIMES = /(?<!\d)\d{2}\s*G\s*[x×]\s*$/iu;
+/** A times sign and a figure right after a figure: " × 4 mm". */
+const TIMES_FIGURE = /^\s*[x×]\s*\d/iu;
+/** Between a length and a needle word, only a gauge after a comma: "4 mm, 30G needle". */
+const STACKED_GAUGE = /^\s*,\s*\d{2}\s*-?\s*G\s*$/iu;
 
-export const extractNeedle: Extractor = ({ text, cased, lang, ref, context, hits, section, previous, leadIn }) => {
+export const extractNeedle: Extractor = ({ sentence, text, cased, lang, ref, context, hits, section, previous, leadIn }) => {
   let needles = hits('needle');
   let depths = hits('depth');
+  // A column header that names the needle or the depth stands right before its cell's figures,
+  // nearer than any word of the row's label or of the cell: under "Aiguille", "| Injections
+  // profondes | 13 mm – 27 G |" is a length; under "Profondeur", "1 mm (derme superficiel)" a depth.
+  if (sentence.blockType === 'tableCell' && sentence.leadIn !== undefined && leadIn !== '' && lang.unitGate.test(text)) {
+    const at = [{ start: text.length - sentence.folded.length, end: text.length - sentence.folded.length }];
+    if (test(ref.matcher(lang.language, 'depth'), leadIn)) depths = [...depths, ...at];
+    else if (test(ref.matcher(lang.language, 'needle'), leadIn)) needles = [...needles, ...at];
+  }
   // A lead-in or run-in label that names the needle or the depth stands for it at the sentence's
   // start: "2.2 DEPTH." over "Face: 1–2 mm. Body: up to 6 mm.", "Needles:" over "32G x 4 mm".
   if (needles.length === 0 && depths.length === 0 && leadIn !== '' && lang.unitGate.test(text)) {
@@ -80,7 +92,11 @@ export const extractNeedle: Extractor = ({ text, cased, lang, ref, context, hits
     // A cue after the figure past a comma is further than its words say: the clause it opens may
     // be about something else ("aiguilles très courtes de 4 mm, en intradermique superficiel"), and
     // one as near before the figure wins ("profondità non superiore a 2 mm, ago inclinato a 45°").
-    const pastComma = (h: Span) => (afterFigure(h)?.includes(',') ? COMMA_WORDS : 0);
+    // (Not a comma that only stacks a gauge before the cue: "a 4mm, 30G needle".)
+    const pastComma = (h: Span) => {
+      const between = afterFigure(h);
+      return between?.includes(',') && !STACKED_GAUGE.test(between) ? COMMA_WORDS : 0;
+    };
     const distance = (hits: Span[]) => Math.min(Infinity, ...hits.filter((h) => !ownedAfter(h) && !bracketedAfter(h)).map((h) => gap(h, q.span) + pastComma(h)));
     // A depth word right after the quantity settles it ("4 mm di profondità", "4mm deep").
     // So does a bound that is a depth word itself ("no deeper than 2 mm", "nicht tiefer als 4 mm").
@@ -95,6 +111,8 @@ export const extractNeedle: Extractor = ({ text, cased, lang, ref, context, hits
     // "0.3 mm in diameter": when a thickness word is the nearest cue, the figure is neither length nor depth.
     // (Not a thickness word after a comma: "naaldjes van 4 mm, dikte 27G" labels the gauge.)
     if (distance(diameters.filter((h) => !/[,;]/.test(afterFigure(h) ?? ''))) <= Math.min(dNeedle, dDepth, CUE_WORDS)) continue;
+    // Nor is a needle's first dimension under a millimetre, times its length: "0.3 mm × 4 mm".
+    if (q.max !== null && q.max < 1 && TIMES_FIGURE.test(text.slice(q.span.end, q.span.end + 8))) continue;
     // A gauge times a figure is a needle's size, whatever depth word is near: "27G × 13 mm für
     // tiefer liegende Sehnenansätze".
     const sized = GAUGE_TIMES.test(text.slice(Math.max(0, q.span.start - 12), q.span.start));

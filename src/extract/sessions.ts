@@ -55,7 +55,8 @@ export const extractSessionCount: Extractor = (input) => {
     const asksCount = (q: string) => q !== '' && test(lang.re.howMany, q) && test(ref.matcher(lang.language, 'session'), q);
     const answers = asksCount(input.asked) || asksCount(input.section);
     if (answers || (input.previous !== '' && test(re, input.previous))) {
-      const elided = [...elidedBounds(text, lang, ref, context, 0), ...elidedCounts(text, lang, context, [])];
+      // (Not a package's: "Body/cellulite: €95 per area, course of 8 for €690.")
+      const elided = [...elidedBounds(text, lang, ref, context, 0), ...(priced() ? [] : elidedCounts(text, lang, context, []))];
       return answers && !priced() ? [...elided, ...bareCounts(text, lang, ref, context, elided)] : elided;
     }
     // "Io ne ho fatte 6 l'anno scorso, ogni due settimane": a rate says what the number counts.
@@ -94,10 +95,13 @@ export const extractSessionCount: Extractor = (input) => {
     // A value with a noun of its own counts that ("Intervalo entre sessões: 2 semanas").
     const after = text.slice(q.span.end);
     // (A run of spaces opens the next column of a flattened table: "Sessions  4-6  Downtime  None".)
-    if (/^[ \t]?\p{L}/u.test(after) && !sessionWordAtStart().test(after.trimStart())) continue;
+    // (Not a word that only says the figure is rough: "Numero di sedute | 6 ca.".)
+    if (/^[ \t]?\p{L}/u.test(after) && !sessionWordAtStart().test(after.trimStart()) && !roughAfter(after, lang, ref)) continue;
     // Nor is a duration ("Durata della seduta: 15–20 minuti", however many spaces a decoded
     // character reference left before the unit).
     if (startsWithTimeUnit(after, lang, ref)) continue;
+    // (Minutes written with a prime: "Durata della seduta: 30'".)
+    if (/^['’′]/u.test(after)) continue;
     const span = { start: q.match.index, end: q.span.end };
     out.push({ kind: 'sessions.count', value: { min: q.min, max: q.max, approximate: q.approximate }, span, modifiers: context.modifiers(span) });
   }
@@ -199,6 +203,11 @@ function itemSpans(text: string): Span[] {
   }
   spans.push({ start, end: text.length });
   return spans;
+}
+
+/** Whether all that follows a figure is a word that makes it rough, up to the clause's end: "6 ca.", "8 circa". */
+function roughAfter(after: string, lang: LanguagePack, ref: Reference): boolean {
+  return cachedRegex(ref, `rough-after:${lang.language}`, () => new RegExp(`^\\s*(?:${lang.re.approximate.source})(?=\\s*(?:[,;:)|]|\\.?\\s*$))`, 'u')).test(after);
 }
 
 /**
@@ -305,6 +314,8 @@ export function findFrequencies(text: string, lang: LanguagePackLike, candidates
   const hits: FrequencyHit[] = [];
   if (candidates.size === 0) return hits;
   let noRate: Span[] | undefined;
+  // The hits read as so many times per period.
+  let rates: Set<FrequencyHit> | undefined;
   lang.frequencyFixed.forEach((f, i) => {
     if (candidates.has(frequencyKey('fixed', i))) for (const span of findAll(f.re, text)) hits.push({ span, value: { interval: f.interval } });
   });
@@ -325,7 +336,9 @@ export function findFrequencies(text: string, lang: LanguagePackLike, candidates
       }
       const value: FrequencyHit['value'] = { interval: fraction(1 / most, f.unit) };
       if (most !== q.min) value.intervalMax = fraction(1 / q.min, f.unit);
-      hits.push({ span: { start: m.index, end: m.index + m[0].length }, value });
+      const hit = { span: { start: m.index, end: m.index + m[0].length }, value };
+      hits.push(hit);
+      (rates ??= new Set()).add(hit);
     }
   }
   for (const [i, f] of lang.frequencyEvery.entries()) {
@@ -347,7 +360,9 @@ export function findFrequencies(text: string, lang: LanguagePackLike, candidates
     if (noRate?.some((r) => h.span.start < r.end && r.start < h.span.end)) continue;
     const clash = kept.find((k) => h.span.start < k.span.end && k.span.start < h.span.end);
     if (!clash) kept.push(h);
-    else if (h.span.end - h.span.start > clash.span.end - clash.span.start) kept[kept.indexOf(clash)] = h;
+    // (A rate's period that an interval goes on from is the interval's: "two sessions a month
+    // apart" is two sessions one month apart, not two a month.)
+    else if (h.span.end - h.span.start > clash.span.end - clash.span.start || (rates?.has(clash) && !rates.has(h) && h.span.end > clash.span.end)) kept[kept.indexOf(clash)] = h;
   }
   return kept;
 }

@@ -83,7 +83,8 @@ export function parseSentences(text: string, options: { fullGfm?: boolean; remar
         blockType: block.type,
         leadIn: block.leadIn ? indexOfBlock.get(block.leadIn) : undefined,
         row: block.row && rowText(block.row),
-        ...(block.type === 'tableCell' && block.leadIn?.type === 'tableCell' && under.has(block.leadIn) && { column: columnText(block.leadIn) }),
+        // (A header cell's column is its own: "| Single session |" over "€250", "€220".)
+        ...(block.type === 'tableCell' && (block.leadIn?.type === 'tableCell' ? under.has(block.leadIn) && { column: columnText(block.leadIn) } : under.has(block) && { column: columnText(block) })),
         // A row opened by a label heads its values ("N.º de sessões | 4 a 6", "Sedute | 4–6 |
         // secondo necessità"): each value's label.
         ...(block.row && block.row !== block && isRowLabel(block.row.masked) && { label: block.row.masked.trim() }),
@@ -432,6 +433,9 @@ function maskInline(node: Nodes, text: string, start: number, end: number): stri
 /** Splits a block into sentence ranges (relative to the block). */
 const LETTER = /\p{L}/u;
 
+/** Four dots or more, then a figure or a price: a price list's leader, not a full stop. */
+const DOT_LEADER = /^(\.{4,})[ \t]*(?=[\p{N}\p{Sc}])/u;
+
 export function splitBlock(masked: string, abbreviations: RegExp = DEFAULT_ABBREVIATIONS, needs: RegExp = LETTER): Array<[number, number]> {
   const ranges: Array<[number, number]> = [];
   const lines = splitLines(masked);
@@ -443,6 +447,14 @@ export function splitBlock(masked: string, abbreviations: RegExp = DEFAULT_ABBRE
       // Full stop inside a number ("3.797", "0.5") or an abbreviation: not a boundary.
       if (c === '.' && /\d/.test(masked[i + 1] ?? '')) continue;
       if (c === '.' && isAbbreviation(masked, i, s, abbreviations)) continue;
+      // A dot leader between an item and its price or figure: "Single session (40 mins) ........ £150".
+      if (c === '.') {
+        const leader = DOT_LEADER.exec(masked.slice(i, le));
+        if (leader) {
+          i += leader[1].length - 1;
+          continue;
+        }
+      }
       let j = i + 1;
       while (j < le && /[.!?"')\]]/.test(masked[j])) j++;
       if (j < le && !/\s/.test(masked[j])) continue;

@@ -58,6 +58,7 @@ export interface VocabFile {
     treats?: string[];
     tellDoctor?: string[];
     alternativeTo?: string[];
+    combinedWith?: string[];
     exception: string[];
     advice: string[];
     terminators: string[];
@@ -147,6 +148,8 @@ export interface LanguagePack {
     tellDoctor: RegExp;
     /** What this treatment is offered instead of ('an alternative to', 'instead of'): context.alternativeTo. */
     alternativeTo: RegExp;
+    /** What this treatment is given with ('combined with', 'da abbinare a'): context.combinedWith. */
+    combinedWith: RegExp;
     /** A verdict that opens an answer and denies the statement before it ("Faux.", "Myth:"), anchored at the start. */
     refutation: RegExp;
     /** A verdict that agrees, opening a sentence ('Vrai.'): context.confirmation. */
@@ -273,6 +276,7 @@ export function compileVocab(v: VocabFile): LanguagePack {
       treats: compileTerms(c.treats ?? []),
       tellDoctor: compileTerms(c.tellDoctor ?? []),
       alternativeTo: compileTerms(c.alternativeTo ?? []),
+      combinedWith: compileTerms(c.combinedWith ?? []),
       // A numbered verdict too: "Irrtum 6:", "Mito n. 3 –".
       refutation: new RegExp(`^\\s*(?:${compileTerms(c.refutation ?? []).source})(?:\\s*(?:n[.°º]?|no\\.|nr\\.|#)?\\s*\\d{1,2})?\\s*[.!:,;\u2013\u2014-]`, 'u'),
       confirmation: new RegExp(`^\\s*(?:${compileTerms(c.confirmation ?? []).source})\\s*[.!:,;\u2013\u2014-]`, 'u'),
@@ -325,10 +329,12 @@ export function compileVocab(v: VocabFile): LanguagePack {
 function frequencyIndex(v: VocabFile): TermIndex<string> {
   const index = new TermIndex<string>();
   v.frequency.fixed.forEach((f, i) => f.terms.forEach((t) => index.add(`fixed:${i}`, t)));
-  // A pattern is indexed by its literal words before "{n}", or after it when it opens with the number.
+  // A pattern is indexed by its literal words before "{n}", or after it when it opens with the number
+  // (past a hyphen that joins a word to the number: "{n}-week intervals" by "week intervals"; a
+  // term that opens with punctuation would make every sentence a candidate).
   const literal = (pattern: string) => {
     const [before, after] = pattern.split('{n}');
-    return before.trim() || after.trim();
+    return before.trim() || after.trim().replace(/^[-\u2010-\u2015\u2212]+\s*/u, '');
   };
   v.frequency.every.forEach((f, i) => index.add(`every:${i}`, literal(f.pattern)));
   (v.frequency.times ?? []).forEach((f, i) => index.add(`times:${i}`, literal(f.pattern)));
