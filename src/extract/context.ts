@@ -165,7 +165,9 @@ export class SentenceContext {
    */
   private labelValue(from: number, t: Span): boolean {
     const text = this.text;
-    return this.stops.every((s) => s < from || s >= t.start || text[s] === ':') && text.slice(from, t.start).includes(':') && /^[^\p{L}\p{N}]*$/u.test(text.slice(t.end));
+    // (The value runs to the next item of a line of them: "Infezioni: 0 · Necrosi: 0".)
+    const next = this.stops.find((s) => s >= t.end && text[s] !== ':');
+    return this.stops.every((s) => s < from || s >= t.start || text[s] === ':') && text.slice(from, t.start).includes(':') && /^[^\p{L}\p{N}]*$/u.test(text.slice(t.end, next));
   }
 
   /**
@@ -248,8 +250,9 @@ export class SentenceContext {
     // A list of quoted claims after one reporting word is reported whole: "On lit qu'elle « fait
     // fondre la graisse », qu'elle « détoxifie » ou qu'elle donne des « résultats définitifs »".
     for (let i = at; i >= 0; i--) {
-      // A colon that introduces the quote is no stop: "les offres promettent : « … »".
-      const colon = /:\s*$/.exec(this.text.slice(Math.max(0, quotes[i].start - 4), quotes[i].start));
+      // A colon that introduces the quote is no stop: "les offres promettent : « … »"; nor is a
+      // bracket that opens the list: "Les allégations relevées (« détox », « résultats garantis »)".
+      const colon = /[:(]\s*$/.exec(this.text.slice(Math.max(0, quotes[i].start - 4), quotes[i].start));
       const point = quotes[i].start - (colon ? colon[0].length : 0);
       if (this.triggerBefore(this.reportedBy, { start: point, end: point }, 12) !== undefined) return true;
       if (i === 0 || this.wordsBetween(quotes[i - 1].end, quotes[i].start) > 6) return false;

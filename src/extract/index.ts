@@ -123,6 +123,8 @@ export function extractClaims(doc: SourceDocument, sentences: Sentence[], pageLa
   const answering = { block: -1, question: '' };
   // The last sentence a run-in label in the sentence before it headed, and that label.
   const runIn = { at: -1, label: '' };
+  // The last line a colon-closed sentence led in, and that sentence.
+  const colonLed = { at: -1, lead: '' };
   // Each paragraph's question heading (sectionQuestion), worked out once for its sentences.
   const sections = new Map<number, string>();
   // The language of each paragraph: the page's, unless a passage is plainly in another one.
@@ -276,7 +278,12 @@ export function extractClaims(doc: SourceDocument, sentences: Sentence[], pageLa
     // A sentence closed by a colon at the end of its line leads in the lines after it in its
     // paragraph, a list whose marks a converter dropped: "We will not carry out the treatment if
     // you:" over " are pregnant, … ⏎ take anticoagulant medicines …".
-    const colonLead = !label && previous.endsWith(':') && doc.text.slice(sentences[i - 1].end, sentence.start).includes('\n') ? previous : '';
+    // So it does each of those lines that is an item, not a sentence (no full stop closes it): a list
+    // whose marks Markdown does not read ("We do not perform it for：" over "・pregnant women" and
+    // "・people with bleeding tendency").
+    const onNewLine = previous !== '' && sentences[i - 1].block === sentence.block && doc.text.slice(sentences[i - 1].end, sentence.start).includes('\n');
+    const colonLead = label || !onNewLine ? '' : previous.endsWith(':') ? previous : colonLed.at === i - 1 && !/[.!?]\s*$/.test(own) ? colonLed.lead : '';
+    if (colonLead) Object.assign(colonLed, { at: i, lead: colonLead });
     const leadIn = [listLeadIn, label || colonLead, asks(previous) ? previous : strengthLead].filter(Boolean).join(' ');
     const leadInTail =
       sentence.leadIn === undefined ? leadIn : [byBlock.get(sentence.leadIn)?.at(-1)?.folded ?? '', lineLead, label, asks(previous) ? previous : strengthLead].filter(Boolean).join(' ');
@@ -327,6 +334,8 @@ export function extractClaims(doc: SourceDocument, sentences: Sentence[], pageLa
     // On a page about treating it, the condition is an adverse effect only beside side effects
     // ("Nebenwirkungen: … selten neue Narben"), in the sentence or what leads it in.
     let besideSideEffects: boolean | undefined;
+    let reportedColumn: boolean | undefined;
+    let crossed: boolean | undefined;
     const treatedHere = (r: RawClaim): boolean =>
       r.kind === 'adverse-effect' &&
       treated.has((r.value as AdverseEffectValue).effect) &&
@@ -336,6 +345,13 @@ export function extractClaims(doc: SourceDocument, sentences: Sentence[], pageLa
         // (Nor a figure inside a claim quoted as someone else's: "On lit que la mésothérapie
         // « élimine la cellulite en trois séances »".)
         if (context.hearsay(r.span) || context.reported(r.span) || asideOfOther(r.span) || r.span.end <= shift || ((refusedAsk || checklist) && r.kind !== 'contraindication') || treatedHere(r)) continue;
+        // A table column of slogans under a reporting word ("| Aussage | Häufigkeit |" over
+        // "| „völlig schmerzlos“ | 64 von 120 |") states none of them.
+        if ((r.kind === 'safety' || r.kind === 'efficacy') && (reportedColumn ??= header !== '' && test(lang.re.reported, header))) continue;
+        // Nor does a line a cross mark opens: what is not so, or not to be said ("cosa NON
+        // promettere" over "✗ “Risultato garantito”"). (A crossed condition is still refused:
+        // "Nicht geeignet bei: ✗ Schwangerschaft".)
+        if ((r.kind === 'safety' || r.kind === 'efficacy') && (crossed ??= CROSSED.test(doc.text.slice(doc.text.lastIndexOf('\n', sentence.start - 1) + 1, sentence.start)))) continue;
         if (r.kind === 'contraindication') contraindicationAt = i;
         // A claim read over label and value ("Sessões: 4 a 6") is placed on the value.
         raw.push(shift ? { ...r, span: { start: Math.max(r.span.start, shift) - shift, end: r.span.end - shift } } : r);
@@ -583,6 +599,9 @@ class ScopeTracker {
     return this.section;
   }
 }
+
+/** What opens a line up to a sentence that a cross mark opens: "✗ “Risultato garantito”", "- ❌ It melts fat". */
+const CROSSED = /^[ \t]*(?:[-*+][ \t]+)?[\u2716\u2717\u2718\u274c\u274e]\ufe0f?[ \t]*$/u;
 
 /** A paragraph that ends by asking: "**E la carbossiterapia? È meglio?**". */
 const QUESTION_END = /\?[\s*_]*$/u;

@@ -42,7 +42,18 @@ const MAP: Record<string, string> = {
   '\u1d48': 'd',
 };
 
-const PATTERN = new RegExp(`[${Object.keys(MAP).join('')}]`, 'g');
+// Fullwidth forms (East Asian typing: "３２G", "４～６回") are the ASCII they stand for.
+const FULLWIDTH_FIRST = 0xff01;
+const FULLWIDTH_LAST = 0xff5e;
+const FULLWIDTH_OFFSET = 0xfee0;
+MAP['\u301c'] = '-'; // wave dash ("４〜６")
+MAP['\u30fb'] = '\u00b7'; // katakana middle dot, a list's bullet in Japanese typing ("・pregnant women")
+MAP['\uff65'] = '\u00b7'; // its halfwidth form
+MAP['\uff5e'] = '-'; // fullwidth tilde, written for the wave dash ("４～６")
+// A character lost to a wrong charset between figures was their dash: "5�8 Sitzungen".
+const LOST_DASH = /(?<=\d)\ufffd(?=\d)/g;
+
+const PATTERN = new RegExp(`[${Object.keys(MAP).join('')}\\uff01-\\uff5e]`, 'g');
 
 /** A Markdown backslash escape, pandoc's "--" between figures, or a definition list's "::" after its term. */
 const CONVERTER_MARK = /\\(?=[!-/:-@[-`{-~ \u00a0])|(?<=\d)--(?=\d)|(?<=[\p{L}\p{N})*_])::(?=[ \t])/gu;
@@ -77,14 +88,55 @@ export function blankLineTimes(text: string): string {
 }
 
 export function normalizeChars(text: string): string {
-  return text.replace(PATTERN, (c) => MAP[c] ?? c);
+  const plain = text.replace(PATTERN, (c) => MAP[c] ?? fullwidth(c));
+  return plain.includes('\ufffd') ? plain.replace(LOST_DASH, '-') : plain;
 }
 
-const ENTITY = /&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z][A-Za-z0-9]{1,31}));/g;
-/** A run of word characters and character references: a word a reference may sit inside ("sess&otilde;es"). */
-const REFERENCE_RUN = /(?:[\p{L}\p{N}\p{M}]|&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});)+/gu;
+function fullwidth(c: string): string {
+  const code = c.charCodeAt(0);
+  return code >= FULLWIDTH_FIRST && code <= FULLWIDTH_LAST ? String.fromCharCode(code - FULLWIDTH_OFFSET) : c;
+}
 
-/** Where decoded character references shortened a word: offsets in (from, to] are `delta` short of the file's. */
+/** A character reference; a doubly escaped one ("&amp;rsquo;") stands for what it escapes. */
+const ENTITY_SOURCE = String.raw`&(?:amp;)?(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});`;
+const ENTITY = /&(?:amp;)?(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z][A-Za-z0-9]{1,31}));/y;
+
+/**
+ * The Windows-1252 characters of the bytes 0x80–0x9F, as a UTF-8 page read in that charset shows
+ * them ("â€™" for "’"); the bytes it leaves undefined come through as C1 controls.
+ */
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
+const CONTINUATION = `[\\u0080-\\u00BF${CP1252_HIGH}]`;
+/** A character's UTF-8 bytes read one by one as Windows-1252 (mojibake): "Ã¨" for "è", "â€™" for "’", "Â°" for "°". */
+const MOJIBAKE_SOURCE = `[\\u00C2-\\u00DF]${CONTINUATION}|[\\u00E0-\\u00EF]${CONTINUATION}{2}`;
+/** Characters that show nothing inside a word: soft hyphen, zero-width space and joiners, word joiner, a stray byte-order mark. */
+const INVISIBLE_SOURCE = '[\\u00AD\\u200B\\u200C\\u200D\\u2060\\uFEFF]';
+/** One piece of damage a word may carry: a character reference, a mojibake sequence or an invisible character. */
+const DAMAGE = new RegExp(`${ENTITY_SOURCE}|${MOJIBAKE_SOURCE}|${INVISIBLE_SOURCE}`, 'y');
+/** A run of word characters and damage: a word damage may sit inside ("sess&otilde;es", "perchÃ¨", "treat\u00ADment"). */
+const DAMAGED_RUN = new RegExp(`(?:${MOJIBAKE_SOURCE}|${ENTITY_SOURCE}|${INVISIBLE_SOURCE}|[\\p{L}\\p{N}\\p{M}])+`, 'gu');
+/** Whether a text may hold any damage worth a pass. */
+const MAY_BE_DAMAGED = new RegExp(`&|${INVISIBLE_SOURCE}|[\\u00C2-\\u00EF]${CONTINUATION}`);
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/** The character a mojibake sequence stands for, or false when its bytes are not UTF-8. */
+function decodeMojibake(seq: string): string | false {
+  const bytes = new Uint8Array(seq.length);
+  for (let i = 0; i < seq.length; i++) {
+    const c = seq.charCodeAt(i);
+    const high = CP1252_HIGH.indexOf(seq[i]);
+    bytes[i] = c <= 0xff ? c : high >= 0 ? 0x80 + high : -1;
+    if (c > 0xff && high < 0) return false;
+  }
+  try {
+    return UTF8.decode(bytes);
+  } catch {
+    return false;
+  }
+}
+
+/** Where decoded damage shortened a word: offsets in (from, to] are `delta` short of the file's. */
 export interface Shift {
   from: number;
   to: number;
@@ -100,42 +152,63 @@ function decodeReference(whole: string, dec: string | undefined, hex: string | u
   return decoded && decoded.length <= whole.length ? normalizeChars(decoded) : false;
 }
 
+/** What one piece of damage at the start of `piece` decodes to ('' for an invisible character), or false. */
+function decodeDamage(piece: string): string | false {
+  if (piece[0] === '&') {
+    ENTITY.lastIndex = 0;
+    const m = ENTITY.exec(piece);
+    return m ? decodeReference(m[0], m[1], m[2], m[3]) : false;
+  }
+  if (piece.length === 1) return '';
+  const decoded = decodeMojibake(piece);
+  return decoded && decoded.length <= piece.length ? normalizeChars(decoded) : false;
+}
+
 /**
- * Character references left in text ("perch&egrave;", "sess&otilde;es", "4&nbsp;mm") are
- * decoded, and the word they sit in closes up ("sessões"), blanks filling in after it: the text
- * keeps its length, so offsets outside such words still map to the file, and `shifts` says how
- * far those inside them moved. Unknown names are left as they are.
+ * Damage a page took on its way here is read through, word by word: character references left in
+ * text ("perch&egrave;", "sess&otilde;es", "4&nbsp;mm", "&amp;rsquo;"), a UTF-8 page read as
+ * Windows-1252 ("perchÃ¨", "donâ€™t", "4Â mm"), and characters that show nothing inside a word
+ * (soft hyphens, zero-width spaces). The word closes up ("sessões"), blanks filling in after it: the
+ * text keeps its length, so offsets outside such words still map to the file, and `shifts` says how
+ * far those inside them moved. What does not decode (an unknown name, bytes that are no UTF-8) is
+ * left as it is.
  */
 export function decodeEntities(text: string): { text: string; shifts?: Shift[] } {
-  if (!text.includes('&')) return { text };
+  if (!MAY_BE_DAMAGED.test(text)) return { text };
   const pieces: string[] = [];
   const shifts: Shift[] = [];
   let at = 0;
-  for (const run of text.matchAll(REFERENCE_RUN)) {
-    if (!run[0].includes('&')) continue;
+  for (const run of text.matchAll(DAMAGED_RUN)) {
     const runStart = run.index ?? 0;
+    const word0 = run[0];
     let word = '';
     let removed = 0;
     let last = 0;
     const runShifts: Shift[] = [];
-    for (const ref of run[0].matchAll(ENTITY)) {
-      const decoded = decodeReference(ref[0], ref[1], ref[2], ref[3]);
-      if (!decoded) continue;
-      word += run[0].slice(last, ref.index) + decoded;
-      last = (ref.index ?? 0) + ref[0].length;
-      removed += ref[0].length - decoded.length;
+    for (let i = 0; i < word0.length; ) {
+      DAMAGE.lastIndex = i;
+      const m = DAMAGE.exec(word0);
+      const decoded = m ? decodeDamage(m[0]) : false;
+      if (!m || decoded === false) {
+        i += word0.codePointAt(i)! > 0xffff ? 2 : 1;
+        continue;
+      }
+      word += word0.slice(last, i) + decoded;
+      last = i + m[0].length;
+      i = last;
+      removed += m[0].length - decoded.length;
       // After the decoded character, offsets are `removed` short of the file's, up to the next
-      // reference's character (or the end of the word).
+      // piece's character (or the end of the word).
       const end = runStart + word.length;
       if (runShifts.length) runShifts[runShifts.length - 1].to = end - 1;
       runShifts.push({ from: end - 1, to: end, delta: removed });
     }
     if (!removed) continue;
-    word += run[0].slice(last);
+    word += word0.slice(last);
     runShifts[runShifts.length - 1].to = runStart + word.length;
     shifts.push(...runShifts.filter((s) => s.to > s.from));
     pieces.push(text.slice(at, runStart), word, ' '.repeat(removed));
-    at = runStart + run[0].length;
+    at = runStart + word0.length;
   }
   if (!pieces.length) return { text };
   pieces.push(text.slice(at));

@@ -105,7 +105,7 @@ function parseTree(text: string, options: { fullGfm?: boolean; remark?: boolean 
   // Text copied from a PDF or a word processor marks list items with "•": read as Markdown's "-"
   // (same length, so every offset holds). So does a symbol font's bullet, which a converter leaves
   // as a private-use character ("\uf0b7 are pregnant", Word's Symbol and Wingdings glyphs).
-  let source = BULLET.test(text) ? text.replace(BULLETS, asDash) : text;
+  let source = BULLET.test(text) ? text.replace(BULLETS, (mark: string, indent?: string, wordIndent?: string) => asDash(mark, indent ?? wordIndent ?? '')) : text;
   // Forms and leaflets letter their items ("a) gravidez;", "(b) warfarin"), which Markdown does not read as a list.
   if (LETTERED_FIRST.test(source) && LETTERED_SECOND.test(source)) source = source.replace(LETTERED, asDash);
   // Consent forms converted to text tick their lines with "[ ]" or "[x]" and no list mark, which
@@ -331,8 +331,9 @@ function readHtmlBlock(text: string, start: number, end: number, out: Block[], i
 // breastfeeding") open list items in text copied from web pages, social posts, PDFs and word
 // processors, as do symbol fonts' bullets a converter leaves in the private use area (U+F020–U+F0FF,
 // "\uf0b7 are pregnant"); an emoji's variation selector (U+FE0F) after the mark is read as a space.
-const BULLET = /^[ \t]*(?:[\u2013\u2022\u2023\u2043\u2219\u25aa\u25cf\u25e6\u25cb\u25a0\u25a1\u25c6\u25c7\u25b6\u00b7\u2713\u2714\u2717\u2718\u2610\u2612\u2605\u2606\u25ba\u25b8\u27a4\u2794\u2192\u21d2\uf020-\uf0ff]|\p{Extended_Pictographic})\ufe0f?[ \t]/mu;
-const BULLETS = /^([ \t]*)(?:[\u2013\u2022\u2023\u2043\u2219\u25aa\u25cf\u25e6\u25cb\u25a0\u25a1\u25c6\u25c7\u25b6\u00b7\u2713\u2714\u2717\u2718\u2610\u2612\u2605\u2606\u25ba\u25b8\u27a4\u2794\u2192\u21d2\uf020-\uf0ff]|\p{Extended_Pictographic})\ufe0f?(?=[ \t])/gmu;
+// Word pastes its Wingdings bullets as "§" and "Ø", then a tab or spaces ("Ø  gravidanza accertata;").
+const BULLET = /^[ \t]*(?:[\u2013\u2022\u2023\u2043\u2219\u25aa\u25cf\u25e6\u25cb\u25a0\u25a1\u25c6\u25c7\u25b6\u00b7\u2713\u2714\u2717\u2718\u2610\u2612\u2605\u2606\u25ba\u25b8\u27a4\u2794\u2192\u21d2\u30fb\uff65\uf020-\uf0ff]|\p{Extended_Pictographic})\ufe0f?[ \t]|^[ \t]*[\u00a7\u00d8](?:\t| {2})/mu;
+const BULLETS = /^([ \t]*)(?:[\u2013\u2022\u2023\u2043\u2219\u25aa\u25cf\u25e6\u25cb\u25a0\u25a1\u25c6\u25c7\u25b6\u00b7\u2713\u2714\u2717\u2718\u2610\u2612\u2605\u2606\u25ba\u25b8\u27a4\u2794\u2192\u21d2\u30fb\uff65\uf020-\uf0ff]|\p{Extended_Pictographic})\ufe0f?(?=[ \t])|^([ \t]*)[\u00a7\u00d8](?=\t| {2})/gmu;
 
 /** An item mark (after its indent) read as Markdown's "-", the same length: offsets hold. */
 const asDash = (mark: string, indent: string): string => `${indent}-${' '.repeat(mark.length - indent.length - 1)}`;
