@@ -6,7 +6,7 @@
  * with the text's length kept, so every claim still points at the file's own characters.
  */
 import { describe, expect, it } from 'vitest';
-import { decodeEntities, normalizeChars, undoShifts } from '../src/parse/normalize.js';
+import { decodeDamagedWords, normalizeChars, undoShifts } from '../src/parse/normalize.js';
 import { claimsOf, conditionsOf, valuesOf } from './helpers/engine.js';
 
 const counts = (text: string, lang: string) => valuesOf(text, lang, 'sessions.count').map((v) => { const c = v as { min: number | null; max: number | null }; return `${c.min ?? ''}-${c.max ?? ''}`; });
@@ -21,7 +21,7 @@ const quotes = (text: string, lang: string) =>
 
 describe('a UTF-8 page read as Windows-1252 (mojibake)', () => {
   it('is read through, word by word, and the text keeps its length', () => {
-    const { text, shifts } = decodeEntities('perchÃ¨ la mesoterapia Ã¨ sicura, donâ€™t worry');
+    const { text, shifts } = decodeDamagedWords('perchÃ¨ la mesoterapia Ã¨ sicura, donâ€™t worry');
     expect(text).toBe("perchè  la mesoterapia è  sicura, don't   worry");
     expect(text.length).toBe('perchÃ¨ la mesoterapia Ã¨ sicura, donâ€™t worry'.length);
     // After "perchè" the offsets are one short of the file's.
@@ -29,7 +29,7 @@ describe('a UTF-8 page read as Windows-1252 (mojibake)', () => {
   });
 
   it('leaves alone what is no mojibake: Portuguese capitals, a lone accent', () => {
-    expect(decodeEntities('NÃO SÃO caffè').text).toBe('NÃO SÃO caffè');
+    expect(decodeDamagedWords('NÃO SÃO caffè').text).toBe('NÃO SÃO caffè');
   });
 
   it('claims are found in damaged text and quote the file', () => {
@@ -40,7 +40,7 @@ describe('a UTF-8 page read as Windows-1252 (mojibake)', () => {
 
 describe('character references and invisible characters', () => {
   it('a doubly escaped reference stands for what it escapes', () => {
-    expect(decodeEntities('l&amp;rsquo;ago').text.startsWith("l'ago")).toBe(true);
+    expect(decodeDamagedWords('l&amp;rsquo;ago').text.startsWith("l'ago")).toBe(true);
     expect(counts('Mésothérapie : 3 &amp;ndash; 5 s&eacute;ances.', 'fr')).toEqual(['3-5']);
   });
 

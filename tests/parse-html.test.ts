@@ -4,7 +4,7 @@
  * structure they stand for, and claims are still placed on the file's own characters.
  */
 import { describe, expect, it } from 'vitest';
-import { decodeEntities, undoShifts } from '../src/parse/normalize.js';
+import { decodeDamagedWords, undoShifts } from '../src/parse/normalize.js';
 import { parseSentences } from '../src/parse/sentences.js';
 import { claimsOf } from './helpers/engine.js';
 
@@ -17,19 +17,19 @@ describe('character references in words', () => {
     ['perch&#232; no', 'perchè no'],
     ['caf&#xe9; e', 'café e'],
   ])('%s reads as %s, each word mapping back to its characters', (source, words) => {
-    const { text, shifts } = decodeEntities(source);
+    const { text, shifts } = decodeDamagedWords(source);
     expect(text).toHaveLength(source.length);
     expect(text.replace(/\s+/g, ' ').trim()).toBe(words.replace(/\u00a0/g, ' '));
     for (const m of text.matchAll(/[\p{L}\p{N}]+/gu)) {
       const from = undoShifts(shifts, m.index ?? 0);
       const to = undoShifts(shifts, (m.index ?? 0) + m[0].length);
-      expect(decodeEntities(source.slice(from, to)).text.trim()).toBe(m[0]);
+      expect(decodeDamagedWords(source.slice(from, to)).text.trim()).toBe(m[0]);
     }
   });
 
   it('leaves unknown names and text without references as they are', () => {
-    expect(decodeEntities('a &foo; b')).toEqual({ text: 'a &foo; b' });
-    expect(decodeEntities('no references')).toEqual({ text: 'no references' });
+    expect(decodeDamagedWords('a &foo; b')).toEqual({ text: 'a &foo; b' });
+    expect(decodeDamagedWords('no references')).toEqual({ text: 'no references' });
   });
 
   it('places claims on the file’s characters', () => {

@@ -40,16 +40,16 @@ const MAP: Record<string, string> = {
   '\u1d57': 't',
   '\u207f': 'n',
   '\u1d48': 'd',
+  '\u301c': '-', // wave dash ("４〜６")
+  '\uff5e': '-', // fullwidth tilde, written for the wave dash ("４～６")
+  '\u30fb': '\u00b7', // katakana middle dot, a list's bullet in Japanese typing ("・pregnant women")
+  '\uff65': '\u00b7', // its halfwidth form
 };
 
 // Fullwidth forms (East Asian typing: "３２G", "４～６回") are the ASCII they stand for.
 const FULLWIDTH_FIRST = 0xff01;
 const FULLWIDTH_LAST = 0xff5e;
 const FULLWIDTH_OFFSET = 0xfee0;
-MAP['\u301c'] = '-'; // wave dash ("４〜６")
-MAP['\u30fb'] = '\u00b7'; // katakana middle dot, a list's bullet in Japanese typing ("・pregnant women")
-MAP['\uff65'] = '\u00b7'; // its halfwidth form
-MAP['\uff5e'] = '-'; // fullwidth tilde, written for the wave dash ("４～６")
 // A character lost to a wrong charset between figures was their dash: "5�8 Sitzungen".
 const LOST_DASH = /(?<=\d)\ufffd(?=\d)/g;
 
@@ -153,7 +153,7 @@ function decodeReference(whole: string, dec: string | undefined, hex: string | u
 }
 
 /** What one piece of damage at the start of `piece` decodes to ('' for an invisible character), or false. */
-function decodeDamage(piece: string): string | false {
+function decodePiece(piece: string): string | false {
   if (piece[0] === '&') {
     ENTITY.lastIndex = 0;
     const m = ENTITY.exec(piece);
@@ -173,7 +173,7 @@ function decodeDamage(piece: string): string | false {
  * far those inside them moved. What does not decode (an unknown name, bytes that are no UTF-8) is
  * left as it is.
  */
-export function decodeEntities(text: string): { text: string; shifts?: Shift[] } {
+export function decodeDamagedWords(text: string): { text: string; shifts?: Shift[] } {
   if (!MAY_BE_DAMAGED.test(text)) return { text };
   const pieces: string[] = [];
   const shifts: Shift[] = [];
@@ -188,7 +188,7 @@ export function decodeEntities(text: string): { text: string; shifts?: Shift[] }
     for (let i = 0; i < word0.length; ) {
       DAMAGE.lastIndex = i;
       const m = DAMAGE.exec(word0);
-      const decoded = m ? decodeDamage(m[0]) : false;
+      const decoded = m ? decodePiece(m[0]) : false;
       if (!m || decoded === false) {
         i += word0.codePointAt(i)! > 0xffff ? 2 : 1;
         continue;
@@ -215,7 +215,7 @@ export function decodeEntities(text: string): { text: string; shifts?: Shift[] }
   return { text: pieces.join(''), ...(shifts.length && { shifts }) };
 }
 
-/** Maps an offset of decoded text (decodeEntities) back to the text it was decoded from. */
+/** Maps an offset of decoded text (decodeDamagedWords) back to the text it was decoded from. */
 export function undoShifts(shifts: readonly Shift[] | undefined, offset: number): number {
   if (shifts) for (const s of shifts) if (offset > s.from && offset <= s.to) return offset + s.delta;
   return offset;

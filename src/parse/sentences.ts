@@ -1,6 +1,6 @@
 import type { Nodes, Parents } from 'mdast';
 import type { Sentence } from '../types.js';
-import { blankLineTimes, decodeEntities, DECORATION, normalizeChars, readConverterMarks, type Shift } from './normalize.js';
+import { blankLineTimes, decodeDamagedWords, DECORATION, normalizeChars, readConverterMarks, type Shift } from './normalize.js';
 import { foldCase } from '../extract/terms.js';
 import { capRanges, markdownDepth, MAX_MARKDOWN_DEPTH, plainTree } from './limits.js';
 import { parseMarkdown } from './gfm.js';
@@ -17,7 +17,7 @@ interface Block {
   masked: string;
   /** Words hyphenated across a line end, joined in `masked` (see joinHyphenated). */
   joins?: Join[];
-  /** Words with character references, decoded and closed up in `masked` (see decodeEntities). */
+  /** Words with damage (character references, mojibake, invisible characters), decoded and closed up in `masked` (see decodeDamagedWords). */
   shifts?: Shift[];
   leadIn?: Block;
   /** For a table cell: the first cell of its row. */
@@ -127,7 +127,7 @@ function collectBlocks(node: Nodes, text: string, out: Block[], inListItem: bool
     if (start === undefined || end === undefined) return;
     const type: BlockType = node.type === 'paragraph' && inListItem ? 'listItem' : node.type;
     const inline = maskInline(node, text, start, end);
-    const { text: plain, shifts } = decoded ? { text: inline, shifts: undefined } : decodeEntities(inline);
+    const { text: plain, shifts } = decoded ? { text: inline, shifts: undefined } : decodeDamagedWords(inline);
     const { masked, joins } = joinHyphenated(normalizeChars(blankLineTimes(readConverterMarks(plain))));
     out.push({ type, start, end, masked, ...(joins && { joins }), ...(shifts && { shifts }), leadIn: inListItem ? leadIn : undefined });
     return;
@@ -313,7 +313,7 @@ function readHtmlBlock(text: string, start: number, end: number, out: Block[], i
     .replace(/<!--[\s\S]*?(?:-->|$)/g, blank)
     .replace(/<(script|style|template|noscript)\b[\s\S]*?(?:<\/\1\s*>|$)/gi, blank)
     .replace(/<(\/?)([A-Za-z][A-Za-z0-9]*)\b[^>]*>?/g, (tag, slash: string, name: string) => tagAsMarkdown(tag, name, slash === '/'));
-  const { text: inner, shifts } = decodeEntities(structured);
+  const { text: inner, shifts } = decodeDamagedWords(structured);
   const before = out.length;
   // remark, not markdown-it: only remark's tree holds the code blocks blanked tags may make.
   collectBlocks(parseTree(inner, { remark: true }), inner, out, inListItem, leadIn, true);
