@@ -113,3 +113,39 @@ describe('terms', () => {
     expect(counts('Prescription deoxycholic-acid injections usually take 2–4 treatments spaced a month apart.', 'en')).toEqual([]);
   });
 });
+
+describe('quoted phrases a reporting label leads in (fresh86 to fresh90)', () => {
+  it('a “never say” label over quoted phrases reports them; a check mark approves its line', () => {
+    const never = '**À ne jamais dire** (charte communication) :\n- « résultats garantis », « élimine définitivement la cellulite », « fait fondre la graisse »\n- « aucune contre-indication », « zéro effet secondaire »\n';
+    expect(assertions(never, 'fr')).toEqual([]);
+    const both = 'NUNCA decir:\n✗ “No duele nada”\n✗ “Resultados garantizados”\nSÍ decir:\n✓ “Es un procedimiento médico seguro cuando lo realiza personal cualificado”\n';
+    expect(assertions(both, 'es')).toEqual(['safe']);
+    // Unquoted items under such a label are the page's own words.
+    expect(assertions('**À ne jamais dire** :\n- la mésothérapie est une technique sûre\n', 'fr')).toEqual(['safe']);
+  });
+
+  it('what a patient asked, evidence an authority has not seen, wording a leaflet used, what a clinic was condemned for announcing', () => {
+    expect(assertions('She also asked whether it "melts fat permanently". I said no.', 'en')).toEqual([]);
+    expect(assertions('We had not seen evidence that mesotherapy removed fat permanently, or that it had any detoxifying effect.', 'en')).toEqual([]);
+    expect(assertions('Aveva firmato un modulo nel quale il trattamento era descritto come «privo di rischi».', 'it')).toEqual([]);
+    expect(assertions('Condenada una clínica por anunciar que la mesoterapia «elimina la grasa para siempre».', 'es')).toEqual([]);
+  });
+});
+
+describe('section titles and more terms (fresh86 to fresh90)', () => {
+  it('a numbered section title in capitals, read by Markdown as a list of one item, heads what follows', () => {
+    const sheet = 'Texte.\n\n6. CONTRE-INDICATIONS\n\nAbsolues :\n- grossesse ;\n- allergie connue à l’un des médicaments injectés.\n';
+    expect(conditionsOf(sheet, 'fr')).toEqual(['pregnancy', 'drug-allergy']);
+    // A numbered list of several items in capitals stays a list.
+    expect(claimsOf('1. GRAVIDANZA\n2. ALLATTAMENTO\n', 'it').filter((c) => c.kind === 'contraindication')).toEqual([]);
+  });
+
+  it('depth and bounds, rates and ranges in more words', () => {
+    const needles = (text: string, lang: string) => valuesOf(text, lang, 'needle').map((v) => { const n = v as { aspect: string; min: number | null; max: number | null }; return `${n.aspect} ${n.min ?? ''}-${n.max ?? ''}`; });
+    expect(needles('Aghi da 4 mm e 32 G, ma sul viso non si scende oltre i 2 mm.', 'it')).toEqual(['length 4-4', 'gauge 32-32', 'depth -2']);
+    expect(needles('The needle is four millimetres long but she only goes in about one millimetre.', 'en')).toEqual(['length 4-4', 'depth 1-1']);
+    expect(needles('Usamos agujas ultrafinas de 4 ó 6 mm.', 'es')).toEqual(['length 4-6']);
+    expect(valuesOf('Ensuite, une séance d’entretien par trimestre.', 'fr', 'sessions.frequency').map((v) => (v as { interval: string }).interval)).toEqual(['P3M']);
+    expect(effectsOf('Day 3. Injection sites sore to touch.', 'en')).toEqual(['pain']);
+  });
+});

@@ -260,6 +260,11 @@ export class SentenceContext {
     return false;
   }
 
+  /** Whether the span is inside a quotation (or ends a quoted phrase: 'des résultats « garantis »'). */
+  inQuotes(span: Span): boolean {
+    return this.quoted.some((q) => q.start < span.end && span.end <= q.end);
+  }
+
   /**
    * Which of the labelled term lists has the match closest to the span, within `window` words
    * either side: "Swelling is common, infection is rare" gives swelling common and infection

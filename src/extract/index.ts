@@ -336,6 +336,9 @@ export function extractClaims(doc: SourceDocument, sentences: Sentence[], pageLa
     let besideSideEffects: boolean | undefined;
     let reportedColumn: boolean | undefined;
     let crossed: boolean | undefined;
+    let reportedLead: boolean | undefined;
+    // What opens the sentence's line in the file, up to the sentence: a list's mark.
+    const lineBefore = () => doc.text.slice(doc.text.lastIndexOf('\n', sentence.start - 1) + 1, sentence.start);
     const treatedHere = (r: RawClaim): boolean =>
       r.kind === 'adverse-effect' &&
       treated.has((r.value as AdverseEffectValue).effect) &&
@@ -348,10 +351,14 @@ export function extractClaims(doc: SourceDocument, sentences: Sentence[], pageLa
         // A table column of slogans under a reporting word ("| Aussage | Häufigkeit |" over
         // "| „völlig schmerzlos“ | 64 von 120 |") states none of them.
         if ((r.kind === 'safety' || r.kind === 'efficacy') && (reportedColumn ??= header !== '' && test(lang.re.reported, header))) continue;
+        // Nor do quoted phrases a reporting word leads in: "**À ne jamais dire** :" over "- « résultats
+        // garantis », « fait fondre la graisse »". (A check mark approves its line: "NUNCA decir:" …
+        // "SÍ decir:" over "✓ “Es un procedimiento médico seguro”".)
+        if (leadIn !== '' && context.inQuotes(r.span) && (reportedLead ??= test(lang.re.reported, leadIn) && !CHECKED.test(lineBefore()))) continue;
         // Nor does a line a cross mark opens: what is not so, or not to be said ("cosa NON
         // promettere" over "✗ “Risultato garantito”"). (A crossed condition is still refused:
         // "Nicht geeignet bei: ✗ Schwangerschaft".)
-        if ((r.kind === 'safety' || r.kind === 'efficacy') && (crossed ??= CROSSED.test(doc.text.slice(doc.text.lastIndexOf('\n', sentence.start - 1) + 1, sentence.start)))) continue;
+        if ((r.kind === 'safety' || r.kind === 'efficacy') && (crossed ??= CROSSED.test(lineBefore()))) continue;
         if (r.kind === 'contraindication') contraindicationAt = i;
         // A claim read over label and value ("Sessões: 4 a 6") is placed on the value.
         raw.push(shift ? { ...r, span: { start: Math.max(r.span.start, shift) - shift, end: r.span.end - shift } } : r);
@@ -602,6 +609,8 @@ class ScopeTracker {
 
 /** What opens a line up to a sentence that a cross mark opens: "✗ “Risultato garantito”", "- ❌ It melts fat". */
 const CROSSED = /^[ \t]*(?:[-*+][ \t]+)?[\u2716\u2717\u2718\u274c\u274e]\ufe0f?[ \t]*$/u;
+/** What opens a line up to a sentence that a check mark opens: "✓ “Es un procedimiento médico seguro”". */
+const CHECKED = /^[ \t]*(?:[-*+][ \t]+)?[\u2611\u2705\u2713\u2714]\ufe0f?[ \t]*$/u;
 
 /** A paragraph that ends by asking: "**E la carbossiterapia? È meglio?**". */
 const QUESTION_END = /\?[\s*_]*$/u;

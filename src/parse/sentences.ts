@@ -174,6 +174,9 @@ function collectBlocks(node: Nodes, text: string, out: Block[], inListItem: bool
       const split = tabTable(out[before], text);
       if (split) out.splice(before, 1, ...split);
     }
+    // A numbered section title in capitals, which Markdown reads as a list of one item ("6.
+    // CONTRE-INDICATIONS" over "Absolues :" and its list), is the heading it stands for.
+    if (child.type === 'list' && child.children.length === 1 && out.length === before + 1 && NUMBER_MARK.test(text.slice(text.lastIndexOf('\n', out[before].start - 1) + 1, out[before].start)) && isSectionTitle(out[before].masked)) out[before].type = 'heading';
     if (out.length > before) previous = out[out.length - 1];
     // A row's cells are read together where one cell's meaning hangs on another's ("1 session | £95").
     if (child.type === 'tableRow') {
@@ -188,6 +191,16 @@ function collectBlocks(node: Nodes, text: string, out: Block[], inListItem: bool
   if (node.type === 'table')
     for (const row of rows.slice(1))
       row.forEach((cell, k) => (cell.leadIn ??= leadIn && rows[0][k]?.masked.trim() === '' && /\?\s*$/.test(cell.masked) ? leadIn : rows[0][k]));
+}
+
+/** An ordered list's mark, all there is on the line before its item's text: "6. ", "2) ". */
+const NUMBER_MARK = /^[ \t]*\d{1,3}[.)][ \t]*$/;
+
+/** A few words in capitals, no sentence: "CONTRE-INDICATIONS", "EFFETS INDÉSIRABLES". */
+function isSectionTitle(masked: string): boolean {
+  const title = masked.trim();
+  const words = title.match(/[\p{L}\p{N}]+/gu);
+  return words !== null && words.length <= 5 && /\p{Lu}/u.test(title) && title === title.toUpperCase() && !/[.!?]$/.test(title);
 }
 
 /**
