@@ -156,3 +156,24 @@ describe('terms', () => {
     expect(effectsOf('The book is candid about adverse effects: bruising and transient burning with some mixtures.', 'en')).toEqual(['bruising', 'burning']);
   });
 });
+
+describe('prices in any currency and look-alike treatments (fresh91 to fresh95)', () => {
+  it('a currency sign or code makes a package, whatever the currency', () => {
+    expect(counts('| Package | Price |\n|---|---|\n| Single session | AED 899 |\n| 3 sessions | AED 2,399 |\n', 'en')).toEqual([]);
+    expect(counts('| Area | 1 session | 10 sessions |\n|---|---|---|\n| Abdomen | ₹ 6,000 | ₹ 50,000 |\n', 'en')).toEqual([]);
+    expect(counts('Mesotherapie: 6 Sitzungen für 1.500 CHF.', 'de')).toEqual([]);
+    // A course with no price stays a course.
+    expect(counts('We usually recommend 6 sessions.', 'en')).toEqual(['6-6']);
+  });
+
+  it('electroporation and the lipotropic shots sold beside mesotherapy are other treatments', () => {
+    expect(intervals('L’elettroporatore si usa due volte a settimana per un mese.', 'it')).toEqual([]);
+    expect(intervals('Our MIC/B12 lipotropic injections are given weekly.', 'en')).toEqual([]);
+    expect(intervals('Lipo shots are given weekly. Mesotherapy is given every two weeks.', 'en')).toEqual(['P2W']);
+  });
+
+  it('Dutch rates “eenmaal per twee weken”, “1 keer per 2 weken”', () => {
+    expect(intervals('Daarna volstaat eenmaal per twee weken een behandeling.', 'nl')).toEqual(['P2W']);
+    expect(intervals('Mesotherapie: 1 keer per 2 weken.', 'nl')).toEqual(['P2W']);
+  });
+});

@@ -28,7 +28,7 @@ export const extractSessionCount: Extractor = (input) => {
   // not state a course. So does a table row with a price in another cell ("1 session | £95"), and
   // a column with one that is a package ("| | BASIC | PLUS |" over "| Sessions | 4 | 8 |" and
   // "| Price | 290 € | 520 € |"), not the treatment's own ("| | Mesotherapy | PRP |": a price per session).
-  const pricedText = (t: string) => /[€$£]/.test(t) || test(lang.re.price, t);
+  const pricedText = (t: string) => CURRENCY.test(t) || test(lang.re.price, t);
   const column = () => input.column !== '' && pricedText(input.column) && !test(ref.matcher(lang.language, 'treatment'), input.column.split(' | ')[0]);
   // The row or column the sentence is a cell of sells it. (Not a cell that gives a rate too: a
   // protocol's, beside the prices: "| £180 | 3 sessions: £480 | 3–5 sessions, every 2 weeks |".)
@@ -209,6 +209,9 @@ function itemSpans(text: string): Span[] {
 function roughAfter(after: string, lang: LanguagePack, ref: Reference): boolean {
   return cachedRegex(ref, `rough-after:${lang.language}`, () => new RegExp(`^\\s*(?:${lang.re.approximate.source})(?=\\s*(?:[,;:)|]|\\.?\\s*$))`, 'u')).test(after);
 }
+
+/** A currency sign, or a currency's code before or after a figure ("AED 899", "QAR 1,200", "1.500 CHF"). */
+const CURRENCY = /\p{Sc}|(?<![\p{L}])(?:aed|qar|sar|sgd|hkd|myr|php|inr|thb|idr|usd|eur|gbp|chf|brl|mxn|ars|clp|cop|pen|cad|aud|nzd)(?:\s?\d|(?<=\d\s?\p{L}{3}))(?![\p{L}])/u;
 
 /**
  * Counts whose session word is left out, where the context names the sessions: "ne ho fatte 6",
