@@ -177,3 +177,11 @@ describe('prices in any currency and look-alike treatments (fresh91 to fresh95)'
     expect(intervals('Mesotherapie: 1 keer per 2 weken.', 'nl')).toEqual(['P2W']);
   });
 });
+
+describe('a lower bound a rarity word governs', () => {
+  it('states no course: “rarely more than 8” is not “at least 8”', () => {
+    expect(counts('Il ciclo che propongo più spesso è di 5 sedute. Raramente ne servono più di 8.', 'it')).toEqual(['5-5']);
+    expect(counts('Rarely are more than eight sessions needed.', 'en')).toEqual([]);
+    expect(counts('You will need at least 6 sessions.', 'en')).toEqual(['6-']);
+  });
+});

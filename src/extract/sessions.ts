@@ -19,7 +19,20 @@ export function courseRegex(lang: LanguagePack, ref: Reference): RegExp {
 }
 
 /** Session counts: a number or range followed, within two words, by a session word ("3 -5 sedute", "dieci sedute"). */
-export const extractSessionCount: Extractor = (input) => {
+export const extractSessionCount: Extractor = (input) => rarelyExceeded(readCounts(input), input);
+
+/**
+ * A lower bound that a rarity word governs states no course: "Raramente ne servono più di 8",
+ * "Rarely are more than eight needed" say that courses stay at or under it (vocab qualifiers.rare).
+ */
+function rarelyExceeded(claims: RawClaim[], { text, lang, context }: Parameters<Extractor>[0]): RawClaim[] {
+  const open = claims.filter((c) => c.kind === 'sessions.count' && (c.value as { min: number | null; max: number | null }).max === null);
+  if (open.length === 0 || !test(lang.qualifiers.rare, text)) return claims;
+  const rare = findAll(lang.qualifiers.rare, text);
+  return claims.filter((c) => !open.includes(c) || context.triggerBefore(rare, c.span) === undefined);
+}
+
+const readCounts: Extractor = (input) => {
   const { text, lang, ref, context, candidates, frequencies: statedFrequencies } = input;
   const words = ref.concepts.get('session')?.terms[lang.language] ?? [];
   const sessionWord = () => words.map((t) => termSource(t)).join('|');
