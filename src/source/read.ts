@@ -6,7 +6,8 @@ import { sha256 } from '../util/hash.js';
 import { LineIndex } from '../util/positions.js';
 import { decode } from './decode.js';
 import { FrontMatterError, readFrontMatter } from './front-matter.js';
-import { detectLanguage, type LanguagePack } from '../vocab/load.js';
+import { guessLanguage, type LanguagePack } from '../vocab/load.js';
+import { identifyLanguage } from './language-id.js';
 
 export interface SourceProblem {
   id: string;
@@ -91,7 +92,17 @@ export function readSource(path: string, packs: Map<string, LanguagePack>, defau
     language = data.language.trim().toLowerCase().split(/[-_]/)[0];
     languageSource = 'front-matter';
   } else {
-    const detected = detectLanguage(body, packs);
+    const guess = guessLanguage(body, packs);
+    const identified = identifyLanguage(body, guess, packs);
+    if (identified && !identified.listed) {
+      const at = new LineIndex(text).point(front.bodyOffset + (/\S/.exec(body)?.index ?? 0));
+      return fail(
+        `the page reads as ${identified.name} (${identified.code}), a language with no vocabulary, so nothing in it can be checked: add vocab/${identified.code}.yaml (README, "Add a language"), or set "language:" in its front matter if the guess is wrong`,
+        at,
+        id,
+      );
+    }
+    const detected = identified?.language ?? guess.language;
     language = detected ?? defaultLanguage;
     languageSource = detected ? 'detected' : 'default';
   }

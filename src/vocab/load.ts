@@ -399,18 +399,34 @@ export function loadLanguages(dir = VOCAB_DIR): Map<string, LanguagePack> {
 
 /** Guesses a page's language from its function words; undefined when too few are seen. */
 export function detectLanguage(text: string, packs: Map<string, LanguagePack>): string | undefined {
+  return guessLanguage(text, packs).language;
+}
+
+export interface LanguageGuess {
+  /** The language with the most function words, when more than two are seen. */
+  language: string | undefined;
+  /** The share of the text's words that are function words of its best language (0 to 1). */
+  share: number;
+}
+
+/** detectLanguage, with how sure the guess is (src/source/language-id.ts looks again at weak ones). */
+export function guessLanguage(text: string, packs: Map<string, LanguagePack>): LanguageGuess {
   const counts = new Map<string, number>();
+  let words = 0;
   for (const word of text.toLowerCase().match(/\p{L}+/gu) ?? []) {
+    words++;
     for (const [lang, pack] of packs) if (pack.stopwords.has(word)) counts.set(lang, (counts.get(lang) ?? 0) + 1);
   }
   let best: string | undefined;
   let bestCount = 2;
+  let most = 0;
   for (const [lang, n] of [...counts].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    most = Math.max(most, n);
     if (n > bestCount) {
       best = lang;
       bestCount = n;
     }
   }
-  return best;
+  return { language: best, share: words ? most / words : 0 };
 }
 
