@@ -27,6 +27,9 @@ describe('formatValue and formatInterval', () => {
     ['P3M', 'every 3 months'],
     ['P1Y', 'every year'],
     ['P0.5W', 'twice a week'],
+    ['P0.5M', 'twice a month'],
+    ['P0.33W', '3 times a week'],
+    ['P0.5Y', 'twice a year'],
   ])('%s reads "%s"', (iso, text) => expect(formatInterval(iso)).toBe(text));
 });
 

@@ -45,11 +45,19 @@ function range(min: number | null, max: number | null, unit = ''): string {
 }
 
 const UNIT = { D: 'day', W: 'week', M: 'month', Y: 'year' } as const;
-const INTERVAL_WORDS: Record<string, string> = { P1W: 'weekly', P2W: 'every 2 weeks', P1M: 'monthly', 'P0.5W': 'twice a week' };
+const INTERVAL_WORDS: Record<string, string> = { P1W: 'weekly', P2W: 'every 2 weeks', P1M: 'monthly' };
 
 export function formatInterval(iso: string): string {
-  // 'every 1 days' reads as a slip: one of a unit is the unit alone ('every day').
-  return INTERVAL_WORDS[iso] ?? iso.replace(/^P(\d+(?:\.\d+)?)([DWMY])$/, (_, n: string, u: 'D' | 'W' | 'M' | 'Y') => (n === '1' ? `every ${UNIT[u]}` : `every ${n} ${UNIT[u]}s`));
+  // 'every 1 days' reads as a slip: one of a unit is the unit alone ('every day'); a fraction of
+  // one is a rate ('P0.5M': 'twice a month', 'P0.33W': '3 times a week').
+  return (
+    INTERVAL_WORDS[iso] ??
+    iso.replace(/^P(\d+(?:\.\d+)?)([DWMY])$/, (_, n: string, u: 'D' | 'W' | 'M' | 'Y') => {
+      const times = Number(n) < 1 ? Math.round(1 / Number(n)) : 0;
+      if (times >= 2) return `${times === 2 ? 'twice' : `${times} times`} a ${UNIT[u]}`;
+      return n === '1' ? `every ${UNIT[u]}` : `every ${n} ${UNIT[u]}s`;
+    })
+  );
 }
 
 /** A short, human reading of a claim's value ("6 mm", "3–5 sessions", "weekly"). */

@@ -169,7 +169,13 @@ export function extractClaims(doc: SourceDocument, sentences: Sentence[], pageLa
     // A question in a list or table whose lead-in rules the treatment out is a checklist item:
     // "Il trattamento NON può essere eseguito se il paziente risponde SÌ:" over "Sta allattando?".
     const checklist = asking && sentence.leadIn !== undefined && isChecklist(blockText(byBlock, sentence.leadIn), lang, ref);
-    if ((asking && !refusedAsk && !checklist) || test(lang.re.noise, text)) continue;
+    if (asking && !refusedAsk && !checklist) continue;
+    // Page furniture ("cookie", "newsletter", "Prenota ora") silences its sentence, except for a
+    // promise in a clause of its own: a call to action may carry one after a colon ("👉 Prenota
+    // ora la tua consulenza: risultati visibili già dalla prima seduta!"); a newsletter's rate is
+    // the newsletter's ("**Newsletter** – un articolo ogni due settimane").
+    const noise = test(lang.re.noise, text) ? furnitureClauses(text, lang.re.noise) : [];
+    if (noise.length === 1 && noise[0].start === 0 && noise[0].end === text.length) continue;
     // (A heading after it opens something else: "## Mito 3: «…»" refutes nothing before it.)
     if (i + 1 < sentences.length && sentences[i + 1].blockType !== 'heading' && lang.re.refutation.test(sentences[i + 1].folded)) continue;
     // A statement set out as someone else's: a heading wholly in quotation marks ("## 3. «Non ha
@@ -324,6 +330,16 @@ export function extractClaims(doc: SourceDocument, sentences: Sentence[], pageLa
     const raw: RawClaim[] = [];
     // A bracketed aside right after another treatment's name is about that one: "shockwave
     // therapy (usually 3–5 sessions, weekly) and mesotherapy".
+    // So is a clause that names another treatment, in a sentence that names this one too.
+    let otherClauses: Span[] | undefined;
+    const inOtherClause = (span: Span): boolean => (otherClauses ??= scope?.otherClauses(text) ?? []).some((c) => c.start <= span.start && span.end <= c.end);
+    // A count of another treatment's sessions: the other treatment's name starts inside the
+    // count, at its session word ("10 à 15 séances de kinésithérapie", "sedute di fisioterapia").
+    let otherHits: Span[] | undefined;
+    const countOfOther = (r: RawClaim): boolean =>
+      !!ref.scope &&
+      (r.kind === 'sessions.count' || r.kind === 'sessions.frequency') &&
+      (otherHits ??= findAll(ref.matcher(lang.language, ref.scope.others), text)).some((h) => h.start > r.span.start && h.start < r.span.end);
     const asideOfOther = (span: Span): boolean => {
       if (!ref.scope) return false;
       const open = context.asideStart(span);
@@ -347,7 +363,7 @@ export function extractClaims(doc: SourceDocument, sentences: Sentence[], pageLa
       for (const r of e.run(input)) {
         // (Nor a figure inside a claim quoted as someone else's: "On lit que la mésothérapie
         // « élimine la cellulite en trois séances »".)
-        if (context.hearsay(r.span) || context.reported(r.span) || asideOfOther(r.span) || r.span.end <= shift || ((refusedAsk || checklist) && r.kind !== 'contraindication') || treatedHere(r)) continue;
+        if (context.hearsay(r.span) || context.reported(r.span) || asideOfOther(r.span) || inOtherClause(r.span) || countOfOther(r) || (noise.length > 0 && ((r.kind !== 'safety' && r.kind !== 'efficacy') || noise.some((c) => c.start < r.span.end && r.span.start < c.end))) || r.span.end <= shift || ((refusedAsk || checklist) && r.kind !== 'contraindication') || treatedHere(r)) continue;
         // A table column of slogans under a reporting word ("| Aussage | Häufigkeit |" over
         // "| „völlig schmerzlos“ | 64 von 120 |") states none of them.
         if ((r.kind === 'safety' || r.kind === 'efficacy') && (reportedColumn ??= header !== '' && test(lang.re.reported, header))) continue;
@@ -559,6 +575,22 @@ class ScopeTracker {
     return this.namesOther(text) && !test(this.ours, text);
   }
 
+  /**
+   * In a sentence that names this treatment, the clauses (between semicolons) that name another
+   * and not this one: what they say is about that one. "Il filler … può lasciare un ematoma per
+   * qualche giorno; la mesoterapia lavora sulla qualità della pelle."
+   */
+  otherClauses(text: string): Span[] {
+    if (!text.includes(';') || !test(this.ours, text) || !this.namesOther(text)) return [];
+    const out: Span[] = [];
+    let start = 0;
+    for (const piece of text.split(';')) {
+      if (this.other(piece)) out.push({ start, end: start + piece.length });
+      start += piece.length + 1;
+    }
+    return out;
+  }
+
   /** `newLine`: whether the sentence starts a line of its own (a line of a list written without markup is an item, not the rest of the one before). */
   elsewhere(sentence: Sentence, before: Sentence | undefined, newLine: () => boolean): boolean {
     const text = sentence.folded;
@@ -605,6 +637,21 @@ class ScopeTracker {
     }
     return this.section;
   }
+}
+
+/** Where a sentence's clauses end: a colon, a semicolon, a dash between spaces, a bar. */
+const CLAUSE_END = /[:;|]|\s[–—-]\s/gu;
+
+/** The clauses of a sentence that hold page furniture (the vocabulary's `noise`); the whole sentence when it is one clause. */
+function furnitureClauses(text: string, noise: RegExp): Span[] {
+  const out: Span[] = [];
+  let start = 0;
+  const ends = [...text.matchAll(CLAUSE_END)].map((m) => m.index + m[0].length);
+  for (const end of [...ends, text.length]) {
+    if (end > start && test(noise, text.slice(start, end))) out.push({ start, end });
+    start = end;
+  }
+  return out.length ? out : [{ start: 0, end: text.length }];
 }
 
 /** What opens a line up to a sentence that a cross mark opens: "✗ “Risultato garantito”", "- ❌ It melts fat". */

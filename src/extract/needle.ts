@@ -137,16 +137,21 @@ export const extractNeedle: Extractor = ({ sentence, text, cased, lang, ref, con
     const gaugeWords = ref.concepts.get('gauge')?.terms[lang.language] ?? [];
     const gaugeAlt = gaugeWords.map((t) => termSource(t)).join('|') || '(?!)';
     // The number before the word may be written out ("trenta gauge").
-    return new RegExp(`(?:${gaugeAlt})\\s*(?<n2>\\d{2})(?!\\d)|(?<!${WORD_CHAR})(?<n3>${lang.numberSource})\\s*-?\\s*(?:${gaugeAlt})`, 'gu');
+    // The word may head two: "calibre 30 o 32".
+    return new RegExp(
+      `(?:${gaugeAlt})\\s*(?<n2>\\d{2})(?!\\d)(?:\\s*${lang.rangeJoinSource}\\s*(?<n4>\\d{2})(?![\\d\\s]*(?:mm|[.,]\\d)))?|(?<!${WORD_CHAR})(?<n3>${lang.numberSource})\\s*-?\\s*(?:${gaugeAlt})`,
+      'gu',
+    );
   });
   const gaugeHits = [...(gaugeLetter ? cased.matchAll(GAUGE_LETTER) : []), ...text.matchAll(wordRe)];
-  // "27 a 32 G", "27–32G": a gauge range whose first number has no unit of its own.
-  const rangeTail = cachedRegex(ref, `gauge-range:${lang.language}`, () => new RegExp(`(?<![\\p{L}\\p{N}])(?<n>\\d{2})\\s*${lang.rangeJoinSource}\\s*$`, 'u'));
+  // "27 a 32 G", "27–32G", "27- to 30-gauge": a gauge range whose first number has no unit of its own.
+  const rangeTail = cachedRegex(ref, `gauge-range:${lang.language}`, () => new RegExp(`(?<![\\p{L}\\p{N}])(?<n>\\d{2})(?:-(?=\\s))?\\s*${lang.rangeJoinSource}\\s*$`, 'u'));
   for (const m of gaugeHits) {
-    const n = m.groups?.n3 !== undefined ? (parseNumber(m.groups.n3, lang) ?? NaN) : Number(m.groups?.n1 ?? m.groups?.n2);
+    const n = m.groups?.n3 !== undefined ? (parseNumber(m.groups.n3, lang) ?? NaN) : Number(m.groups?.n4 ?? m.groups?.n1 ?? m.groups?.n2);
     if (!(n >= 10 && n <= 40)) continue;
     let start = m.index ?? 0;
-    let low = n;
+    let low = m.groups?.n4 !== undefined ? Number(m.groups.n2) : n;
+    if (!(low >= 10 && low <= n)) continue;
     const before = m.groups?.n2 === undefined ? rangeTail.exec(text.slice(Math.max(0, start - 16), start)) : null;
     if (before) {
       const first = Number(before.groups!.n);
@@ -163,7 +168,7 @@ export const extractNeedle: Extractor = ({ sentence, text, cased, lang, ref, con
       modifiers: context.modifiers(span),
     });
   }
-  return joinRanges(out, text, cachedRegex(ref, `range-join-only:${lang.language}`, () => new RegExp(`^\\s*${lang.rangeJoinSource}\\s*$`, 'u')), context);
+  return joinRanges(out, text, cachedRegex(ref, `range-join-only:${lang.language}`, () => new RegExp(`^\\s*-?\\s*${lang.rangeJoinSource}\\s*$`, 'u')), context);
 };
 
 /** The label a figure follows ("maximum injection depth: " before "6 mm"), or "" when none does. */
@@ -190,7 +195,9 @@ function joinRanges(claims: RawClaim[], text: string, joinOnly: RegExp, context:
     // (raramente 6 mm)", "agulha de 4 mm (no abdome às vezes uso a de 6 mm)".
     const between = prev ? text.slice(prev.span.end, claim.span.start) : '';
     const bracketed = ALTERNATIVE_IN_BRACKETS.test(between) && /^\s*\)/.test(text.slice(claim.span.end));
-    if (prev && a && a.aspect === b.aspect && a.unit === b.unit && a.min !== null && a.min === a.max && b.min !== null && b.min === b.max && a.max! < b.min && prev.span.end <= claim.span.start && (joinOnly.test(between) || bracketed)) {
+    // Gauges are alternatives, and a word may stand after the "or": "30G o addirittura 32G".
+    const alternative = b.aspect === 'gauge' && joinOnly.test(between.replace(/\s\p{L}+\s*$/u, ' '));
+    if (prev && a && a.aspect === b.aspect && a.unit === b.unit && a.min !== null && a.min === a.max && b.min !== null && b.min === b.max && a.max! < b.min && prev.span.end <= claim.span.start && (joinOnly.test(between) || bracketed || alternative)) {
       const span = { start: prev.span.start, end: claim.span.end };
       out[out.length - 1] = { ...prev, value: { ...a, max: b.max, approximate: a.approximate || b.approximate }, span, modifiers: context.modifiers(span) };
       continue;

@@ -294,8 +294,9 @@ function elidedBounds(text: string, lang: LanguagePack, ref: Reference, context:
     const span = { start: m.index, end: m.index + m[0].length };
     out.push({ kind: 'sessions.count', value: m.groups?.hi !== undefined ? { min: null, max: n, approximate: false } : { min: n, max: null, approximate: false }, span, modifiers: context.modifiers(span) });
   }
-  // A bare range ends its clause too: "En general de 3 a 5.", "severe cases 8 to 10.", "Usually 3–4, two weeks apart."
-  const range = cachedRegex(ref, `elided-range:${lang.language}`, () => new RegExp(`(?<![\\p{L}\\p{N}])${lang.rangeSource}(?=\\s*(?:[.,;!?)]|$))`, 'dgu'));
+  // A bare range ends its clause too: "En general de 3 a 5.", "severe cases 8 to 10.", "Usually 3–4, two weeks apart.",
+  // its "times" sign with it: "In der Regel 4-6x, anfangs wöchentlich".
+  const range = cachedRegex(ref, `elided-range:${lang.language}`, () => new RegExp(`(?<![\\p{L}\\p{N}])${lang.rangeSource}(?:\\s?[x×](?![\\p{L}\\p{N}]))?(?=\\s*(?:[.,;!?)]|$))`, 'dgu'));
   range.lastIndex = from;
   for (let m = range.exec(text); m; m = range.exec(text)) {
     const g = m.groups ?? {};

@@ -220,8 +220,9 @@ export function compileVocab(v: VocabFile): LanguagePack {
     // "8÷10": a division sign between figures is a range in Italian technical writing. A list
     // closed by "or" is one too, from its first figure to its last: "4, 6 oder 13 mm" (figures in
     // the list, not number words, whose alternation every quantity pattern already holds three
-    // times; and not after a year: "In 2019, 4 or 5 sessions").
-    `(?:\\s*[-/÷]\\s*(?<b>${numberSource})${spelt}|(?:(?<!\\d{4})\\s*,\\s*\\d+(?:[.,]\\d+)?(?!\\d)){0,3}\\s+(?:${alternation(v.quantity.rangeJoin)})\\s+${article}(?<b2>${numberSource})${spelt}` +
+    // times; and not after a year: "In 2019, 4 or 5 sessions"). A hyphen may hang on the first
+    // figure, its unit given once after the second: "27- to 30-gauge", "2- bis 3-mal".
+    `(?:\\s*[-/÷]\\s*(?<b>${numberSource})${spelt}|(?:(?<!\\d{4})\\s*,\\s*\\d+(?:[.,]\\d+)?(?!\\d)){0,3}(?:-(?=\\s))?\\s+(?:${alternation(v.quantity.rangeJoin)})\\s+${article}(?<b2>${numberSource})${spelt}` +
     // Spoken, two number words in a row are a range: "dieci dodici sedute", "eight, ten sessions"
     // (only after a number word: the look-behind fails at once after a figure).
     `|(?<=\\p{L}),?\\s+(?<b3>${wordSource}))?`;

@@ -1,0 +1,88 @@
+/**
+ * Ranges written with a hanging hyphen or as alternatives, rates that are fractions of a month,
+ * counts whose session word is left out, clauses about another treatment, and calls to action.
+ * Each rule came from a blind gold set (tests/gold-fresh96 to fresh100) and is general: the words
+ * it reads are vocabulary (vocab/*.yaml quantity.rangeJoin, quantity.elidedCount, frequency.fixed,
+ * noise) or reference terms (depth, other-treatments, fast-onset, safe).
+ */
+import { describe, expect, it } from 'vitest';
+import { claimsOf, valuesOf } from './helpers/engine.js';
+import { formatInterval } from '../src/check/format-value.js';
+
+const counts = (text: string, lang: string) => valuesOf(text, lang, 'sessions.count').map((v) => { const c = v as { min: number | null; max: number | null }; return `${c.min ?? ''}-${c.max ?? ''}`; });
+const intervals = (text: string, lang: string) => valuesOf(text, lang, 'sessions.frequency').map((v) => (v as { interval: string }).interval);
+const needles = (text: string, lang: string) => valuesOf(text, lang, 'needle').map((v) => { const n = v as { aspect: string; min: number | null; max: number | null }; return `${n.aspect} ${n.min ?? ''}-${n.max ?? ''}`; });
+const effectsOf = (text: string, lang: string) => valuesOf(text, lang, 'adverse-effect').map((v) => (v as { effect: string }).effect);
+const assertions = (text: string, lang: string) => claimsOf(text, lang).filter((c) => c.kind === 'safety' || c.kind === 'efficacy').map((c) => (c.value as { assertion: string }).assertion);
+
+describe('ranges', () => {
+  it('a hyphen may hang on the first figure, the unit given once after the second', () => {
+    expect(needles('We use fine 27- to 30-gauge needles, placed only 1 to 3 millimetres beneath the skin.', 'en')).toEqual(['gauge 27-30', 'depth 1-3']);
+    expect(counts('Insgesamt sind 4- bis 6 Behandlungen nötig.', 'de')).toEqual(['4-6']);
+  });
+
+  it('two gauges given as alternatives are one range', () => {
+    expect(needles('Usamos agujas de calibre 30 o 32 según la zona.', 'es')).toEqual(['gauge 30-32']);
+    expect(needles('Wir verwenden feine 30G- oder 32G-Nadeln.', 'de')).toEqual(['gauge 30-32']);
+    expect(needles('Gli aghi sono sottilissimi, 30G o addirittura 32G, e lunghi appena 4 mm.', 'it')).toEqual(['gauge 30-32', 'length 4-4']);
+    // (Lengths with a word after the "or" stay apart: a sequence, not alternatives.)
+    expect(needles('Aghi da 4 mm o talvolta 6 mm.', 'it')).toEqual(['length 4-4', 'length 6-6']);
+  });
+
+  it('a range with its "times" sign answers how many', () => {
+    expect(counts('### 3. Wie viele Behandlungen sind nötig?\n\nIn der Regel 4-6x, anfangs wöchentlich, danach vierzehntägig.', 'de')).toEqual(['4-6']);
+    // (Not a rate: "2x" before "pro Woche".)
+    expect(counts('### Wie viele Behandlungen?\n\nMeist 2x pro Woche.', 'de')).toEqual([]);
+  });
+});
+
+describe('rates and elided counts', () => {
+  it('twice a month is half a month, as twice a week is half a week, and reads so', () => {
+    expect(intervals('Sessions are given twice a month at first, then we go weekly.', 'en')).toEqual(['P0.5M', 'P1W']);
+    expect(intervals('Le sedute si fanno due volte al mese.', 'it')).toEqual(['P0.5M']);
+    expect(intervals('Las sesiones son dos veces al mes.', 'es')).toEqual(['P0.5M']);
+    expect(intervals('Wir behandeln zweimal im Monat.', 'de')).toEqual(['P0.5M']);
+    expect(formatInterval('P0.5M')).toBe('twice a month');
+    expect(formatInterval('P0.33W')).toBe('3 times a week');
+  });
+
+  it('a count after a sentence about sessions may leave its session word out: "may need 6 to 10"', () => {
+    expect(counts('Acute injuries often respond within 2 or 3 treatments. Chronic conditions may need 6 to 10.', 'en')).toEqual(['2-3', '6-10']);
+    expect(counts('Most clients need 6 to 10 sessions. Smaller areas like the chin might need only 3 or 4.', 'en')).toEqual(['6-10', '3-4']);
+    expect(counts('Most patients need four to six treatments. Stubborn Achilles problems might take eight.', 'en')).toEqual(['4-6', '8-8']);
+    // (The number must close its phrase: "need 2 days" counts days.)
+    expect(counts('Most patients need four to six treatments. Afterwards you may need 2 days off.', 'en')).toEqual(['4-6']);
+  });
+});
+
+describe('another treatment inside a sentence about this one', () => {
+  it('a clause between semicolons that names another treatment, and not this one, is about that one', () => {
+    const text = 'Il filler riempie rughe e volumi e può lasciare un ematoma per qualche giorno; la mesoterapia lavora sulla qualità della pelle e può dare qualche ecchimosi.';
+    expect(effectsOf(text, 'it')).toEqual(['bruising']);
+    // (A clause that names both stays this treatment's.)
+    expect(effectsOf('Rispetto al filler la mesoterapia dà meno ematomi; è comunque possibile qualche ecchimosi.', 'it')).toEqual(['hematoma', 'bruising']);
+  });
+
+  it('a count whose session word starts another treatment’s name counts that one’s sessions', () => {
+    expect(counts('À côté de la mésothérapie, la rééducation reste essentielle : en général, 10 à 15 séances de kinésithérapie sont prescrites.', 'fr')).toEqual([]);
+    expect(counts('La mesoterapia richiede 4 sedute, da integrare con 10 sedute di fisioterapia.', 'it')).toEqual(['4-4']);
+  });
+});
+
+describe('page furniture', () => {
+  it('a call to action keeps a promise made in a clause of its own, and a newsletter’s rate is the newsletter’s', () => {
+    expect(assertions('👉 Prenota ora la tua consulenza gratuita con la nostra dottoressa: risultati visibili già dalla prima seduta!', 'it')).toEqual(['fast-onset']);
+    expect(intervals('Ti è piaciuto questo caso? Iscriviti alla newsletter: un articolo ogni due settimane, niente spam.', 'it')).toEqual([]);
+    expect(intervals('**Newsletter** – Trainingstipps von unseren Sportärzten, einmal im Monat.', 'de')).toEqual([]);
+  });
+});
+
+describe('vocabulary from the batch', () => {
+  it('reads depth verbs, relief within hours, and safety profiles', () => {
+    expect(needles("Con la tecnica del nappage l'ago entra di pochissimo, 0,4-0,8 mm.", 'it')).toEqual(['depth 0.4-0.8']);
+    expect(needles('Solo introducimos la punta: 0.3 a 0.5 mm en la cara.', 'es')).toEqual(['depth 0.3-0.5']);
+    expect(assertions('Many patients notice relief within the first 24 to 48 hours.', 'en')).toEqual(['fast-onset']);
+    expect(assertions('Es un procedimiento mínimamente invasivo y con un excelente perfil de seguridad.', 'es')).toEqual(['safe']);
+    expect(assertions('Comme on injecte peu de produit, il y a très peu d’effets secondaires.', 'fr')).toEqual(['rare-side-effects']);
+  });
+});
