@@ -86,3 +86,53 @@ describe('vocabulary from the batch', () => {
     expect(assertions('Comme on injecte peu de produit, il y a très peu d’effets secondaires.', 'fr')).toEqual(['rare-side-effects']);
   });
 });
+
+describe('from the fresh101 to fresh105 sets', () => {
+  it('a number that opens the answer to how many, a comma after it, is the count', () => {
+    expect(counts('**Combien de séances faut-il ?**\nEn général trois, à une semaine d’intervalle (J1, J8, J15).', 'fr')).toEqual(['3-3']);
+    expect(counts('## How many sessions will I need?\n\nThree, spaced three to four weeks apart, is what I recommend for most people.', 'en')).toEqual(['3-3']);
+    // (Not one after a word of time: "Tras cuatro, una al mes".)
+    expect(counts('## ¿Cuántas sesiones?\n\nTras cuatro, una al mes.', 'es')).toEqual([]);
+  });
+
+  it('what a page refuses to do, it does not promise; the condition it refuses stays refused', () => {
+    expect(assertions('Mesotherapy at our clinic. We do not offer “fat-dissolving” mesotherapy.', 'en')).toEqual([]);
+    expect(valuesOf('We do not offer mesotherapy during pregnancy.', 'en', 'contraindication').map((v) => (v as { condition: string }).condition)).toEqual(['pregnancy']);
+  });
+
+  it('reads intervals of one week written out in Italian', () => {
+    expect(intervals('Il protocollo prevede 3–5 sedute a intervalli di una settimana.', 'it')).toEqual(['P1W']);
+    expect(intervals('Servono 5 sedute, a una settimana l’una dall’altra.', 'it')).toEqual(['P1W']);
+    // ("A distanza di 3 mesi" is a follow-up, not a rate.)
+    expect(intervals('A distanza di 3 mesi dalla fine del ciclo la rivediamo.', 'it')).toEqual([]);
+  });
+
+  it('a bold line that names another treatment over the rest of its paragraph makes the paragraph that one’s, and no further', () => {
+    const menu = [
+      '**Botulinumtoxin**',
+      'Behandlungsdauer: 15 Min. · Sitzungen: 1 · ab 250 €',
+      'Nicht während Schwangerschaft und Stillzeit. Selten kleine Blutergüsse.',
+      '',
+      '**Mesotherapie (Gesicht)**',
+      'Sitzungen: 4–6 · Abstand: 2–3 Wochen',
+      '',
+    ].join('\n');
+    expect(counts(menu, 'de')).toEqual(['4-6']);
+    expect(valuesOf(menu, 'de', 'contraindication')).toEqual([]);
+    // A comment after a bold question about PRP is the commenter's own.
+    expect(counts('**En PRP?**\nPRP is een alternatief. Daarvoor zijn meestal 3 behandelingen nodig.\n\n**Marieke** · 14 februari 2025\nIk heb er tien gehad, om de week.\n', 'nl')).toEqual(['10-10']);
+  });
+
+  it('a paragraph wholly in bold leads in the list under it, as a heading would, unless it is a quotation', () => {
+    const list = '**Quando non la faccio.**\n1. Pazienti in doppia antiaggregazione (post-stent).\n2. Infezioni cutanee o dermatiti nella zona.\n3. Pregressa radioterapia sulla spalla.\n';
+    expect(valuesOf(list, 'it', 'contraindication').map((v) => (v as { condition: string }).condition)).toEqual(['antiplatelet-therapy', 'skin-infection', 'prior-radiotherapy']);
+    expect(effectsOf('**Affermazione 5: «Senza nessun effetto collaterale»**\n❌ FALSO. «Lividi e gonfiore sono frequentissimi», spiega la dottoressa.\n', 'it')).toEqual(['bruising', 'swelling']);
+  });
+
+  it('reads more other treatments, depths and bounds', () => {
+    expect(valuesOf('- **Fanghi e bagni termali**: sconsigliati in caso di cardiopatie scompensate, gravidanza.\n- **Mesoterapia**: sconsigliata in gravidanza.\n', 'it', 'contraindication')).toHaveLength(1);
+    expect(needles('Profondeur : IDS (1 à 2 mm) en règle générale ; IDP (entre 2 et 4 mm) sur les enthèses.', 'fr')).toEqual(['depth 1-2', 'depth 2-4']);
+    expect(needles('Uso agujas de 32G, re finitas, y pincho a 1 o 2 mm nomás.', 'es')).toEqual(['gauge 32-32', 'depth 1-2']);
+    expect(assertions('Controindicazioni vere e proprie non ce ne sono.', 'it')).toEqual(['no-contraindications']);
+  });
+});

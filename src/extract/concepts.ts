@@ -227,7 +227,7 @@ export const extractConcepts: Extractor = (input) => {
         const selfNegated = inner.some((t) => t.start === m.span.start);
         // "i risultati non sono definitivi": a negation inside the phrase denies it.
         if (inner.some((t) => t.start > m.span.start) && !selfNegated) break;
-        if (context.reported(m.span) || context.deniedThroughPseudo(m.span)) break;
+        if (context.reported(m.span) || context.deniedThroughPseudo(m.span) || context.refused(m.span)) break;
         // A blanket assertion a derivation keeps from statements about one thing is kept from
         // them when written out too: "Diabetes ist keine Kontraindikation".
         const unlessNamed = ref.derivations.find((d) => d.assertion === m.concept.id && d.unlessNamed)?.unlessNamed;

@@ -28,7 +28,7 @@ const VERDICT_LEAD = /^[\s→⇒➜➡>=:\u2013\u2014-]*/u;
 export class SentenceContext {
   // Each kind of trigger is looked for when first asked about: most sentences the extractors
   // look at ask about none, or only negation (the lexicons are long alternations).
-  private cache: Partial<Record<'pseudo' | 'negBefore' | 'negAfter' | 'hedge' | 'hypothetical' | 'exception' | 'advice' | 'tellDoctor' | 'quoted' | 'reportedBy' | 'hearsay' | 'ofOne' | 'negValue', Span[]>> = {};
+  private cache: Partial<Record<'pseudo' | 'negBefore' | 'negAfter' | 'hedge' | 'hypothetical' | 'exception' | 'advice' | 'tellDoctor' | 'quoted' | 'reportedBy' | 'hearsay' | 'ofOne' | 'negValue' | 'refusals', Span[]>> = {};
   private stopList: number[] | undefined;
 
   constructor(
@@ -68,6 +68,17 @@ export class SentenceContext {
     const into = this.pseudo.filter((p) => p.start < span.start && p.end > span.start);
     if (!into.length) return false;
     return findAll(this.lang.re.negBefore, this.text).some((t) => into.some((p) => t.start >= p.start && t.end <= span.start));
+  }
+
+  /**
+   * Whether a refusal holding a negation word stands before the span, close and in its clause: "We
+   * do not offer “fat-dissolving” mesotherapy". A contraindication cue is no negation of the
+   * condition it refuses (see `pseudo`), but what a page refuses to do, it does not promise.
+   */
+  refused(span: Span): boolean {
+    return this.found('refusals', () => findAll(this.lang.re.ciCues, this.text).filter((c) => findAll(this.lang.re.negBefore, this.text).some((t) => t.start >= c.start && t.end <= c.end))).some(
+      (c) => c.end <= span.start && this.wordsBetween(c.end, span.start) <= this.lang.window && this.sameClause(c, span),
+    );
   }
 
   /** Predicates that deny one thing is an X ("is not a", "n'est pas une"). */

@@ -148,7 +148,7 @@ export function extractClaims(doc: SourceDocument, sentences: Sentence[], pageLa
     }
     // About another treatment the page names beside this one: "## La carbossiterapia", "La
     // cryolipolyse, elle, détruit définitivement les cellules graisseuses", a "Cryolipolyse" column.
-    if (scope?.elsewhere(sentence, i === 0 ? undefined : sentences[i - 1], () => i > 0 && doc.text.slice(sentences[i - 1].end, sentence.start).includes('\n'))) continue;
+    if (scope?.elsewhere(sentence, i === 0 ? undefined : sentences[i - 1], () => i > 0 && doc.text.slice(sentences[i - 1].end, sentence.start).includes('\n'), () => isTitleLine(doc.text, sentence, byBlock))) continue;
     // A value cell is read after its label, as one phrase: "Agulha: 32 G, 4 mm", "N.º de sessões:
     // 4 a 6". Claims stay in the cell: what only the label says is no claim of it.
     const cellLabel = sentence.label ? `${sentence.label}: ` : '';
@@ -531,6 +531,8 @@ class ScopeTracker {
    */
   private readonly page: boolean;
   private section: boolean;
+  /** The paragraph a bold title line over it says is about another treatment. */
+  private titleBlock = -1;
   /** The paragraph whose sentence named another treatment: the rest of it is about that one too. */
   private elsewhereBlock = -1;
   /** The paragraph that answers a question about another treatment set as a paragraph of its own. */
@@ -591,9 +593,17 @@ class ScopeTracker {
     return out;
   }
 
-  /** `newLine`: whether the sentence starts a line of its own (a line of a list written without markup is an item, not the rest of the one before). */
-  elsewhere(sentence: Sentence, before: Sentence | undefined, newLine: () => boolean): boolean {
+  /**
+   * `newLine`: whether the sentence starts a line of its own (a line of a list written without markup is an item, not the rest of the one before).
+   * `titleLine`: whether it is a paragraph's first line set wholly in bold over the lines after it (isTitleLine).
+   */
+  elsewhere(sentence: Sentence, before: Sentence | undefined, newLine: () => boolean, titleLine: () => boolean = () => false): boolean {
     const text = sentence.folded;
+    // A bold line over the rest of its paragraph titles it, on a menu of treatments:
+    // "**Botulinumtoxin**" over "Sitzungen: 1 · ab 250 €" and "Nicht während Schwangerschaft",
+    // each line its own (a newline does not end it, as it ends another treatment's sentence).
+    if (sentence.blockType === 'paragraph' && this.other(text) && !test(this.denial, text) && titleLine()) this.titleBlock = sentence.block;
+    else if (this.titleBlock === sentence.block && !test(this.ours, text)) return true;
     if (sentence.blockType === 'heading') {
       // A heading that denies being the other treatment ("„Keine Fettweg-Spritze“") opens no section about it.
       if (before?.block !== sentence.block) {
@@ -637,6 +647,19 @@ class ScopeTracker {
     }
     return this.section;
   }
+}
+
+/** A line wholly in bold or strong underscores, a colon at most after it: "**Botulinumtoxin**", "__Mesoterapia:__". */
+const BOLD_LINE = /^(\*\*|__)(?:(?!\1)[^\n]){1,80}\1\s*:?\s*$/u;
+
+/** Whether a sentence is its paragraph's first line, set wholly in bold, with more lines of the paragraph after it. */
+function isTitleLine(text: string, sentence: Sentence, byBlock: Map<number, Sentence[]>): boolean {
+  const block = byBlock.get(sentence.block);
+  if (!block || block[0] !== sentence || block.length < 2) return false;
+  const lineStart = text.lastIndexOf('\n', sentence.start - 1) + 1;
+  let lineEnd = text.indexOf('\n', sentence.start);
+  if (lineEnd < 0) lineEnd = text.length;
+  return lineEnd < block[1].start && BOLD_LINE.test(text.slice(lineStart, lineEnd).trim());
 }
 
 /** Where a sentence's clauses end: a colon, a semicolon, a dash between spaces, a bar. */

@@ -269,6 +269,17 @@ function bareCounts(text: string, lang: LanguagePack, ref: Reference, context: S
     if (n === undefined || !Number.isInteger(n) || n < 2 || n > 100) continue;
     out.push({ kind: 'sessions.count', value: { min: n, max: n, approximate: false }, span, modifiers: context.modifiers(span) });
   }
+  // Or the number opens the answer, a word or two in ("En général trois, à une semaine
+  // d'intervalle", "Three, spaced three to four weeks apart, is what I recommend"), a comma after it.
+  const opening = cachedRegex(ref, `opening-count:${lang.language}`, () => new RegExp(`^\\s*(?:[\\p{L}'’]+\\s+){0,2}?(?<n>${lang.numberSource})(?=\\s*,)`, 'du'));
+  const m = opening.exec(text);
+  if (m?.indices?.groups?.n) {
+    const [start, end] = m.indices.groups.n;
+    const n = parseNumber(m.groups?.n, lang);
+    const span = { start, end };
+    if (n !== undefined && Number.isInteger(n) && n >= 2 && n <= 100 && !read.some((c) => c.span.start < end && start < c.span.end) && !out.some((c) => c.span.start === start) && !lang.re.elapsedTail.test(text.slice(0, start)))
+      out.push({ kind: 'sessions.count', value: { min: n, max: n, approximate: false }, span, modifiers: context.modifiers(span) });
+  }
   return out;
 }
 

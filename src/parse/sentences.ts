@@ -281,8 +281,13 @@ function leadInOf(block: Block | undefined, text: string): Block | undefined {
   // the list answers ("**Qui ne peut pas en bénéficier ?**"), and one left open by an ellipsis
   // ("NOT FOR YOU IF…", read as a full stop once normalised).
   // (Emoji after it are decoration: "QUEM NÃO PODE FAZER? 🚫".)
-  return LEAD_IN_END.test(block.masked) || /\p{L}[ \t]*(?:…|\.\.\.)[*_ \t]*$/u.test(text.slice(block.start, block.end)) ? block : undefined;
+  // So does a paragraph set wholly in bold, a title as a heading is ("**Quando non la faccio.**").
+  const raw = text.slice(block.start, block.end);
+  return LEAD_IN_END.test(block.masked) || /\p{L}[ \t]*(?:…|\.\.\.)[*_ \t]*$/u.test(raw) || BOLD_TITLE.test(raw) ? block : undefined;
 }
+
+/** A paragraph wholly in bold (or strong underscores), on one line, that ends on a word or a full stop (not a quotation: "**Affermazione 5: «…»**"). */
+const BOLD_TITLE = /^[ \t]*(\*\*|__)(?:(?!\1)[^\n]){0,79}[\p{L}.]\1[ \t]*$/u;
 
 const blank = (s: string) => s.replace(/[^\r\n]/g, ' ');
 
