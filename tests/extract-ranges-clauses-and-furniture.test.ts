@@ -136,3 +136,25 @@ describe('from the fresh101 to fresh105 sets', () => {
     expect(assertions('Controindicazioni vere e proprie non ce ne sono.', 'it')).toEqual(['no-contraindications']);
   });
 });
+
+describe('from the fresh106 to fresh110 sets: what a page withdrew', () => {
+  it('struck-out text is withdrawn: Markdown "~~…~~", an inline or block-level <del>', () => {
+    expect(needles('Usiamo aghi ~~da 6 mm~~ da 4 mm.', 'it')).toEqual(['length 4-4']);
+    expect(needles('Nous utilisons des aiguilles de <del>13 mm</del> 4 mm pour la mésothérapie.', 'fr')).toEqual(['length 4-4']);
+    expect(needles('<p>Aiguilles de <del>13 mm</del> 4 mm.</p>', 'fr')).toEqual(['length 4-4']);
+    expect(assertions('La mesoterapia è ~~del tutto indolore~~ poco fastidiosa.', 'it')).toEqual([]);
+  });
+
+  it('what the page said or did before is no claim now (vocab context.historical); a patient’s history is still a condition', () => {
+    expect(needles('In passato usavamo aghi da 6 mm; oggi usiamo aghi da 4 mm.', 'it')).toEqual(['length 4-4']);
+    const correction = 'An earlier version of this article stated that the needles used for mesotherapy are 13mm long and that the drug is injected 10mm below the skin. The needles are 4mm long.';
+    expect(needles(correction, 'en')).toEqual(['length 4-4']);
+    expect(valuesOf('Mesotherapy is not suitable for patients who have previously received radiotherapy to the area.', 'en', 'contraindication').map((v) => (v as { condition: string }).condition)).toEqual(['prior-radiotherapy']);
+  });
+
+  it('reads the batch’s vocabulary', () => {
+    expect(intervals('Daarna volstaat één sessie per drie maanden.', 'nl')).toEqual(['P3M']);
+    expect(assertions('Mesotherapy has very few side effects.', 'en')).toEqual(['rare-side-effects']);
+    expect(valuesOf('You should not have it if you have a known allergy to any ingredient in the solution.', 'en', 'contraindication').map((v) => (v as { condition: string }).condition)).toEqual(['drug-allergy']);
+  });
+});

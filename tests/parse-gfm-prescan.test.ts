@@ -59,6 +59,7 @@ const SNIPPETS: Array<[string, number]> = [
 ];
 
 describe('GFM pre-scan: the fast path parses exactly as full remark-gfm', () => {
+  // Its time grows with the gold sets (a thousand pages and more): not the default minute.
   it('every page under sources/ and tests/gold*/', () => {
     const all = fixturePages();
     expect(all.length).toBeGreaterThan(20);
@@ -66,7 +67,7 @@ describe('GFM pre-scan: the fast path parses exactly as full remark-gfm', () => 
       expect(parseSentences(text), name).toStrictEqual(parseSentences(text, { fullGfm: true }));
       expect(parseMarkdown(text), name).toStrictEqual(parseMarkdown(text, true));
     }
-  });
+  }, 300_000);
 
   it('hand-written tricky snippets (LF and CRLF), each with the features it needs', () => {
     for (const [snippet, features] of SNIPPETS) {

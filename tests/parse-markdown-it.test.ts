@@ -109,6 +109,7 @@ const TO_REMARK: string[] = [
 ];
 
 describe('markdown-it path: the sentences remark gives', () => {
+  // Its time grows with the gold sets (a thousand pages and more): not the default minute.
   it('every page under sources/ and tests/gold*/', () => {
     const all = fixturePages();
     let read = 0;
@@ -118,7 +119,7 @@ describe('markdown-it path: the sentences remark gives', () => {
     // tables, often do): the comparison must be a real one for many of them (a count, not a
     // share: pages with links and tables, which go to remark, are added to the sets too).
     expect(read).toBeGreaterThanOrEqual(90);
-  });
+  }, 300_000);
 
   it('hand-written CommonMark corners, each read by markdown-it', () => {
     for (const text of CORNERS) {

@@ -76,7 +76,7 @@ describe('the term prefilter', () => {
       }
     }
     expect(matched).toBeGreaterThan(200);
-  }, 300_000);
+  }, 900_000);
 
   it('holds back no session frequency on any gold or seed page, in any language', () => {
     const engine = getEngine();
@@ -100,7 +100,7 @@ describe('the term prefilter', () => {
     expect(held).toEqual([]);
     expect(found).toBeGreaterThan(50);
     // Every line of every gold page in every language: it grows with the gold sets.
-  }, 300_000);
+  }, 900_000);
 
   it('files every concept under a word, so that none is a candidate for every sentence', () => {
     // A term that opens with a one-letter elision ("l'ago entra", "n'est pas douloureux") has no

@@ -28,7 +28,7 @@ const VERDICT_LEAD = /^[\s→⇒➜➡>=:\u2013\u2014-]*/u;
 export class SentenceContext {
   // Each kind of trigger is looked for when first asked about: most sentences the extractors
   // look at ask about none, or only negation (the lexicons are long alternations).
-  private cache: Partial<Record<'pseudo' | 'negBefore' | 'negAfter' | 'hedge' | 'hypothetical' | 'exception' | 'advice' | 'tellDoctor' | 'quoted' | 'reportedBy' | 'hearsay' | 'ofOne' | 'negValue' | 'refusals', Span[]>> = {};
+  private cache: Partial<Record<'pseudo' | 'negBefore' | 'negAfter' | 'hedge' | 'hypothetical' | 'exception' | 'advice' | 'tellDoctor' | 'quoted' | 'reportedBy' | 'hearsay' | 'historical' | 'ofOne' | 'negValue' | 'refusals', Span[]>> = {};
   private stopList: number[] | undefined;
 
   constructor(
@@ -132,6 +132,15 @@ export class SentenceContext {
    */
   hearsay(span: Span): boolean {
     const triggers = this.found('hearsay', () => findAll(this.lang.re.hearsay, this.text));
+    return triggers.length > 0 && this.triggerBefore(triggers, span, HEARSAY_WINDOW) !== undefined;
+  }
+
+  /**
+   * Whether the span is in the clause after a word of the past ("in passato usavamo …", "An
+   * earlier version of this article stated that …", "früher"): what the page no longer says.
+   */
+  historical(span: Span): boolean {
+    const triggers = this.found('historical', () => findAll(this.lang.re.historical, this.text));
     return triggers.length > 0 && this.triggerBefore(triggers, span, HEARSAY_WINDOW) !== undefined;
   }
 

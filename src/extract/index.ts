@@ -363,7 +363,9 @@ export function extractClaims(doc: SourceDocument, sentences: Sentence[], pageLa
       for (const r of e.run(input)) {
         // (Nor a figure inside a claim quoted as someone else's: "On lit que la mésothérapie
         // « élimine la cellulite en trois séances »".)
-        if (context.hearsay(r.span) || context.reported(r.span) || asideOfOther(r.span) || inOtherClause(r.span) || countOfOther(r) || (noise.length > 0 && ((r.kind !== 'safety' && r.kind !== 'efficacy') || noise.some((c) => c.start < r.span.end && r.span.start < c.end))) || r.span.end <= shift || ((refusedAsk || checklist) && r.kind !== 'contraindication') || treatedHere(r)) continue;
+        // (Nor what the page says it said or did before: "in passato usavamo aghi da 6 mm". Not a
+        // condition or an effect: "patients who have previously had radiotherapy" is a history.)
+        if (context.hearsay(r.span) || (r.kind !== 'contraindication' && r.kind !== 'adverse-effect' && context.historical(r.span)) || context.reported(r.span) || asideOfOther(r.span) || inOtherClause(r.span) || countOfOther(r) || (noise.length > 0 && ((r.kind !== 'safety' && r.kind !== 'efficacy') || noise.some((c) => c.start < r.span.end && r.span.start < c.end))) || r.span.end <= shift || ((refusedAsk || checklist) && r.kind !== 'contraindication') || treatedHere(r)) continue;
         // A table column of slogans under a reporting word ("| Aussage | Häufigkeit |" over
         // "| „völlig schmerzlos“ | 64 von 120 |") states none of them.
         if ((r.kind === 'safety' || r.kind === 'efficacy') && (reportedColumn ??= header !== '' && test(lang.re.reported, header))) continue;

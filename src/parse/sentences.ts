@@ -299,6 +299,8 @@ export function maskHtml(html: string): string {
 function blankMarkup(html: string): string {
   return html
     .replace(/<!--[\s\S]*?(?:-->|$)/g, blank)
+    // Struck-out text is withdrawn, as in Markdown (maskInline).
+    .replace(STRUCK_ELEMENT, blank)
     .replace(/<(script|style|template|noscript)\b[\s\S]*?(?:<\/\1\s*>|$)/gi, blank)
     .replace(/<\/?[A-Za-z][^>]*>?/g, blank);
 }
@@ -330,6 +332,7 @@ function readHtmlBlock(text: string, start: number, end: number, out: Block[], i
   const structured = html
     .replace(/<!--[\s\S]*?(?:-->|$)/g, blank)
     .replace(/<(script|style|template|noscript)\b[\s\S]*?(?:<\/\1\s*>|$)/gi, blank)
+    .replace(STRUCK_ELEMENT, blank)
     .replace(/<(\/?)([A-Za-z][A-Za-z0-9]*)\b[^>]*>?/g, (tag, slash: string, name: string) => tagAsMarkdown(tag, name, slash === '/'));
   const { text: inner, shifts } = decodeDamagedWords(structured);
   const before = out.length;
@@ -418,6 +421,12 @@ function sentenceJoins<T extends Join | Shift>(joins: T[], start: number, end: n
   return inside.length ? inside : undefined;
 }
 
+/** An element that strikes its text out, tags and text: "<del>13 mm</del>". */
+const STRUCK_ELEMENT = /<(del|s|strike)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
+
+/** An inline tag that strikes its text out, opening or (with "/") closing. */
+const STRUCK_TAG = /^<(\/?)(del|s|strike)\b[^>]*>$/i;
+
 /** Keeps the characters of text-bearing nodes, blanks out markup, keeps line ends. */
 function maskInline(node: Nodes, text: string, start: number, end: number): string {
   // Built from slices of the text (its nodes come in document order), not character by character.
@@ -442,7 +451,19 @@ function maskInline(node: Nodes, text: string, start: number, end: number): stri
     }
     // A bare URL (autolink, or GFM literal) is an address, not prose: ".../ematoma-dopo-mesoterapia".
     if (n.type === 'link' && n.children.length === 1 && n.children[0].type === 'text' && /^(?:https?:|mailto:|www\.)|@/.test(n.children[0].value)) return;
-    if ('children' in n) for (const c of (n as Parents).children) copy(c as Nodes);
+    // Struck-out text is what the page withdrew ("~~aghi da 6 mm~~ aghi da 4 mm", "<del>13 mm</del>"): no claim of it.
+    if (n.type === 'delete') return;
+    if ('children' in n) {
+      let struck: string | undefined;
+      for (const c of (n as Parents).children) {
+        if (c.type === 'html' && c.position) {
+          // (Its text from the page: markdown-it's tree gives the place only.)
+          const tag = STRUCK_TAG.exec(text.slice(c.position.start.offset ?? 0, c.position.end.offset ?? 0));
+          if (tag) struck = tag[1] ? (struck === tag[2].toLowerCase() ? undefined : struck) : tag[2].toLowerCase();
+        }
+        if (!struck) copy(c as Nodes);
+      }
+    }
   };
   copy(node);
   pieces.push(blank(text.slice(at, end)));

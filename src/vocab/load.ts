@@ -45,6 +45,7 @@ export interface VocabFile {
     hypothetical: string[];
     reported?: string[];
     hearsay?: string[];
+    historical?: string[];
     refutation?: string[];
     confirmation?: string[];
     mythLabel?: string[];
@@ -134,6 +135,7 @@ export interface LanguagePack {
     reportedAfter: RegExp;
     /** Words after which the rest of the clause is not the page's claim (see the vocabulary schema). */
     hearsay: RegExp;
+    historical: RegExp;
     /** Telling the reader to seek care ("contact us"): a hypothetical effect is then a warning sign. */
     seekCare: RegExp;
     /** Words by which a sentence introduces the list after it ('the following', 'suivantes'): context.listIntro. */
@@ -270,6 +272,7 @@ export function compileVocab(v: VocabFile): LanguagePack {
       elidedCount: compileTerms((v.quantity.elidedCount ?? []).map((pattern) => pattern.split('{n}')[0].trim()).filter(Boolean)),
       reportedAfter: new RegExp(`^[\\s,.;:!?\u2014\u2013-]*(?:${compileTerms(c.reportedAfter ?? []).source})`, 'u'),
       hearsay: compileTerms(c.hearsay ?? []),
+      historical: compileTerms(c.historical ?? []),
       seekCare: compileTerms(c.seekCare ?? []),
       listIntro: compileTerms(c.listIntro ?? []),
       referBack: new RegExp(`^\\s*(?:${compileTerms(c.referBack ?? []).source})`, 'u'),
