@@ -76,7 +76,14 @@ export class SentenceContext {
    * condition it refuses (see `pseudo`), but what a page refuses to do, it does not promise.
    */
   refused(span: Span): boolean {
-    return this.found('refusals', () => findAll(this.lang.re.ciCues, this.text).filter((c) => findAll(this.lang.re.negBefore, this.text).some((t) => t.start >= c.start && t.end <= c.end))).some(
+    const refusals = this.found('refusals', () => {
+      const cues = findAll(this.lang.re.ciCues, this.text);
+      if (!cues.length) return cues;
+      // The negation words, all of them (negBefore leaves out those inside a cue).
+      const denials = findAll(this.lang.re.negBefore, this.text);
+      return cues.filter((c) => denials.some((t) => t.start >= c.start && t.end <= c.end));
+    });
+    return refusals.some(
       (c) => c.end <= span.start && this.wordsBetween(c.end, span.start) <= this.lang.window && this.sameClause(c, span),
     );
   }

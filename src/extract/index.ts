@@ -586,13 +586,7 @@ class ScopeTracker {
    */
   otherClauses(text: string): Span[] {
     if (!text.includes(';') || !test(this.ours, text) || !this.namesOther(text)) return [];
-    const out: Span[] = [];
-    let start = 0;
-    for (const piece of text.split(';')) {
-      if (this.other(piece)) out.push({ start, end: start + piece.length });
-      start += piece.length + 1;
-    }
-    return out;
+    return clauses(text, SEMICOLON).filter((c) => this.other(text.slice(c.start, c.end)));
   }
 
   /**
@@ -669,14 +663,21 @@ const CLAUSE_END = /[:;|]|\s[–—-]\s/gu;
 
 /** The clauses of a sentence that hold page furniture (the vocabulary's `noise`); the whole sentence when it is one clause. */
 function furnitureClauses(text: string, noise: RegExp): Span[] {
+  const out = clauses(text, CLAUSE_END).filter((c) => test(noise, text.slice(c.start, c.end)));
+  return out.length ? out : [{ start: 0, end: text.length }];
+}
+
+const SEMICOLON = /;/g;
+
+/** A text's pieces, each up to and with the separator that ends it (the last up to the end). */
+function clauses(text: string, separators: RegExp): Span[] {
   const out: Span[] = [];
   let start = 0;
-  const ends = [...text.matchAll(CLAUSE_END)].map((m) => m.index + m[0].length);
-  for (const end of [...ends, text.length]) {
-    if (end > start && test(noise, text.slice(start, end))) out.push({ start, end });
+  for (const end of [...[...text.matchAll(separators)].map((m) => m.index + m[0].length), text.length]) {
+    if (end > start) out.push({ start, end });
     start = end;
   }
-  return out.length ? out : [{ start: 0, end: text.length }];
+  return out;
 }
 
 /** What opens a line up to a sentence that a cross mark opens: "✗ “Risultato garantito”", "- ❌ It melts fat". */
