@@ -7,11 +7,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { decodeDamagedWords, normalizeChars, undoShifts } from '../src/parse/normalize.js';
-import { claimsOf, conditionsOf, valuesOf } from './helpers/engine.js';
+import { claimsOf, conditionsOf, valuesOf, countsOf as counts, effectsOf, assertionsOf as assertions } from './helpers/engine.js';
 
-const counts = (text: string, lang: string) => valuesOf(text, lang, 'sessions.count').map((v) => { const c = v as { min: number | null; max: number | null }; return `${c.min ?? ''}-${c.max ?? ''}`; });
-const effectsOf = (text: string, lang: string) => valuesOf(text, lang, 'adverse-effect').map((v) => (v as { effect: string }).effect);
-const assertions = (text: string, lang: string) => claimsOf(text, lang).filter((c) => c.kind === 'safety' || c.kind === 'efficacy').map((c) => (c.value as { assertion: string }).assertion);
 /** Each claim's quote, checked against the file's own characters at its offsets. */
 const quotes = (text: string, lang: string) =>
   claimsOf(text, lang).map((c) => {

@@ -5,13 +5,9 @@
  * context.alternativeTo, negation.answer, quantity bounds) or reference terms.
  */
 import { describe, expect, it } from 'vitest';
-import { claimsOf, conditionsOf, valuesOf } from './helpers/engine.js';
+import { claimsOf, conditionsOf, valuesOf, countsOf as counts, needlesOf as needles, effectsOf, assertionsOf as assertions } from './helpers/engine.js';
 
 const read = (text: string, lang: string) => claimsOf(text, lang).map((c) => `${c.kind} ${c.text}`);
-const counts = (text: string, lang: string) => valuesOf(text, lang, 'sessions.count').map((v) => { const c = v as { min: number | null; max: number | null }; return `${c.min ?? ''}-${c.max ?? ''}`; });
-const assertions = (text: string, lang: string) => claimsOf(text, lang).filter((c) => c.kind === 'safety' || c.kind === 'efficacy').map((c) => (c.value as { assertion: string }).assertion);
-const effectsOf = (text: string, lang: string) => valuesOf(text, lang, 'adverse-effect').map((v) => (v as { effect: string }).effect);
-const needles = (text: string, lang: string) => valuesOf(text, lang, 'needle').map((v) => { const n = v as { aspect: string; min: number | null; max: number | null }; return `${n.aspect} ${n.min ?? ''}-${n.max ?? ''}`; });
 
 describe('a FAQ heading answered by the paragraph under it', () => {
   it('a question that names the needle makes the figures in mm after it lengths (the reference’s askedAs.figures)', () => {

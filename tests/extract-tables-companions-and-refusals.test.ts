@@ -5,13 +5,8 @@
  * contraindication cues, quantity bounds and frequencies) or reference terms.
  */
 import { describe, expect, it } from 'vitest';
-import { claimsOf, conditionsOf, valuesOf } from './helpers/engine.js';
+import { conditionsOf, countsOf as counts, intervalsOf as intervals, needlesOf as needles, effectsOf, assertionsOf as assertions } from './helpers/engine.js';
 
-const counts = (text: string, lang: string) => valuesOf(text, lang, 'sessions.count').map((v) => { const c = v as { min: number | null; max: number | null }; return `${c.min ?? ''}-${c.max ?? ''}`; });
-const intervals = (text: string, lang: string) => valuesOf(text, lang, 'sessions.frequency').map((v) => (v as { interval: string }).interval);
-const needles = (text: string, lang: string) => valuesOf(text, lang, 'needle').map((v) => { const n = v as { aspect: string; min: number | null; max: number | null }; return `${n.aspect} ${n.min ?? ''}-${n.max ?? ''}`; });
-const effectsOf = (text: string, lang: string) => valuesOf(text, lang, 'adverse-effect').map((v) => (v as { effect: string }).effect);
-const assertions = (text: string, lang: string) => claimsOf(text, lang).filter((c) => c.kind === 'safety' || c.kind === 'efficacy').map((c) => (c.value as { assertion: string }).assertion);
 
 describe('tables and price lists', () => {
   it('a column header that names the needle or the depth outweighs the row’s label and the cell’s own words', () => {

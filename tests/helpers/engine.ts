@@ -30,3 +30,36 @@ export function valuesOf(text: string, language: string, kind: Claim['kind']): u
 export function conditionsOf(text: string, language: string): string[] {
   return valuesOf(text, language, 'contraindication').map((v) => (v as { condition: string }).condition);
 }
+
+/** Session counts as "min-max" ("" for an open bound), in page order. */
+export function countsOf(text: string, language: string): string[] {
+  return valuesOf(text, language, 'sessions.count').map((v) => {
+    const c = v as { min: number | null; max: number | null };
+    return `${c.min ?? ''}-${c.max ?? ''}`;
+  });
+}
+
+/** Session intervals (ISO 8601), in page order. */
+export function intervalsOf(text: string, language: string): string[] {
+  return valuesOf(text, language, 'sessions.frequency').map((v) => (v as { interval: string }).interval);
+}
+
+/** Needle claims as "aspect min-max", in page order. */
+export function needlesOf(text: string, language: string): string[] {
+  return valuesOf(text, language, 'needle').map((v) => {
+    const n = v as { aspect: string; min: number | null; max: number | null };
+    return `${n.aspect} ${n.min ?? ''}-${n.max ?? ''}`;
+  });
+}
+
+/** Adverse effects, in page order. */
+export function effectsOf(text: string, language: string): string[] {
+  return valuesOf(text, language, 'adverse-effect').map((v) => (v as { effect: string }).effect);
+}
+
+/** Safety and efficacy assertions, in page order. */
+export function assertionsOf(text: string, language: string): string[] {
+  return claimsOf(text, language)
+    .filter((c) => c.kind === 'safety' || c.kind === 'efficacy')
+    .map((c) => (c.value as { assertion: string }).assertion);
+}
