@@ -260,11 +260,13 @@ export const extractConcepts: Extractor = (input) => {
   // An effect named inside a condition the page lists as a contraindication, or overlapping it, is
   // part of that condition: "chi ha avuto reazioni allergiche alla lidocaina" (the condition is read
   // from "allergiche alla lidocaina") names a past allergy, not a harm of the treatment.
+  // So is one joined to such a condition by "or" or "and" alone, the words after the second
+  // qualifying both: "bei Infektionen oder Entzündungen der Haut im Behandlungsgebiet".
   const conditions = claims.filter((c) => c.kind === 'contraindication').map((c) => c.span);
   const listTitle = introducesList(text, lang, context);
-  return claims.filter(
-    (c) => (c.kind !== 'adverse-effect' || !conditions.some((s) => s.start < c.span.end && c.span.start < s.end)) && !(c.kind === 'safety' && listTitle(c.span)),
-  );
+  const joinedTo = conditions.length ? cachedRegex(ref, `joined-condition:${lang.language}`, () => new RegExp(`^\\s*(?:,\\s*)?(?:${lang.rangeJoinSource})\\s*$`, 'u')) : undefined;
+  const partOfCondition = (span: Span): boolean => conditions.some((s) => (s.start < span.end && span.start < s.end) || (span.end <= s.start && joinedTo!.test(text.slice(span.end, s.start))));
+  return claims.filter((c) => (c.kind !== 'adverse-effect' || !partOfCondition(c.span)) && !(c.kind === 'safety' && listTitle(c.span)));
 };
 
 /** How many words after an assertion a list-introducing word may stand: "none of the contraindications listed below". */

@@ -25,6 +25,9 @@ const TELL_DOCTOR_WINDOW = 12;
 /** What may stand between a quote and the verdict that answers it: an arrow, a dash, a colon. */
 const VERDICT_LEAD = /^[\s→⇒➜➡>=:\u2013\u2014-]*/u;
 
+/** A colon or an opening bracket before a quote, and up to two words after it ("…: che “"). */
+const COLON_BEFORE_QUOTE = /[:(](?:\s*\p{L}+){0,2}\s*$/u;
+
 export class SentenceContext {
   // Each kind of trigger is looked for when first asked about: most sentences the extractors
   // look at ask about none, or only negation (the lexicons are long alternations).
@@ -277,11 +280,12 @@ export class SentenceContext {
     // A list of quoted claims after one reporting word is reported whole: "On lit qu'elle « fait
     // fondre la graisse », qu'elle « détoxifie » ou qu'elle donne des « résultats définitifs »".
     for (let i = at; i >= 0; i--) {
-      // A colon that introduces the quote is no stop: "les offres promettent : « … »"; nor is a
-      // bracket that opens the list: "Les allégations relevées (« détox », « résultats garantis »)".
-      const colon = /[:(]\s*$/.exec(this.text.slice(Math.max(0, quotes[i].start - 4), quotes[i].start));
-      const point = quotes[i].start - (colon ? colon[0].length : 0);
-      if (this.triggerBefore(this.reportedBy, { start: point, end: point }, 12) !== undefined) return true;
+      // A colon that introduces the quote is no stop: "les offres promettent : « … »", "si legge di
+      // tutto: che “disintossica”"; nor is a bracket that opens the list: "Les allégations relevées
+      // (« détox », « résultats garantis »)".
+      const colon = COLON_BEFORE_QUOTE.exec(this.text.slice(Math.max(0, quotes[i].start - 24), quotes[i].start));
+      for (const point of colon ? [quotes[i].start, quotes[i].start - colon[0].length] : [quotes[i].start])
+        if (this.triggerBefore(this.reportedBy, { start: point, end: point }, 12) !== undefined) return true;
       if (i === 0 || this.wordsBetween(quotes[i - 1].end, quotes[i].start) > 6) return false;
     }
     return false;

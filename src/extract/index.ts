@@ -585,8 +585,19 @@ class ScopeTracker {
    * qualche giorno; la mesoterapia lavora sulla qualità della pelle."
    */
   otherClauses(text: string): Span[] {
-    if (!text.includes(';') || !test(this.ours, text) || !this.namesOther(text)) return [];
-    return clauses(text, SEMICOLON).filter((c) => this.other(text.slice(c.start, c.end)));
+    if (!(text.includes(';') || text.includes(':')) || !test(this.ours, text) || !this.namesOther(text)) return [];
+    const out = clauses(text, SEMICOLON).filter((c) => this.other(text.slice(c.start, c.end)));
+    // A colon right after the other treatment's name opens what is said of it, to the clause's end:
+    // "Abbina alla mesoterapia la nostra pressoterapia di ultima generazione: un ciclo di 10
+    // sedute, 2 volte a settimana".
+    for (const m of text.matchAll(COLON)) {
+      const before = text.slice(0, m.index);
+      const last = [...findAll(this.others, before), ...findAll(this.ours, before)].sort((a, b) => b.end - a.end)[0];
+      if (!last || !this.other(before.slice(last.start, last.end)) || before.includes('\n', last.end) || wordsOf(before.slice(last.end)).length > NAMED_BEFORE_COLON) continue;
+      const end = text.indexOf(';', m.index);
+      out.push({ start: m.index, end: end < 0 ? text.length : end });
+    }
+    return out;
   }
 
   /**
@@ -668,6 +679,10 @@ function furnitureClauses(text: string, noise: RegExp): Span[] {
 }
 
 const SEMICOLON = /;/g;
+/** A colon that ends a clause (not a clock's "11:30" or a link's "https:"). */
+const COLON = /:(?=\s)/g;
+/** How many words may stand between another treatment's name and the colon that opens what is said of it. */
+const NAMED_BEFORE_COLON = 4;
 
 /** A text's pieces, each up to and with the separator that ends it (the last up to the end). */
 function clauses(text: string, separators: RegExp): Span[] {

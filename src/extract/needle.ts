@@ -31,6 +31,13 @@ function askedForFigures(ref: Reference, lang: LanguagePack, id: string): RegExp
 
 /** A gauge and a times sign right before a figure: "27G × ", "30 G x". */
 const GAUGE_TIMES = /(?<!\d)\d{2}\s*G\s*[x×]\s*$/iu;
+/**
+ * A gauge whose letter is in lower case ("30g", "32g"), which is also grams: read only in the
+ * range of needles for intradermal work and only beside a needle word or a times sign with a
+ * figure ("a 32g needle", "needle 30g", "30g x 4mm").
+ */
+const GAUGE_LOWER = /(?<![\p{L}\p{N}])(?<n1>\d{2})[\s-]?g(?![\p{L}\p{Nd}])/gu;
+const LOWER_GAUGES = { min: 25, max: 34 };
 /** A times sign and a figure right after a figure: " × 4 mm". */
 const TIMES_FIGURE = /^\s*[x×]\s*\d/iu;
 /** Between a length and a needle word, only a gauge after a comma: "4 mm, 30G needle". */
@@ -143,7 +150,15 @@ export const extractNeedle: Extractor = ({ sentence, text, cased, lang, ref, con
       'gu',
     );
   });
-  const gaugeHits = [...(gaugeLetter ? cased.matchAll(GAUGE_LETTER) : []), ...text.matchAll(wordRe)];
+  const besideNeedle = (m: RegExpMatchArray): boolean => {
+    const n = Number(m.groups!.n1);
+    const start = m.index!;
+    const end = start + m[0].length;
+    if (n < LOWER_GAUGES.min || n > LOWER_GAUGES.max) return false;
+    return TIMES_FIGURE.test(text.slice(end)) || needles.some((h) => (h.start >= end ? context.wordsBetween(end, h.start) : h.end <= start ? context.wordsBetween(h.end, start) : 1) === 0);
+  };
+  const lowerHits = needles.length > 0 ? [...cased.matchAll(GAUGE_LOWER)].filter(besideNeedle) : [];
+  const gaugeHits = [...(gaugeLetter ? cased.matchAll(GAUGE_LETTER) : []), ...lowerHits, ...text.matchAll(wordRe)];
   // "27 a 32 G", "27–32G", "27- to 30-gauge": a gauge range whose first number has no unit of its own.
   const rangeTail = cachedRegex(ref, `gauge-range:${lang.language}`, () => new RegExp(`(?<![\\p{L}\\p{N}])(?<n>\\d{2})(?:-(?=\\s))?\\s*${lang.rangeJoinSource}\\s*$`, 'u'));
   for (const m of gaugeHits) {

@@ -139,6 +139,9 @@ const readCounts: Extractor = (input) => {
     if (test(lang.re.per, between) || test(lang.re.timeUnit, between) || test(lang.re.howMany, between)) continue;
     // Nor a figure with another between it and the word: "Day 7 after 1 session" (the nearer one counts).
     if (/\d/.test(between)) continue;
+    // "one or two more sessions", "altre 2 sedute", "une ou deux séances de plus": sessions added
+    // to a course, not a course.
+    if (test(lang.re.additional, between) || lang.re.additionalHead.test(text.slice(end)) || lang.re.additionalTail.test(text.slice(Math.max(0, q.span.start - 30), q.span.start))) continue;
     // Inside a rate ("2 sedute a settimana") the number is a frequency, not a course.
     if (frequencies.some((f) => f.span.start <= q.match.index && f.span.end >= end)) continue;
     if (q.min === 1 && q.max === 1) {
@@ -437,5 +440,34 @@ export const extractSessionFrequency: Extractor = ({ text, lang, context, freque
       modifiers: context.modifiers(hit.span),
     });
   }
-  return out;
+  return joinAlternatives(out, text, lang);
 };
+
+/** Days in a unit of an ISO 8601 duration, for ordering intervals. */
+const UNIT_DAYS: Record<string, number> = { D: 1, W: 7, M: 30.44, Y: 365.25 };
+const isoDays = (iso: string): number => {
+  const m = /^P(\d+(?:\.\d+)?)([DWMY])$/.exec(iso);
+  return m ? Number(m[1]) * UNIT_DAYS[m[2]] : NaN;
+};
+
+/**
+ * Two rates joined by "or" alone are one range, as "every 7 to 14 days" is: "weekly or
+ * fortnightly", "settimanali o quindicinali" (the shorter interval first, the longer its bound).
+ */
+function joinAlternatives(claims: RawClaim[], text: string, lang: LanguagePack): RawClaim[] {
+  if (claims.length < 2) return claims;
+  const joinOnly = new RegExp(`^\\s*,?\\s*(?:${lang.rangeJoinSource})\\s*$`, 'u');
+  const sorted = [...claims].sort((a, b) => a.span.start - b.span.start);
+  const out: RawClaim[] = [];
+  for (const c of sorted) {
+    const prev = out[out.length - 1];
+    const a = prev?.value as FrequencyValue | undefined;
+    const b = c.value as FrequencyValue;
+    if (prev && a && a.phase === b.phase && !a.intervalMax && !b.intervalMax && prev.span.end <= c.span.start && isoDays(a.interval) < isoDays(b.interval) && joinOnly.test(text.slice(prev.span.end, c.span.start))) {
+      out[out.length - 1] = { ...prev, value: { ...a, intervalMax: b.interval }, span: { start: prev.span.start, end: c.span.end } };
+      continue;
+    }
+    out.push(c);
+  }
+  return out;
+}

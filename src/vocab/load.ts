@@ -30,6 +30,7 @@ export interface VocabFile {
     minAfter?: string[];
     maxAfter?: string[];
     elidedCount?: string[];
+    additional?: string[];
   };
   units: { mm: string[]; time?: string[] };
   frequency: {
@@ -108,6 +109,11 @@ export interface LanguagePack {
     elapsedTail: RegExp;
     /** Ends with "between" ("tra", "between"): a single number after it is a gap, not a course. */
     betweenTail: RegExp;
+    /** Words that make a count an addition ("more", "in più"): quantity.additional, anywhere. */
+    additional: RegExp;
+    /** The same, ending a text ("another", "altre") and opening one ("de plus", "in più"). */
+    additionalTail: RegExp;
+    additionalHead: RegExp;
     /** Words that ask for a count ("how many", "quante"). */
     howMany: RegExp;
     /** A distributive word ("per", "a", "pro"): "30 minuti per seduta" counts minutes, not sessions. */
@@ -253,6 +259,9 @@ export function compileVocab(v: VocabFile): LanguagePack {
       single: compileTerms(v.quantity.single ?? []),
       elapsedTail: new RegExp(`(?:${alternation(v.quantity.elapsed ?? [])})\\s*$`, 'u'),
       betweenTail: new RegExp(`(?:${alternation(v.quantity.between ?? [])})\\s*$`, 'u'),
+      additional: compileTerms(v.quantity.additional ?? []),
+      additionalTail: v.quantity.additional?.length ? new RegExp(`(?<!${WORD_CHAR})(?:${alternation(v.quantity.additional)})\\s*$`, 'u') : /(?!)/u,
+      additionalHead: v.quantity.additional?.length ? new RegExp(`^\\s*(?:${alternation(v.quantity.additional)})(?!${WORD_CHAR})`, 'u') : /(?!)/u,
       howMany: compileTerms(v.quantity.howMany ?? []),
       per: compileTerms(v.quantity.per ?? []),
       mm: compileTerms(v.units.mm),

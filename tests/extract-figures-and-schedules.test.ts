@@ -1,0 +1,90 @@
+/**
+ * Gauges in lower case, sessions added to a course, rates given as alternatives, claims quoted
+ * after a colon, what a colon says of another treatment, and conditions written as a pair. Each
+ * rule came from a blind gold set (tests/gold-fresh111 to fresh115) and is general: the words it
+ * reads are vocabulary (vocab/*.yaml quantity.additional, quantity.rangeJoin, context.reported,
+ * context.hypothetical, contraindication.alsoNot) or reference terms.
+ */
+import { describe, expect, it } from 'vitest';
+import { claimsOf, conditionsOf, countsOf as counts, effectsOf, assertionsOf as assertions, needlesOf as needles, valuesOf } from './helpers/engine.js';
+
+describe('needle gauges', () => {
+  it('a gauge with a lower-case letter is read beside a needle word or a times sign', () => {
+    expect(needles('We use a 32g needle for the face.', 'en')).toEqual(['gauge 32-32']);
+    expect(needles('Needle: 30g x 4mm.', 'en')).toEqual(['gauge 30-30', 'length 4-4']);
+    expect(needles('Usiamo un ago 30g da 4 mm.', 'it')).toEqual(['gauge 30-30', 'length 4-4']);
+  });
+
+  it('a lower-case "g" elsewhere is grams', () => {
+    // (Grams of cream in a sentence that names the needle; a figure past the gauges of fine needles.)
+    expect(needles('After the needle session we apply 30g of soothing cream.', 'en')).toEqual([]);
+    expect(needles('A 50g tube is given with every needle course.', 'en')).toEqual([]);
+  });
+
+  it('a figure the needles go "into the skin" is a depth (nl)', () => {
+    expect(needles('Afhankelijk van de zone dringen de naaldjes 0,25 tot 0,5 mm in de huid.', 'nl')).toEqual(['depth 0.25-0.5']);
+  });
+});
+
+describe('session counts and rates', () => {
+  it('sessions added to a course are not a course', () => {
+    expect(counts('Nous conseillons 3 à 5 séances. Le docteur peut proposer une ou deux séances de plus.', 'fr')).toEqual(['3-5']);
+    expect(counts('We recommend 3 to 5 sessions; some people need two extra sessions.', 'en')).toEqual(['3-5']);
+    expect(counts('Consigliamo 3-5 sedute; a volte servono altre 2 sedute.', 'it')).toEqual(['3-5']);
+    expect(counts('Meist sind 4 Sitzungen nötig, selten zwei weitere Sitzungen.', 'de')).toEqual(['4-4']);
+  });
+
+  it('two rates joined by "or" alone are one range, the shorter interval first', () => {
+    const rates = (text: string, language: string) => valuesOf(text, language, 'sessions.frequency').map((v) => {
+      const f = v as { interval: string; intervalMax?: string };
+      return f.intervalMax ? `${f.interval}..${f.intervalMax}` : f.interval;
+    });
+    expect(rates('We recommend a course of 8–10 treatments, weekly or fortnightly.', 'en')).toEqual(['P1W..P2W']);
+    expect(rates('Le sedute sono settimanali o quindicinali.', 'it')).toEqual(['P1W..P15D']);
+    // (A sequence stays two rates.)
+    expect(rates('Sessions are weekly at first, then monthly.', 'en')).toEqual(['P1W', 'P1M']);
+  });
+});
+
+describe('what is said of something else', () => {
+  it('claims quoted after a colon that follows a reporting word are reported', () => {
+    expect(assertions('Sui social si legge di tutto: che “disintossica”, che “rinforza il sistema immunitario”.', 'it')).toEqual([]);
+    // (A reporting word right before the quote still reports it, after a colon of its own.)
+    expect(assertions('Wer Mesotherapie anbietet, sollte die Website prüfen: Versprechen wie „ohne Risiko“ werden beanstandet.', 'de')).toEqual([]);
+  });
+
+  it('a colon right after another treatment opens what is said of it', () => {
+    const text = 'Abbina alla mesoterapia la nostra pressoterapia di ultima generazione: un ciclo di 10 sedute da 30 minuti, 2 volte a settimana.';
+    expect(claimsOf(text, 'it').filter((c) => c.kind.startsWith('sessions.'))).toEqual([]);
+    // (Not a clock's colon, nor one after this treatment.)
+    expect(counts('La mesoterapia: 4 sedute, una a settimana.', 'it')).toEqual(['4-4']);
+  });
+
+  it('a bold item that names another treatment is about that one', () => {
+    expect(effectsOf('Neben der Mesotherapie biete ich an:\n\n- **Schröpfen** – danach bleiben oft für einige Tage kreisrunde Blutergüsse sichtbar.\n', 'de')).toEqual([]);
+  });
+});
+
+describe('conditions and effects', () => {
+  it('an effect joined by "or" to a condition the page rules out is part of that condition', () => {
+    const text = 'Nicht geeignet ist die Mesotherapie bei Infektionen oder Entzündungen der Haut im Behandlungsgebiet.';
+    expect(conditionsOf(text, 'de')).toEqual(['skin-infection']);
+    expect(effectsOf(text, 'de')).toEqual([]);
+  });
+
+  it('"and of course" carries a list of contraindications on into the next sentence', () => {
+    const text = 'La mesoterapia non è adatta alle donne in gravidanza e a chi prende anticoagulanti. E naturalmente a chi ha un’infezione della pelle nella zona da trattare.';
+    expect(conditionsOf(text, 'it')).toContain('skin-infection');
+  });
+
+  it('a warning sign written as "Sollte sich …" is no effect of the treatment', () => {
+    expect(effectsOf('Sollte sich eine Einstichstelle in den Tagen danach röten und anschwellen, melden Sie sich bitte umgehend.', 'de')).toEqual([]);
+    expect(effectsOf('Die Haut kann sich für ein bis zwei Tage röten.', 'de')).toEqual(['erythema']);
+  });
+
+  it('vocabulary: a refusal in the first person (nl), a generalised infection, an itchy reaction', () => {
+    expect(conditionsOf('Ik behandel geen zwangere vrouwen.', 'nl')).toEqual(['pregnancy']);
+    expect(conditionsOf('A intradermoterapia é contraindicada em:\n\n- pacientes com infecção generalizada;\n', 'pt')).toEqual(['blood-infection']);
+    expect(effectsOf('Più spesso si osservano piccoli ematomi e una reazione cutanea pruriginosa.', 'it')).toEqual(['hematoma', 'itching']);
+  });
+});
