@@ -21,6 +21,26 @@ describe('needle gauges', () => {
     expect(needles('A 50g tube is given with every needle course.', 'en')).toEqual([]);
   });
 
+  it('a depth in centimetres or in half a unit is read in millimetres', () => {
+    expect(needles('Se inyecta a 0,5-1 cm de profundidad.', 'es')).toEqual(['depth 5-10']);
+    expect(needles('The needle goes no deeper than half a centimetre.', 'en')).toEqual(['depth -5']);
+    expect(needles('Sul viso lavoro molto in superficie, a mezzo millimetro di profondità.', 'it')).toEqual(['depth 0.5-0.5']);
+    expect(needles('Wir stechen höchstens einen halben Millimeter tief.', 'de')).toEqual(['depth -0.5']);
+  });
+
+  it('centimetres that measure something else are no needle figure', () => {
+    // (A scar's length beside a needle word; a waist; the depth of a tendon is the one case left.)
+    expect(needles('Nach der Injektion verblieb eine etwa 2 cm lange Narbe.', 'de')).toEqual([]);
+    expect(needles('With a 4 mm needle, the waist went down by 1 cm on average.', 'en')).toEqual(['length 4-4']);
+  });
+
+  it('the spacing between injection points is no needle figure, in millimetres or centimetres', () => {
+    expect(needles('Injections 5 mm apart, needle depth 2 mm.', 'en')).toEqual(['depth 2-2']);
+    expect(needles('Iniettare a una profondità di 2-4 mm, distanza tra i punti 1,5-2 cm.', 'it')).toEqual(['depth 2-4']);
+    expect(needles('Com agulhas 30G, a médica faz punturas a cada 1 cm, a uma profundidade entre 1 e 2 mm.', 'pt')).toEqual(['gauge 30-30', 'depth 1-2']);
+    expect(needles('Wir injizieren mit feinen Kanülen (30 G, 13 mm) in einem Raster von ca. 1,5 cm.', 'de')).toEqual(['gauge 30-30', 'length 13-13']);
+  });
+
   it('a figure the needles go "into the skin" is a depth (nl)', () => {
     expect(needles('Afhankelijk van de zone dringen de naaldjes 0,25 tot 0,5 mm in de huid.', 'nl')).toEqual(['depth 0.25-0.5']);
   });

@@ -21,6 +21,8 @@ export const hasGaugeLetter = (cased: string): boolean => GAUGE_LETTER_ONE.test(
 
 /** The most words between a figure and the needle or depth word it is read with. */
 const CUE_WORDS = 12;
+/** How many words may stand between a depth word and a figure in centimetres read as a depth. */
+const CM_DEPTH_WORDS = 2;
 /** How many words a comma between a figure and a cue after it counts for. */
 const COMMA_WORDS = 3;
 
@@ -81,7 +83,7 @@ export const extractNeedle: Extractor = ({ sentence, text, cased, lang, ref, con
     else if (!gaugeLetter) return out;
   }
   const diameters = hits('diameter');
-  const quantities = lang.unitGate.test(text) ? findQuantities(lang.re.quantityMm, text, lang) : [];
+  const { quantities, centimetres } = figures(text, lang);
   // Words between a cue and a figure (0 when one holds the other).
   const gap = (h: Span, q: Span): number => (h.end <= q.start ? context.wordsBetween(h.end, q.start) : h.start >= q.end ? context.wordsBetween(q.end, h.start) : 0);
   // The last figure read, and as what.
@@ -128,6 +130,10 @@ export const extractNeedle: Extractor = ({ sentence, text, cased, lang, ref, con
     // antalgique profonde", "agujas de 4 mm (o de 13 mm para la técnica profunda)").
     const parallel = goesOn && last!.aspect === 'length' && !depthAfter && !depths.some((h) => h.end <= q.span.start && gap(h, q.span) <= CUE_WORDS);
     const aspect: NeedleValue['aspect'] = sized || parallel ? 'length' : Math.min(dNeedle, dDepth) > CUE_WORDS ? last!.aspect : depthAfter || dDepth < dNeedle ? 'depth' : 'length';
+    // Centimetres measure much else on these pages (a scar, a waist, the spacing of a grid): a
+    // figure in them is read only as a depth its depth word stands right beside ("0,5-1 cm de
+    // profundidad", "no deeper than half a centimetre").
+    if (centimetres.has(q) && !(aspect === 'depth' && (depthAfter || dDepth <= CM_DEPTH_WORDS))) continue;
     last = { end: q.span.end, aspect };
     // A label that says the figure is a bound: "Maximum injection depth: 6 mm", "Profundidad mínima: 1 mm".
     const label = q.min !== null && q.min === q.max ? labelBefore(text, q.span.start) : '';
@@ -185,6 +191,21 @@ export const extractNeedle: Extractor = ({ sentence, text, cased, lang, ref, con
   }
   return joinRanges(out, text, cachedRegex(ref, `range-join-only:${lang.language}`, () => new RegExp(`^\\s*-?\\s*${lang.rangeJoinSource}\\s*$`, 'u')), context);
 };
+
+/** A figure read in millimetres: in centimetres, ten times its number. */
+const inMillimetres = (n: number | null): number | null => (n === null ? null : Math.round(n * 1000) / 100);
+
+/**
+ * The figures in millimetres and centimetres of a text, in order, the centimetres read in
+ * millimetres; not a spacing between injection points ("1 cm apart", "im Abstand von 5 mm").
+ */
+function figures(text: string, lang: LanguagePack): { quantities: ReturnType<typeof findQuantities>; centimetres: ReadonlySet<unknown> } {
+  const mm = lang.unitGate.test(text) ? findQuantities(lang.re.quantityMm, text, lang) : [];
+  const cm = lang.cmGate.test(text) ? findQuantities(lang.re.quantityCm, text, lang).map((q) => ({ ...q, min: inMillimetres(q.min), max: inMillimetres(q.max) })) : [];
+  const all = cm.length ? [...mm, ...cm].sort((a, b) => a.span.start - b.span.start) : mm;
+  const quantities = all.filter((q) => !lang.re.apartHead.test(text.slice(q.span.end, q.span.end + 40)) && !lang.re.apartTail.test(text.slice(Math.max(0, q.span.start - 40), q.span.start)));
+  return { quantities, centimetres: new Set(cm) };
+}
 
 /** The label a figure follows ("maximum injection depth: " before "6 mm"), or "" when none does. */
 function labelBefore(text: string, at: number): string {

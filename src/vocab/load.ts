@@ -31,8 +31,9 @@ export interface VocabFile {
     maxAfter?: string[];
     elidedCount?: string[];
     additional?: string[];
+    apart?: string[];
   };
-  units: { mm: string[]; time?: string[] };
+  units: { mm: string[]; cm?: string[]; time?: string[] };
   frequency: {
     fixed: Array<{ interval: string; terms: string[] }>;
     every: Array<{ pattern: string; unit: 'D' | 'W' | 'M' }>;
@@ -122,6 +123,11 @@ export interface LanguagePack {
     /** Units of time ("mins", "Stunden"). */
     timeUnit: RegExp;
     quantityMm: RegExp;
+    /** A figure in centimetres (units.cm), read in millimetres; never matches without units.cm. */
+    quantityCm: RegExp;
+    /** Spacing words (quantity.apart) opening a text, a word in at most, and ending one. */
+    apartHead: RegExp;
+    apartTail: RegExp;
     maintenance: RegExp;
     negBefore: RegExp;
     negAfter: RegExp;
@@ -211,6 +217,8 @@ export interface LanguagePack {
   frequencyIndex: TermIndex<string>;
   /** A unit word anywhere (no word boundary on the left: "4mm"): gate for millimetre quantities. */
   unitGate: RegExp;
+  /** A centimetre word anywhere: gate for centimetre quantities. */
+  cmGate: RegExp;
   /** Full stops that do not end a sentence: the language's abbreviations (src/parse/abbreviations.ts). */
   abbreviations: RegExp;
 }
@@ -236,6 +244,7 @@ export function compileVocab(v: VocabFile): LanguagePack {
     `|(?<=\\p{L}),?\\s+(?<b3>${wordSource}))?`;
   // Units follow digits directly ("4mm"), so no word boundary on their left.
   const mmSource = v.units.mm.map((t) => `(?:${termSource(t, { leftBoundary: false })})`).join('|');
+  const cmSource = (v.units.cm ?? []).map((t) => `(?:${termSource(t, { leftBoundary: false })})`).join('|');
   const c = v.context;
   return {
     language: v.language,
@@ -267,6 +276,9 @@ export function compileVocab(v: VocabFile): LanguagePack {
       mm: compileTerms(v.units.mm),
       timeUnit: compileTerms(v.units.time ?? []),
       quantityMm: new RegExp(`${rangeSource}(?:\\s*-)?\\s*(?:${mmSource})(?!${WORD_CHAR})`, 'dgu'),
+      quantityCm: cmSource ? new RegExp(`${rangeSource}(?:\\s*-)?\\s*(?:${cmSource})(?!${WORD_CHAR})`, 'dgu') : /(?!)/dgu,
+      apartHead: v.quantity.apart?.length ? new RegExp(`^\\s*(?:${WORD_CHAR}+\\s+)?(?:${alternation(v.quantity.apart)})(?!${WORD_CHAR})`, 'u') : /(?!)/u,
+      apartTail: v.quantity.apart?.length ? new RegExp(`(?<!${WORD_CHAR})(?:${alternation(v.quantity.apart)})(?:\\s+${WORD_CHAR}+)?\\s*$`, 'u') : /(?!)/u,
       maintenance: compileTerms(v.frequency.maintenance),
       negBefore: compileTerms(c.negation.before),
       negAfter: compileTerms(c.negation.after),
@@ -333,6 +345,7 @@ export function compileVocab(v: VocabFile): LanguagePack {
     frequencyFixed: v.frequency.fixed.map((f) => ({ interval: f.interval, re: compileTerms(f.terms) })),
     frequencyIndex: frequencyIndex(v),
     unitGate: new RegExp(mmSource, 'u'),
+    cmGate: cmSource ? new RegExp(cmSource, 'u') : /(?!)/u,
     frequencyEvery: v.frequency.every.map((f) => ({ unit: f.unit, re: patternWithNumber(f.pattern, rangeSource) })),
     frequencyTimes: (v.frequency.times ?? []).map((f) => ({ unit: f.unit, re: patternWithNumber(f.pattern, rangeSource) })),
     elidedCounts: (v.quantity.elidedCount ?? []).map((pattern) => patternWithNumber(pattern, rangeSource)),
@@ -379,7 +392,7 @@ function patternWithNumber(pattern: string, rangeSource: string): RegExp {
   return new RegExp(src, 'dgu');
 }
 
-const COMPILED_FIELDS = ['window', 'numbers', 'numberSource', 'rangeSource', 'unitsSource', 're', 'qualifiers', 'frequencyFixed', 'frequencyEvery', 'frequencyTimes', 'elidedCounts', 'frequencyIndex', 'unitGate', 'abbreviations', 'rangeJoinSource'] as const;
+const COMPILED_FIELDS = ['window', 'numbers', 'numberSource', 'rangeSource', 'unitsSource', 're', 'qualifiers', 'frequencyFixed', 'frequencyEvery', 'frequencyTimes', 'elidedCounts', 'frequencyIndex', 'unitGate', 'cmGate', 'abbreviations', 'rangeJoinSource'] as const;
 // Every field of a LanguagePack is either made up front (lazyPack) or listed above: a new field
 // left out of the list would be undefined at run time, so the compiler refuses it.
 type NotCompiled = Exclude<keyof LanguagePack, (typeof COMPILED_FIELDS)[number] | 'language' | 'name' | 'stopwords'>;
