@@ -108,3 +108,32 @@ describe('conditions and effects', () => {
     expect(effectsOf('Più spesso si osservano piccoli ematomi e una reazione cutanea pruriginosa.', 'it')).toEqual(['hematoma', 'itching']);
   });
 });
+
+describe('second batch (fresh116 to fresh120)', () => {
+  it('a length times a diameter, the unit given once, is the length', () => {
+    expect(needles('Os ativos são aplicados com agulha 13 x 0,30 mm (30G).', 'pt')).toEqual(['length 13-13', 'gauge 30-30']);
+  });
+
+  it('a clause after a colon that names another treatment and not this one is about that one', () => {
+    expect(counts('A mesoterapia não substitui a reabilitação: associamos um programa de fisioterapia, geralmente 10 sessões, 3 vezes por semana.', 'pt')).toEqual([]);
+  });
+
+  it('an effect listed beside a ruled-out condition, commas between, is part of it', () => {
+    const text = 'A mesoterapia está contraindicada em:\n\n- pacientes com infecções, feridas ou dermatite intensa no couro cabeludo;\n';
+    expect(conditionsOf(text, 'pt')).toEqual(['skin-infection']);
+    expect(effectsOf(text, 'pt')).toEqual([]);
+  });
+
+  it('what someone else told the asker is hearsay, not the page\'s claim', () => {
+    expect(claimsOf('They told me I need 12 sessions, one every week, then maintenance forever.', 'en').filter((c) => c.kind.startsWith('sessions.'))).toEqual([]);
+    expect(assertions('Ma blonde s’est fait dire dans un spa que ça fait fondre la graisse du double menton.', 'fr')).toEqual([]);
+    expect(assertions('En un spa me ofrecieron “mesoterapia desintoxicante” que saca las toxinas.', 'es')).toEqual([]);
+  });
+
+  it('refusals in answers: "sí lo son", "la evitamos cuando", "is not for", "on le reporte"', () => {
+    expect(conditionsOf('El hipotiroidismo no es una contraindicación. Sí lo son el embarazo y la lactancia.', 'es')).toEqual(['pregnancy', 'breastfeeding']);
+    expect(conditionsOf('Solo la evitamos cuando la glucosa está descontrolada.', 'es')).toEqual(['diabetes']);
+    expect(conditionsOf('Dutasteride mesotherapy is not for women who are or may become pregnant.', 'en')).toEqual(['pregnancy']);
+    expect(conditionsOf('On le reporte aussi si vous avez un feu sauvage actif dans la zone à traiter.', 'fr')).toEqual(['skin-infection']);
+  });
+});

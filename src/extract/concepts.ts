@@ -260,11 +260,12 @@ export const extractConcepts: Extractor = (input) => {
   // An effect named inside a condition the page lists as a contraindication, or overlapping it, is
   // part of that condition: "chi ha avuto reazioni allergiche alla lidocaina" (the condition is read
   // from "allergiche alla lidocaina") names a past allergy, not a harm of the treatment.
-  // So is one joined to such a condition by "or" or "and" alone, the words after the second
-  // qualifying both: "bei Infektionen oder Entzündungen der Haut im Behandlungsgebiet".
+  // So is one joined to such a condition by "or" or "and" alone, or as an item of its list, the
+  // words after the last qualifying all: "bei Infektionen oder Entzündungen der Haut im
+  // Behandlungsgebiet", "com infecções, feridas ou dermatite intensa no couro cabeludo".
   const conditions = claims.filter((c) => c.kind === 'contraindication').map((c) => c.span);
   const listTitle = introducesList(text, lang, context);
-  const joinedTo = conditions.length ? cachedRegex(ref, `joined-condition:${lang.language}`, () => new RegExp(`^\\s*(?:,\\s*)?(?:${lang.rangeJoinSource})\\s*$`, 'u')) : undefined;
+  const joinedTo = conditions.length ? cachedRegex(ref, `joined-condition:${lang.language}`, () => new RegExp(`^(?:\\s*,\\s*\\p{L}+){0,2}\\s*(?:,|(?:,\\s*)?(?:${lang.rangeJoinSource}))\\s*$`, 'u')) : undefined;
   const partOfCondition = (span: Span): boolean => conditions.some((s) => (s.start < span.end && span.start < s.end) || (span.end <= s.start && joinedTo!.test(text.slice(span.end, s.start))));
   return claims.filter((c) => (c.kind !== 'adverse-effect' || !partOfCondition(c.span)) && !(c.kind === 'safety' && listTitle(c.span)));
 };

@@ -586,7 +586,11 @@ class ScopeTracker {
    */
   otherClauses(text: string): Span[] {
     if (!(text.includes(';') || text.includes(':')) || !test(this.ours, text) || !this.namesOther(text)) return [];
-    const out = clauses(text, SEMICOLON).filter((c) => this.other(text.slice(c.start, c.end)));
+    // (A clause after a colon too: "A mesoterapia não substitui a reabilitação: associamos um
+    // programa de fisioterapia, geralmente 10 sessões".)
+    // (Not one that names it only in an aside closing the clause: "gli aghi sono da 4 mm, mai dentro
+    // il tendine (quello è il rischio delle infiltrazioni di cortisone)".)
+    const out = clauses(text, OTHER_CLAUSE_END).filter((c) => this.other(text.slice(c.start, c.end).replace(CLOSING_ASIDE, (m) => ' '.repeat(m.length))));
     // A colon right after the other treatment's name opens what is said of it, to the clause's end:
     // "Abbina alla mesoterapia la nostra pressoterapia di ultima generazione: un ciclo di 10
     // sedute, 2 volte a settimana".
@@ -678,7 +682,8 @@ function furnitureClauses(text: string, noise: RegExp): Span[] {
   return out.length ? out : [{ start: 0, end: text.length }];
 }
 
-const SEMICOLON = /;/g;
+/** What ends a clause that may be about another treatment: a semicolon, or a colon before a space. */
+const OTHER_CLAUSE_END = /;|:(?=\s)/g;
 /** A colon that ends a clause (not a clock's "11:30" or a link's "https:"). */
 const COLON = /:(?=\s)/g;
 /** How many words may stand between another treatment's name and the colon that opens what is said of it. */

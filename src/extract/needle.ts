@@ -203,8 +203,24 @@ function figures(text: string, lang: LanguagePack): { quantities: ReturnType<typ
   const mm = lang.unitGate.test(text) ? findQuantities(lang.re.quantityMm, text, lang) : [];
   const cm = lang.cmGate.test(text) ? findQuantities(lang.re.quantityCm, text, lang).map((q) => ({ ...q, min: inMillimetres(q.min), max: inMillimetres(q.max) })) : [];
   const all = cm.length ? [...mm, ...cm].sort((a, b) => a.span.start - b.span.start) : mm;
-  const quantities = all.filter((q) => !lang.re.apartHead.test(text.slice(q.span.end, q.span.end + 40)) && !lang.re.apartTail.test(text.slice(Math.max(0, q.span.start - 40), q.span.start)));
+  const quantities = all
+    .filter((q) => !lang.re.apartHead.test(text.slice(q.span.end, q.span.end + 40)) && !lang.re.apartTail.test(text.slice(Math.max(0, q.span.start - 40), q.span.start)))
+    .map((q) => lengthTimesDiameter(text, q, lang) ?? q);
   return { quantities, centimetres: new Set(cm) };
+}
+
+/** A length times a diameter under a millimetre, the unit given once after both: "agulha 13 x 0,30 mm". */
+const LENGTH_TIMES = /(?<![\d.,])(\d{1,2}(?:[.,]\d+)?)\s*[x×]\s*$/u;
+
+/** The needle's length in "13 x 0,30 mm", for its second figure (the diameter); undefined for any other figure. */
+function lengthTimesDiameter<Q extends { min: number | null; max: number | null; span: Span }>(text: string, q: Q, lang: LanguagePack): Q | undefined {
+  if (q.max === null || q.max >= 1 || q.min !== q.max) return undefined;
+  const before = text.slice(Math.max(0, q.span.start - 12), q.span.start);
+  const m = LENGTH_TIMES.exec(before);
+  const n = m ? parseNumber(m[1], lang) : undefined;
+  if (!m || n === undefined || n < 1 || n > 50) return undefined;
+  const start = q.span.start - before.length + m.index;
+  return { ...q, min: n, max: n, span: { start, end: q.span.end } };
 }
 
 /** The label a figure follows ("maximum injection depth: " before "6 mm"), or "" when none does. */
