@@ -137,3 +137,19 @@ describe('second batch (fresh116 to fresh120)', () => {
     expect(conditionsOf('On le reporte aussi si vous avez un feu sauvage actif dans la zone à traiter.', 'fr')).toEqual(['skin-infection']);
   });
 });
+
+describe('third batch (fresh121 to fresh125)', () => {
+  it('English written by non-native writers: rates, bounds and diameters as they phrase them', () => {
+    const rates = (text: string) => valuesOf(text, 'en', 'sessions.frequency').map((v) => (v as { interval: string }).interval);
+    expect(rates('For patients from abroad we can make 2 sessions in one week.')).toEqual(['P0.5W']);
+    expect(rates('The treatment is repeated in the distance of one week, later with interval 2 weeks.')).toEqual(['P1W', 'P2W']);
+    expect(needles('We use extremely thin needles with a thickness of 0,3 mm; the medicament is injected maximal 4 mm deep in the skin.', 'en')).toEqual(['depth -4']);
+    expect(effectsOf('Should the injection place become hot, red and swollen in the following days, please contact immediately the practice.', 'en')).toEqual([]);
+  });
+
+  it('a menu item in bold with a dot leader and its price titles the lines under it', () => {
+    const menu = '## Injectables\n\n**Dermal Fillers (lips, cheeks)** ........ from $650/syringe\nRestores volume. Swelling and bruising may occur for up to a week.\n\n**Mesotherapy** ........ from $300\nA course of 4 sessions, two weeks apart.\n\n**Laser Hair Removal** ........ from $99\n6–8 sessions, 4–8 weeks apart.\n';
+    expect(counts(menu, 'en')).toEqual(['4-4']);
+    expect(effectsOf(menu, 'en')).toEqual([]);
+  });
+});

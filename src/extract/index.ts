@@ -661,7 +661,8 @@ class ScopeTracker {
 }
 
 /** A line wholly in bold or strong underscores, a colon at most after it: "**Botulinumtoxin**", "__Mesoterapia:__". */
-const BOLD_LINE = /^(\*\*|__)(?:(?!\1)[^\n]){1,80}\1\s*:?\s*$/u;
+// (A menu's item may be followed by a dot leader and its price: "**Dermal Fillers** ........ from $650".)
+const BOLD_LINE = /^(\*\*|__)(?:(?!\1)[^\n]){1,80}\1\s*(?::|\s\.{4,}[^\n]{0,60})?\s*$/u;
 
 /** Whether a sentence is its paragraph's first line, set wholly in bold, with more lines of the paragraph after it. */
 function isTitleLine(text: string, sentence: Sentence, byBlock: Map<number, Sentence[]>): boolean {
@@ -670,7 +671,8 @@ function isTitleLine(text: string, sentence: Sentence, byBlock: Map<number, Sent
   const lineStart = text.lastIndexOf('\n', sentence.start - 1) + 1;
   let lineEnd = text.indexOf('\n', sentence.start);
   if (lineEnd < 0) lineEnd = text.length;
-  return lineEnd < block[1].start && BOLD_LINE.test(text.slice(lineStart, lineEnd).trim());
+  // (The line may hold more than one sentence: a dot leader ends one.)
+  return block.some((s) => s.start > lineEnd) && BOLD_LINE.test(text.slice(lineStart, lineEnd).trim());
 }
 
 /** Where a sentence's clauses end: a colon, a semicolon, a dash between spaces, a bar. */
