@@ -6,7 +6,7 @@
  * context.hypothetical, contraindication.alsoNot) or reference terms.
  */
 import { describe, expect, it } from 'vitest';
-import { claimsOf, conditionsOf, countsOf as counts, effectsOf, assertionsOf as assertions, needlesOf as needles, valuesOf } from './helpers/engine.js';
+import { claimsOf, conditionsOf, countsOf as counts, effectsOf, assertionsOf as assertions, needlesOf as needles, intervalsOf as intervals, valuesOf } from './helpers/engine.js';
 
 describe('needle gauges', () => {
   it('a gauge with a lower-case letter is read beside a needle word or a times sign', () => {
@@ -140,9 +140,8 @@ describe('second batch (fresh116 to fresh120)', () => {
 
 describe('third batch (fresh121 to fresh125)', () => {
   it('English written by non-native writers: rates, bounds and diameters as they phrase them', () => {
-    const rates = (text: string) => valuesOf(text, 'en', 'sessions.frequency').map((v) => (v as { interval: string }).interval);
-    expect(rates('For patients from abroad we can make 2 sessions in one week.')).toEqual(['P0.5W']);
-    expect(rates('The treatment is repeated in the distance of one week, later with interval 2 weeks.')).toEqual(['P1W', 'P2W']);
+    expect(intervals('For patients from abroad we can make 2 sessions in one week.', 'en')).toEqual(['P0.5W']);
+    expect(intervals('The treatment is repeated in the distance of one week, later with interval 2 weeks.', 'en')).toEqual(['P1W', 'P2W']);
     expect(needles('We use extremely thin needles with a thickness of 0,3 mm; the medicament is injected maximal 4 mm deep in the skin.', 'en')).toEqual(['depth -4']);
     expect(effectsOf('Should the injection place become hot, red and swollen in the following days, please contact immediately the practice.', 'en')).toEqual([]);
   });

@@ -418,7 +418,7 @@ function pricedRate(text: string, at: number, lang: LanguagePack): boolean {
   return /[€$£]/.test(lead) || /[€$£]/.test(unit) || (lead !== '' && test(lang.re.price, lead)) || (unit !== '' && test(lang.re.price, unit));
 }
 
-export const extractSessionFrequency: Extractor = ({ text, lang, context, frequencies }) => {
+export const extractSessionFrequency: Extractor = ({ text, lang, ref, context, frequencies }) => {
   const out: RawClaim[] = [];
   let cues: Span[] | undefined;
   for (const hit of frequencies()) {
@@ -440,7 +440,7 @@ export const extractSessionFrequency: Extractor = ({ text, lang, context, freque
       modifiers: context.modifiers(hit.span),
     });
   }
-  return joinAlternatives(out, text, lang);
+  return joinAlternatives(out, text, lang, ref);
 };
 
 /** Days in a unit of an ISO 8601 duration, for ordering intervals. */
@@ -454,9 +454,9 @@ const isoDays = (iso: string): number => {
  * Two rates joined by "or" alone are one range, as "every 7 to 14 days" is: "weekly or
  * fortnightly", "settimanali o quindicinali" (the shorter interval first, the longer its bound).
  */
-function joinAlternatives(claims: RawClaim[], text: string, lang: LanguagePack): RawClaim[] {
+function joinAlternatives(claims: RawClaim[], text: string, lang: LanguagePack, ref: Reference): RawClaim[] {
   if (claims.length < 2) return claims;
-  const joinOnly = new RegExp(`^\\s*,?\\s*(?:${lang.rangeJoinSource})\\s*$`, 'u');
+  const joinOnly = cachedRegex(ref, `rate-join-only:${lang.language}`, () => new RegExp(`^\\s*,?\\s*(?:${lang.rangeJoinSource})\\s*$`, 'u'));
   const sorted = [...claims].sort((a, b) => a.span.start - b.span.start);
   const out: RawClaim[] = [];
   for (const c of sorted) {
