@@ -152,3 +152,11 @@ describe('third batch (fresh121 to fresh125)', () => {
     expect(effectsOf(menu, 'en')).toEqual([]);
   });
 });
+
+describe('fourth batch (fresh126 to fresh130)', () => {
+  it('"must heal first", "must wait" and "c’est non" refuse; "né controindicazioni" denies them all', () => {
+    expect(conditionsOf("Chi ha un'infezione del cuoio capelluto deve prima guarire. E chi ha appena finito la chemioterapia deve aspettare almeno sei mesi.", 'it')).toEqual(['skin-infection', 'prior-chemotherapy']);
+    expect(conditionsOf("Par contre si tu es sous anticoagulants, la méso c'est non.", 'fr')).toEqual(['anticoagulant-therapy']);
+    expect(assertions('La mesoterapia omotossicologica non ha effetti collaterali né controindicazioni.', 'it')).toEqual(['no-side-effects', 'no-contraindications']);
+  });
+});
