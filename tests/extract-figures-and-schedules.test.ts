@@ -41,10 +41,24 @@ describe('needle gauges', () => {
     expect(needles('Wir injizieren mit feinen Kanülen (30 G, 13 mm) in einem Raster von ca. 1,5 cm.', 'de')).toEqual(['gauge 30-30', 'length 13-13']);
   });
 
+  it('a vulgar fraction is a figure, alone or after a whole number', () => {
+    expect(needles('Die Nadel dringt ½ bis 4 mm in die Haut ein.', 'de')).toEqual(['depth 0.5-4']);
+    expect(needles('Injection depth: 1½ mm.', 'en')).toEqual(['depth 1.5-1.5']);
+    // (The half-inch of a gauge stays the gauge's.)
+    expect(needles('Kanüle 30G½, Tiefe 2 mm.', 'de')).toEqual(['gauge 30-30', 'depth 2-2']);
+  });
+
   it('a figure the needles go "into the skin" is a depth (nl)', () => {
     expect(needles('Afhankelijk van de zone dringen de naaldjes 0,25 tot 0,5 mm in de huid.', 'nl')).toEqual(['depth 0.25-0.5']);
   });
 });
+
+/** Rates as "interval" or "interval..intervalMax", in page order. */
+const rates = (text: string, language: string) =>
+  valuesOf(text, language, 'sessions.frequency').map((v) => {
+    const f = v as { interval: string; intervalMax?: string };
+    return f.intervalMax ? `${f.interval}..${f.intervalMax}` : f.interval;
+  });
 
 describe('session counts and rates', () => {
   it('sessions added to a course are not a course', () => {
@@ -55,14 +69,18 @@ describe('session counts and rates', () => {
   });
 
   it('two rates joined by "or" alone are one range, the shorter interval first', () => {
-    const rates = (text: string, language: string) => valuesOf(text, language, 'sessions.frequency').map((v) => {
-      const f = v as { interval: string; intervalMax?: string };
-      return f.intervalMax ? `${f.interval}..${f.intervalMax}` : f.interval;
-    });
     expect(rates('We recommend a course of 8–10 treatments, weekly or fortnightly.', 'en')).toEqual(['P1W..P2W']);
     expect(rates('Le sedute sono settimanali o quindicinali.', 'it')).toEqual(['P1W..P15D']);
     // (A sequence stays two rates.)
     expect(rates('Sessions are weekly at first, then monthly.', 'en')).toEqual(['P1W', 'P1M']);
+  });
+
+  it('so many times a year is a rate in months, as "twice a year" is', () => {
+    expect(rates('Maintenance treatments are usually recommended 2–4 times a year.', 'en')).toEqual(['P3M..P6M']);
+    expect(rates('Poi si fa un richiamo 3 volte l’anno.', 'it')).toEqual(['P4M']);
+    expect(rates('Zur Erhaltung 3-4 mal im Jahr eine Auffrischung.', 'de')).toEqual(['P3M..P4M']);
+    // (A clinic's yearly count is no rate: more than one a week, all year.)
+    expect(rates('Our doctors perform 300 treatments a year.', 'en')).toEqual([]);
   });
 });
 
@@ -71,6 +89,17 @@ describe('what is said of something else', () => {
     expect(assertions('Sui social si legge di tutto: che “disintossica”, che “rinforza il sistema immunitario”.', 'it')).toEqual([]);
     // (A reporting word right before the quote still reports it, after a colon of its own.)
     expect(assertions('Wer Mesotherapie anbietet, sollte die Website prüfen: Versprechen wie „ohne Risiko“ werden beanstandet.', 'de')).toEqual([]);
+  });
+
+  it('a relative clause right after another treatment is said of it, to its comma', () => {
+    expect(rates('A diferencia de las infiltraciones de corticoides, que se repiten cada tres meses, la mesoterapia se hace cada semana.', 'es')).toEqual(['P1W']);
+    expect(rates('Unlike cortisone injections, which are given every 3 months, mesotherapy can be repeated every month.', 'en')).toEqual(['P1M']);
+    // (A relative clause after this treatment's name stays its own.)
+    expect(rates('La mesoterapia, che si ripete 3 volte l’anno, non sostituisce la fisioterapia.', 'it')).toEqual(['P4M']);
+  });
+
+  it('a bracketed aside that is a whole sentence is about what it names', () => {
+    expect(rates('- Esistono alternative? (ad esempio le infiltrazioni di corticosteroidi, che in genere si ripetono ogni 3 mesi)', 'it')).toEqual([]);
   });
 
   it('a colon right after another treatment opens what is said of it', () => {

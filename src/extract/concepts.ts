@@ -146,6 +146,9 @@ export const extractConcepts: Extractor = (input) => {
     // the refusal before it.
     for (let before: Span | undefined; neg && lang.re.alsoNot.test(text.slice(neg.start, neg.end)) && (before = context.triggerBefore(context.negBefore, { start: neg.start, end: neg.start }, 30)); ) neg = before;
     if (!neg) return false;
+    // A patient's declaration refuses nothing: "☐ Je ne suis pas sous traitement anticoagulant".
+    const n = neg;
+    if (test(lang.re.declaration, text) && findAll(lang.re.declaration, text).some((d) => d.start <= n.start && n.end <= d.end)) return false;
     // Or the negation and the condition are one phrase: "jamais pendant la grossesse", "nicht
     // während der Schwangerschaft", "not during an outbreak" (an article may follow the word).
     // Not a "nor" ("Tampoco durante la lactancia hay problema"): that one continues what came before.
@@ -225,8 +228,10 @@ export const extractConcepts: Extractor = (input) => {
         // one ("Non, elle n'est pas douloureuse", "non c'è nessun rischio") is concord, not denial.
         const inner = context.negBefore.filter((t) => t.start >= m.span.start && t.end <= m.span.end);
         const selfNegated = inner.some((t) => t.start === m.span.start);
-        // "i risultati non sono definitivi": a negation inside the phrase denies it.
-        if (inner.some((t) => t.start > m.span.start) && !selfNegated) break;
+        // "i risultati non sono definitivi": a negation inside the phrase denies it, in the words a
+        // gap took in; one the term itself spells is its own ("casi no duele").
+        const ownNegation = !m.gapped && inner.length > 0;
+        if (m.gapped && inner.some((t) => t.start > m.span.start) && !selfNegated) break;
         if (context.reported(m.span) || context.deniedThroughPseudo(m.span) || context.refused(m.span)) break;
         // A blanket assertion a derivation keeps from statements about one thing is kept from
         // them when written out too: "Diabetes ist keine Kontraindikation".
@@ -238,7 +243,7 @@ export const extractConcepts: Extractor = (input) => {
           const outer = context.negation(m.span);
           if (outer && !opensWith(lang.re.privative, text, outer)) break;
         }
-        if (selfNegated || !modifiers.negated) out.push({ kind, value: { assertion: m.concept.id }, span: m.span, modifiers: { ...modifiers, negated: false } });
+        if (selfNegated || ownNegation || !modifiers.negated) out.push({ kind, value: { assertion: m.concept.id }, span: m.span, modifiers: { ...modifiers, negated: false } });
         break;
       }
       default:

@@ -244,9 +244,18 @@ export class SentenceContext {
     return this.triggerBefore(this.negBefore, span) ?? this.triggerAfter(this.negAfter, span, 3) ?? this.deniedValue(span);
   }
 
-  /** A denial that is the whole value after the label the span is in: "Side effects: none." */
+  /**
+   * A denial that is the whole value after the label the span is in: "Side effects: none.", or the
+   * whole of a sentence after a comma: "Cicatrices, ninguna."
+   */
   private deniedValue(span: Span): Span | undefined {
-    return this.negValue.find((t) => t.start >= span.end && this.wordsBetween(span.end, t.start) <= 3 && this.labelValue(span.end, t));
+    return this.negValue.find((t) => t.start >= span.end && ((this.wordsBetween(span.end, t.start) <= 3 && this.labelValue(span.end, t)) || this.commaValue(span, t)));
+  }
+
+  /** Whether a sentence is only the span, a comma and the denial: "Cicatrices, ninguna." */
+  private commaValue(span: Span, t: Span): boolean {
+    const text = this.text;
+    return /^[^\p{L}\p{N}]*$/u.test(text.slice(0, span.start)) && /^\s*,\s*$/.test(text.slice(span.end, t.start)) && /^[^\p{L}\p{N}]*$/u.test(text.slice(t.end));
   }
 
   modifiers(span: Span): Modifiers {

@@ -32,15 +32,18 @@ function asks(s: string): boolean {
   for (;;) {
     while (k >= 0 && /\s/.test(s[k])) k--;
     if (k < 0) return false;
-    // An emoji or symbol after the mark is decoration: "QUEM NÃO PODE FAZER? 🚫".
+    // An emoji or symbol after the mark is decoration: "QUEM NÃO PODE FAZER? 🚫"; a closing quote closes it.
     const mark = k > 0 && s.charCodeAt(k) >= 0xdc00 && s.charCodeAt(k) <= 0xdfff ? s.slice(k - 1, k + 1) : s[k];
     if (!TRAILING_SYMBOL.test(mark)) return s[k] === '?';
     k -= mark.length;
   }
 }
 
-/** One emoji or symbol (with its variation selector or joiner), as decoration may follow a question. */
-const TRAILING_SYMBOL = new RegExp(`^[${DECORATION}]$`, 'u');
+/**
+ * One emoji or symbol (with its variation selector or joiner), as decoration may follow a question;
+ * or a closing quotation mark or emphasis, as a quoted question ends: "“… já na primeira sessão?”".
+ */
+const TRAILING_SYMBOL = new RegExp(`^[${DECORATION}”»"’*_]$`, 'u');
 
 /** A run-in label: a paragraph's first sentence closed by a full stop or a colon. */
 const RUN_IN_LABEL = /[.:]\s*$/;
@@ -525,6 +528,12 @@ const REPLACED_GAP = /^\s*(?:[\p{L}'’]+\s+){0,2}$/u;
 /** A bracketed aside at the end of a sentence (no brackets inside). */
 const CLOSING_ASIDE = /\([^()]*\)(?=[\s.!?;:]*$)/u;
 
+/** A sentence with its closing aside blanked out, unless the aside is all there is to it. */
+function withoutClosingAside(text: string): string {
+  const blanked = text.replace(CLOSING_ASIDE, (m) => ' '.repeat(m.length));
+  return /[\p{L}\p{N}]/u.test(blanked) ? blanked : text;
+}
+
 class ScopeTracker {
   /**
    * Whether the page as a whole is about another treatment: its title and first heading name one
@@ -546,6 +555,8 @@ class ScopeTracker {
   private readonly denial: RegExp;
   private readonly alternativeTo: RegExp;
   private readonly combinedWith: RegExp;
+  private readonly givenAfter: RegExp;
+  private readonly relative: RegExp;
 
   constructor(
     ref: Reference,
@@ -558,18 +569,21 @@ class ScopeTracker {
     this.denial = lang.re.negBefore;
     this.alternativeTo = lang.re.alternativeTo;
     this.combinedWith = lang.re.combinedWith;
+    this.givenAfter = lang.re.givenAfter;
+    this.relative = lang.re.relativePronoun;
     this.page = this.other(titles);
     this.section = this.page;
   }
 
   /**
    * Whether a text names another treatment, other than as what this one is offered instead of
-   * ("a safe alternative to liposuction") or given with ("da abbinare a pressoterapia").
+   * ("a safe alternative to liposuction"), given with ("da abbinare a pressoterapia") or given after
+   * ("Nach Haartransplantation wir empfehlen 3 Sitzungen").
    */
   private namesOther(text: string): boolean {
     if (!test(this.others, text)) return false;
     const hits = findAll(this.others, text);
-    const cues = [this.alternativeTo, this.combinedWith].flatMap((re) => (test(re, text) ? findAll(re, text) : []));
+    const cues = [this.alternativeTo, this.combinedWith, this.givenAfter].flatMap((re) => (test(re, text) ? findAll(re, text) : []));
     const replaced = (h: Span) => cues.some((c) => c.end <= h.start && REPLACED_GAP.test(text.slice(c.end, h.start)));
     return hits.some((h) => !replaced(h));
   }
@@ -585,12 +599,14 @@ class ScopeTracker {
    * qualche giorno; la mesoterapia lavora sulla qualità della pelle."
    */
   otherClauses(text: string): Span[] {
-    if (!(text.includes(';') || text.includes(':')) || !test(this.ours, text) || !this.namesOther(text)) return [];
+    if (!test(this.ours, text) || !this.namesOther(text)) return [];
+    const out = this.relativeClauses(text);
+    if (!(text.includes(';') || text.includes(':'))) return out;
     // (A clause after a colon too: "A mesoterapia não substitui a reabilitação: associamos um
     // programa de fisioterapia, geralmente 10 sessões".)
     // (Not one that names it only in an aside closing the clause: "gli aghi sono da 4 mm, mai dentro
     // il tendine (quello è il rischio delle infiltrazioni di cortisone)".)
-    const out = clauses(text, OTHER_CLAUSE_END).filter((c) => this.other(text.slice(c.start, c.end).replace(CLOSING_ASIDE, (m) => ' '.repeat(m.length))));
+    out.push(...clauses(text, OTHER_CLAUSE_END).filter((c) => this.other(text.slice(c.start, c.end).replace(CLOSING_ASIDE, (m) => ' '.repeat(m.length)))));
     // A colon right after the other treatment's name opens what is said of it, to the clause's end:
     // "Abbina alla mesoterapia la nostra pressoterapia di ultima generazione: un ciclo di 10
     // sedute, 2 volte a settimana".
@@ -600,6 +616,25 @@ class ScopeTracker {
       if (!last || !this.other(before.slice(last.start, last.end)) || before.includes('\n', last.end) || wordsOf(before.slice(last.end)).length > NAMED_BEFORE_COLON) continue;
       const end = text.indexOf(';', m.index);
       out.push({ start: m.index, end: end < 0 ? text.length : end });
+    }
+    return out;
+  }
+
+  /**
+   * The relative clauses that follow another treatment's name, from the name to the next comma or
+   * clause end: "A diferencia de las infiltraciones con corticoides, que no deben repetirse más de
+   * tres o cuatro veces al año …, la mesoterapia emplea dosis muy bajas".
+   */
+  private relativeClauses(text: string): Span[] {
+    if (!test(this.relative, text)) return [];
+    const pronouns = findAll(this.relative, text);
+    const out: Span[] = [];
+    for (const name of findAll(this.others, text)) {
+      if (!this.other(text.slice(name.start, name.end))) continue;
+      const pronoun = pronouns.find((p) => p.start >= name.end && RELATIVE_GAP.test(text.slice(name.end, p.start)));
+      if (!pronoun) continue;
+      RELATIVE_END.lastIndex = pronoun.end;
+      out.push({ start: name.start, end: RELATIVE_END.exec(text)?.index ?? text.length });
     }
     return out;
   }
@@ -631,7 +666,9 @@ class ScopeTracker {
     }
     // (Another treatment named only in a bracketed aside that closes the sentence does not turn it
     // to that one: "ma MAI dentro il tendine (quello è il rischio vero, con le infiltrazioni di cortisone).")
-    if (this.namesOther(text) && (!text.includes('(') || this.namesOther(text.replace(CLOSING_ASIDE, (m) => ' '.repeat(m.length))))) {
+    // (Unless the aside is the whole sentence: "Esistono alternative? (ad esempio le infiltrazioni di
+    // corticosteroidi, che … non si ripetono più di 3–4 volte l'anno)".)
+    if (this.namesOther(text) && (!text.includes('(') || this.namesOther(withoutClosingAside(text)))) {
       this.elsewhereBlock = sentence.block;
       // A question about another treatment is answered about that one, on the lines after it or,
       // when it is a paragraph of its own, in the paragraph after it: "**E la carbossiterapia? È
@@ -686,6 +723,10 @@ function furnitureClauses(text: string, noise: RegExp): Span[] {
 
 /** What ends a clause that may be about another treatment: a semicolon, or a colon before a space. */
 const OTHER_CLAUSE_END = /;|:(?=\s)/g;
+/** Between another treatment's name and a relative pronoun about it: three words at most, a comma at most, right before the pronoun. */
+const RELATIVE_GAP = /^(?:\s+[\p{L}\p{N}'’-]+){0,3}\s*,?\s+$/u;
+/** Where a relative clause ends: a comma, a clause mark, a bracket, a dash between spaces. */
+const RELATIVE_END = /[,;:()]|\s[–—-]\s/gu;
 /** A colon that ends a clause (not a clock's "11:30" or a link's "https:"). */
 const COLON = /:(?=\s)/g;
 /** How many words may stand between another treatment's name and the colon that opens what is said of it. */

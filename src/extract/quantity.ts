@@ -29,11 +29,16 @@ export function spokenRangeHolds(g: Record<string, string | undefined>, a: numbe
 
 const THOUSANDS = /^[1-9]\d{0,2}[.,]\d{3}$/;
 
+/** The vulgar fractions lang.numberSource reads, alone ("½") or after a whole number ("1½"). */
+const VULGAR_FRACTIONS: Record<string, number> = { '½': 0.5, '¼': 0.25, '¾': 0.75 };
+
 export function parseNumber(token: string | undefined, lang: LanguagePack): number | undefined {
   if (token === undefined) return undefined;
   const t = token.trim().toLowerCase().replace(/\s+/g, ' ');
   // A separator before exactly three digits, after a whole number that does not start with 0, groups
   // thousands ("9.900 volte al mese", "2,500 patients"); otherwise it is the decimal point ("0,4 mm").
+  const fraction = VULGAR_FRACTIONS[t.at(-1)!];
+  if (fraction !== undefined && /^\d*.$/.test(t)) return Number(t.slice(0, -1) || 0) + fraction;
   if (/^\d/.test(t)) return THOUSANDS.test(t) ? Number(t.replace(/[.,]/, '')) : Number(t.replace(',', '.'));
   return lang.numbers.get(t);
 }

@@ -323,8 +323,11 @@ function elidedBounds(text: string, lang: LanguagePack, ref: Reference, context:
 }
 
 /** The frequency index's keys ("every:2"), made once rather than for every sentence. */
-/** Days in a rate's unit, at most: the most sessions a rate may count per unit. */
-const DAYS_IN: Record<string, number> = { D: 1, W: 7, M: 31, Y: 366 };
+/**
+ * The most sessions a rate may count per unit: one a day, and over a year one a week (no course
+ * runs weekly for a whole year; "300 treatments a year" is a clinic's count, not a rate).
+ */
+const MOST_PER: Record<string, number> = { D: 1, W: 7, M: 31, Y: 52 };
 
 const FREQUENCY_KEYS = { fixed: [] as string[], times: [] as string[], every: [] as string[] };
 const frequencyKey = (kind: keyof typeof FREQUENCY_KEYS, i: number): string => (FREQUENCY_KEYS[kind][i] ??= `${kind}:${i}`);
@@ -361,12 +364,14 @@ export function findFrequencies(text: string, lang: LanguagePackLike, candidates
       const most = q.max ?? q.min;
       // More than once a day is no course of sessions: a page's views ("cercata oltre 9.900 volte al
       // mese"). Nor is a phrase inside it ("al mese").
-      if (most > (DAYS_IN[f.unit] ?? Infinity)) {
+      if (most > (MOST_PER[f.unit] ?? Infinity)) {
         (noRate ??= []).push({ start: m.index, end: m.index + m[0].length });
         continue;
       }
-      const value: FrequencyHit['value'] = { interval: fraction(1 / most, f.unit) };
-      if (most !== q.min) value.intervalMax = fraction(1 / q.min, f.unit);
+      // A yearly rate is said in months, as "twice a year" is (P6M): "2–4 times a year" is every 3 to 6 months.
+      const [per, unit] = f.unit === 'Y' ? [12, 'M' as const] : [1, f.unit];
+      const value: FrequencyHit['value'] = { interval: fraction(per / most, unit) };
+      if (most !== q.min) value.intervalMax = fraction(per / q.min, unit);
       const hit = { span: { start: m.index, end: m.index + m[0].length }, value };
       hits.push(hit);
       (rates ??= new Set()).add(hit);

@@ -37,7 +37,7 @@ export interface VocabFile {
   frequency: {
     fixed: Array<{ interval: string; terms: string[] }>;
     every: Array<{ pattern: string; unit: 'D' | 'W' | 'M' }>;
-    times?: Array<{ pattern: string; unit: 'D' | 'W' | 'M' }>;
+    times?: Array<{ pattern: string; unit: 'D' | 'W' | 'M' | 'Y' }>;
     maintenance: string[];
   };
   context: {
@@ -62,6 +62,9 @@ export interface VocabFile {
     tellDoctor?: string[];
     alternativeTo?: string[];
     combinedWith?: string[];
+    relative?: string[];
+    givenAfter?: string[];
+    declaration?: string[];
     exception: string[];
     advice: string[];
     terminators: string[];
@@ -164,6 +167,12 @@ export interface LanguagePack {
     alternativeTo: RegExp;
     /** What this treatment is given with ('combined with', 'da abbinare a'): context.combinedWith. */
     combinedWith: RegExp;
+    /** A first person saying what they are or have ('je ne suis pas'): context.declaration. */
+    declaration: RegExp;
+    /** What this treatment is given after ('after a', 'nach'): context.givenAfter. */
+    givenAfter: RegExp;
+    /** Relative pronouns ('which', 'che'): context.relative. */
+    relativePronoun: RegExp;
     /** A verdict that opens an answer and denies the statement before it ("Faux.", "Myth:"), anchored at the start. */
     refutation: RegExp;
     /** A verdict that agrees, opening a sentence ('Vrai.'): context.confirmation. */
@@ -210,7 +219,7 @@ export interface LanguagePack {
   frequencyFixed: Array<{ interval: string; re: RegExp }>;
   frequencyEvery: Array<{ unit: 'D' | 'W' | 'M'; re: RegExp }>;
   /** Rates: "2 sedute a settimana". */
-  frequencyTimes: Array<{ unit: 'D' | 'W' | 'M'; re: RegExp }>;
+  frequencyTimes: Array<{ unit: 'D' | 'W' | 'M' | 'Y'; re: RegExp }>;
   /** Counts whose session word is left out: "ne ho fatte 6" (quantity.elidedCount). */
   elidedCounts: RegExp[];
   /** Prefilter over every frequency phrase: keys "fixed:i", "every:i", "times:i". */
@@ -226,7 +235,8 @@ export interface LanguagePack {
 export function compileVocab(v: VocabFile): LanguagePack {
   const words = Object.keys(v.numbers).sort((a, b) => b.length - a.length);
   const wordSource = words.length ? `(?:${alternation(words)})` : '(?!)';
-  const numberSource = `(?:\\d+(?:[.,]\\d+)?(?!\\d)|${wordSource})`;
+  // A vulgar fraction is a number too, alone or after a whole one: "½ bis 4 mm", "1½ mm".
+  const numberSource = `(?:\\d*[½¼¾]|\\d+(?:[.,]\\d+)?(?![\\d½¼¾])|${wordSource})`;
   // An article may follow a range word: "tra le 4 e le 6 sedute", "entre los 4 y los 6".
   const article = v.quantity.articles?.length ? `(?:(?:${alternation(v.quantity.articles)})\\s*)?` : '';
   // A figure may be spelt out after it, as contracts and letters do: "n. 6 (sei) sedute".
@@ -302,8 +312,12 @@ export function compileVocab(v: VocabFile): LanguagePack {
       tellDoctor: compileTerms(c.tellDoctor ?? []),
       alternativeTo: compileTerms(c.alternativeTo ?? []),
       combinedWith: compileTerms(c.combinedWith ?? []),
+      relativePronoun: compileTerms(c.relative ?? []),
+      givenAfter: compileTerms(c.givenAfter ?? []),
+      declaration: compileTerms(c.declaration ?? []),
       // A numbered verdict too: "Irrtum 6:", "Mito n. 3 –".
-      refutation: new RegExp(`^\\s*(?:${compileTerms(c.refutation ?? []).source})(?:\\s*(?:n[.°º]?|no\\.|nr\\.|#)?\\s*\\d{1,2})?\\s*[.!:,;\u2013\u2014-]`, 'u'),
+      // (Or closing its text: "## «La mesoterapia elimina la cellulite per sempre» – FALSO".)
+      refutation: new RegExp(`^\\s*(?:${compileTerms(c.refutation ?? []).source})(?:\\s*(?:n[.°º]?|no\\.|nr\\.|#)?\\s*\\d{1,2})?\\s*(?:[.!:,;\u2013\u2014-]|\\s*$)`, 'u'),
       confirmation: new RegExp(`^\\s*(?:${compileTerms(c.confirmation ?? []).source})\\s*[.!:,;\u2013\u2014-]`, 'u'),
       // Numbered ("Mito numero due", "Myth #3:"), or a colon then the myth itself, a clause of three
       // words or more ("Myth: mesotherapy flushes toxins out of the fat."). A bare "Myth." or "Myth:"
