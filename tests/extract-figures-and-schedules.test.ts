@@ -75,6 +75,11 @@ describe('session counts and rates', () => {
     expect(rates('Sessions are weekly at first, then monthly.', 'en')).toEqual(['P1W', 'P1M']);
   });
 
+  it('a rate the words before it give to something else is no rate of sessions', () => {
+    expect(rates('Three sessions, three weeks apart. Photos taken 8 weeks apart.', 'en')).toEqual(['P3W']);
+    expect(rates('Foto scattate a distanza di 4 settimane.', 'it')).toEqual([]);
+  });
+
   it('so many times a year is a rate in months, as "twice a year" is', () => {
     expect(rates('Maintenance treatments are usually recommended 2–4 times a year.', 'en')).toEqual(['P3M..P6M']);
     expect(rates('Poi si fa un richiamo 3 volte l’anno.', 'it')).toEqual(['P4M']);

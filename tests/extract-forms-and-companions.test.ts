@@ -6,7 +6,30 @@
  * context.negation.value, context.refutation) or reference terms.
  */
 import { describe, expect, it } from 'vitest';
-import { assertionsOf as assertions, conditionsOf as conditions, countsOf as counts, effectsOf as effects, intervalsOf as intervals } from './helpers/engine.js';
+import { assertionsOf as assertions, conditionsOf as conditions, countsOf as counts, effectsOf as effects, intervalsOf as intervals, needlesOf as needles } from './helpers/engine.js';
+
+describe('pages typed in haste', () => {
+  it('a word typed without its accents, an apostrophe or a dash still matches', () => {
+    expect(counts('Il faut 3 a 5 seances espacees d une semaine.', 'fr')).toEqual(['3-5']);
+    expect(intervals('Il faut 3 a 5 seances espacees d une semaine.', 'fr')).toEqual(['P1W']);
+    expect(assertions('RESULTAT DES LA 1ERE SEANCE !!', 'fr')).toEqual(['fast-onset']);
+    expect(conditions('Contre indications : grossesse, allergie aux produits injectes.', 'fr')).toEqual(['pregnancy', 'drug-allergy']);
+  });
+
+  it('an accent that tells words apart is kept', () => {
+    // (A stem's last accented letter: "évité*" is no "évitez"; a short stem: "sûr*" is no "surtout".)
+    expect(conditions('Et évitez l’aspirine la semaine précédente.', 'fr')).toEqual([]);
+    expect(assertions('Relatives : traitement antiagrégant plaquettaire (bithérapie surtout).', 'fr')).toEqual([]);
+  });
+
+  it('the slides of a carousel copied from a social post are items', () => {
+    const text = 'QUEM PODE FAZER? 👇\n\n1/5 A maioria das pessoas pode!\n2/5 🚫 Gestantes e lactantes não podem\n3/5 🚫 Quem usa anticoagulante também não\n4/5 Na dúvida, agende sua avaliação';
+    expect(conditions(text, 'pt')).toEqual(['pregnancy', 'breastfeeding', 'anticoagulant-therapy']);
+    // (Not fractions that open lines: "1/2 mm", "3/4 mm".)
+    expect(needles('Profondità:\n1/2 mm nel viso\n3/4 mm nel corpo', 'it')).toEqual(['depth 1-2', 'depth 3-4']);
+  });
+});
+
 
 describe('consent forms and aftercare sheets', () => {
   it('what the patient declares about herself refuses no treatment', () => {
@@ -30,7 +53,21 @@ describe('consent forms and aftercare sheets', () => {
   });
 });
 
+describe('what a page refuses', () => {
+  it('a negation in two parts governs the verb between them', () => {
+    expect(conditions('Je ne la propose pas aux femmes enceintes, ni aux patientes qui ont des troubles de la coagulation.', 'fr')).toEqual(['pregnancy', 'coagulation-disorder']);
+    expect(conditions('Je ne suis pas enceinte.', 'fr')).toEqual([]);
+  });
+});
+
 describe('another treatment beside this one', () => {
+  it('this treatment named as the measure of another does not turn the paragraph back to it', () => {
+    expect(counts('PRP is another option. It takes 3 sessions a month apart and is more painful than mesotherapy.', 'en')).toEqual([]);
+    expect(counts('O PRP é outra opção. Faz-se em 3 sessões e tende a ser mais doloroso do que a mesoterapia.', 'pt')).toEqual([]);
+    // (Named as the subject, it is what the sentence is about.)
+    expect(counts('Mesotherapy is less painful than PRP and needs 4 sessions.', 'en')).toEqual(['4-4']);
+  });
+
   it('the treatment this one is given after does not turn the sentence to it', () => {
     expect(counts('Nach Haartransplantation wir empfehlen 3 Sitzungen, jeden Monat eine.', 'de')).toEqual(['3-3']);
     expect(intervals('**Dopo il trapianto di capelli** – un ciclo di 4 sedute ogni 3 settimane.', 'it')).toEqual(['P3W']);
@@ -45,6 +82,14 @@ describe('myths, questions and answers', () => {
     expect(counts('## 5. «Bastano una o due sedute» – FALSO', 'it')).toEqual([]);
     // (One it closes as true is the page's.)
     expect(assertions('## 2. «La mesoterapia non è dolorosa» – VERO', 'it')).toEqual(['painless']);
+  });
+
+  it('promises quoted after "promises of the kind" are reported', () => {
+    expect(assertions('Je me méfie des promesses du type “élimine les toxines”.', 'fr')).toEqual([]);
+  });
+
+  it('a maintenance session with its rate is no course of one', () => {
+    expect(counts('Protocole : 3 séances espacées de 15 jours, puis 1 séance d’entretien tous les 3 mois.', 'fr')).toEqual(['3-3']);
   });
 
   it('a question in quotation marks asks, whatever closes it', () => {

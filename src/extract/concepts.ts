@@ -70,6 +70,9 @@ function strength(input: ExtractInput, cueText: string): ContraindicationValue['
   return 'unspecified';
 }
 
+/** How many words may stand between the two parts of a negation: "ne la propose pas". */
+const TWO_PART_WORDS = 3;
+
 /** How many words may stand between a phrase that points back at conditions and its negation: "en esos casos no", "in those cases we do not". */
 const REFUSED_BACK_WORDS = 2;
 
@@ -146,6 +149,10 @@ export const extractConcepts: Extractor = (input) => {
     // the refusal before it.
     for (let before: Span | undefined; neg && lang.re.alsoNot.test(text.slice(neg.start, neg.end)) && (before = context.triggerBefore(context.negBefore, { start: neg.start, end: neg.start }, 30)); ) neg = before;
     if (!neg) return false;
+    // A negation in two parts governs the verb between them: "Je ne la propose pas aux femmes
+    // enceintes" (from "ne", not from "pas"); "Je ne suis pas enceinte" still denies the condition.
+    const opening = context.triggerBefore(context.negBefore, { start: neg.start, end: neg.start }, TWO_PART_WORDS);
+    if (opening && !lang.re.alsoNot.test(text.slice(opening.start, opening.end)) && context.sameClause(opening, neg)) neg = opening;
     // A patient's declaration refuses nothing: "☐ Je ne suis pas sous traitement anticoagulant".
     const n = neg;
     if (test(lang.re.declaration, text) && findAll(lang.re.declaration, text).some((d) => d.start <= n.start && n.end <= d.end)) return false;
@@ -230,8 +237,9 @@ export const extractConcepts: Extractor = (input) => {
         const selfNegated = inner.some((t) => t.start === m.span.start);
         // "i risultati non sono definitivi": a negation inside the phrase denies it, in the words a
         // gap took in; one the term itself spells is its own ("casi no duele").
-        const ownNegation = !m.gapped && inner.length > 0;
-        if (m.gapped && inner.some((t) => t.start > m.span.start) && !selfNegated) break;
+        // (Only a mention found by a term's pattern is known to be contiguous: an answer's span is not.)
+        const ownNegation = m.gapped === false && inner.length > 0;
+        if (m.gapped !== false && inner.some((t) => t.start > m.span.start) && !selfNegated) break;
         if (context.reported(m.span) || context.deniedThroughPseudo(m.span) || context.refused(m.span)) break;
         // A blanket assertion a derivation keeps from statements about one thing is kept from
         // them when written out too: "Diabetes ist keine Kontraindikation".

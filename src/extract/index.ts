@@ -522,6 +522,9 @@ function pageTitles(doc: SourceDocument, sentences: Sentence[]): string {
   return [doc.meta.title ? foldCase(normalizeChars(doc.meta.title)) : '', heading ? heading.folded : ''].join(' ');
 }
 
+/** Between a comparative and this treatment's name: an article at most ("than the mesotherapy"). */
+const COMPARED_GAP = /^\s*(?:[\p{L}'’]+\s+)?$/u;
+
 /** Between "an alternative to" and the treatment it names: up to two words ("the", "classic"), no punctuation. */
 const REPLACED_GAP = /^\s*(?:[\p{L}'’]+\s+){0,2}$/u;
 
@@ -556,6 +559,7 @@ class ScopeTracker {
   private readonly alternativeTo: RegExp;
   private readonly combinedWith: RegExp;
   private readonly givenAfter: RegExp;
+  private readonly comparedTo: RegExp;
   private readonly relative: RegExp;
 
   constructor(
@@ -570,6 +574,7 @@ class ScopeTracker {
     this.alternativeTo = lang.re.alternativeTo;
     this.combinedWith = lang.re.combinedWith;
     this.givenAfter = lang.re.givenAfter;
+    this.comparedTo = lang.re.comparedTo;
     this.relative = lang.re.relativePronoun;
     this.page = this.other(titles);
     this.section = this.page;
@@ -590,7 +595,18 @@ class ScopeTracker {
 
   /** Whether a text names another treatment and not this one. */
   private other(text: string): boolean {
-    return this.namesOther(text) && !test(this.ours, text);
+    return this.namesOther(text) && !this.namesOurs(text);
+  }
+
+  /**
+   * Whether a text names this treatment, other than as the measure of another: "Faz-se em 3
+   * sessões … e tende a ser mais doloroso do que a mesoterapia" is still about the other one.
+   */
+  private namesOurs(text: string): boolean {
+    if (!test(this.ours, text)) return false;
+    if (!test(this.comparedTo, text)) return true;
+    const cues = findAll(this.comparedTo, text);
+    return findAll(this.ours, text).some((h) => !cues.some((c) => c.end <= h.start && COMPARED_GAP.test(text.slice(c.end, h.start))));
   }
 
   /**
@@ -660,7 +676,7 @@ class ScopeTracker {
     }
     // A sentence that names this treatment turns its paragraph back to it: "Avevo già provato
     // tecarterapia e onde d'urto. Con la mesoterapia 5 sedute in tutto. Nessun effetto collaterale."
-    if (test(this.ours, text)) {
+    if (this.namesOurs(text)) {
       if (this.elsewhereBlock === sentence.block) this.elsewhereBlock = -1;
       return false;
     }
@@ -743,8 +759,8 @@ function clauses(text: string, separators: RegExp): Span[] {
   return out;
 }
 
-/** What opens a line up to a sentence that a cross mark opens: "✗ “Risultato garantito”", "- ❌ It melts fat". */
-const CROSSED = /^[ \t]*(?:[-*+][ \t]+)?[\u2716\u2717\u2718\u274c\u274e]\ufe0f?[ \t]*$/u;
+/** What opens a line up to a sentence that a cross mark or a no-entry sign opens: "✗ “Risultato garantito”", "- ❌ It melts fat", "🚫 …". */
+const CROSSED = /^[ \t]*(?:[-*+][ \t]+)?[\u2716\u2717\u2718\u274c\u274e\u26d4\u{1F6AB}]\ufe0f?[ \t]*$/u;
 /** What opens a line up to a sentence that a check mark opens: "✓ “Es un procedimiento médico seguro”". */
 const CHECKED = /^[ \t]*(?:[-*+][ \t]+)?[\u2611\u2705\u2713\u2714]\ufe0f?[ \t]*$/u;
 

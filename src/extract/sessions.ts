@@ -145,8 +145,10 @@ const readCounts: Extractor = (input) => {
     // Inside a rate ("2 sedute a settimana") the number is a frequency, not a course.
     if (frequencies.some((f) => f.span.start <= q.match.index && f.span.end >= end)) continue;
     if (q.min === 1 && q.max === 1) {
-      // "una seduta a settimana" states a rate, not the length of a course.
-      if (frequencies.some((f) => f.span.start >= end && context.wordsBetween(end, f.span.start) <= 1)) continue;
+      // "una seduta a settimana" states a rate, not the length of a course; so does "1 séance
+      // d'entretien tous les 3 mois", a maintenance word between.
+      const between = (f: FrequencyHit) => context.wordsBetween(end, f.span.start);
+      if (frequencies.some((f) => f.span.start >= end && (between(f) <= 1 || (between(f) <= 3 && test(lang.re.maintenance, text.slice(end, f.span.start)))))) continue;
       // "Una seduta dura 20 minuti": "una" is an article unless "sola"/"single" makes it a count.
       const token = q.match.groups?.a ?? '';
       if (!/\d/.test(token) && !test(lang.re.single, q.match[0]) && !context.near(lang.re.single, { start: q.match.index, end }, 2)) continue;
@@ -413,6 +415,9 @@ type LanguagePackLike = Parameters<typeof readQuantity>[2];
 /** How far back from a frequency an amount is looked for: "CHF 1'250.– par mois". */
 const RATE_REACH = 24;
 
+/** How many words may stand between the words that make a rate another thing's and the rate. */
+const OF_OTHER_WORDS = 3;
+
 /** Whether the text before `at` ends with an amount of money: a figure with a currency sign or a price word near it. */
 function pricedRate(text: string, at: number, lang: LanguagePack): boolean {
   const before = text.slice(Math.max(0, at - RATE_REACH), at);
@@ -430,6 +435,8 @@ export const extractSessionFrequency: Extractor = ({ text, lang, ref, context, f
     // An amount just before the frequency makes it a price's rate: "Abonnez-vous dès CHF 19.– par
     // mois", "£25 per month".
     if (pricedRate(text, hit.span.start, lang)) continue;
+    // A rate of something else that the words right before it name: "Photos taken 8 weeks apart".
+    if (test(lang.re.rateOfOther, text) && findAll(lang.re.rateOfOther, text).some((t) => t.end <= hit.span.start && context.wordsBetween(t.end, hit.span.start) <= OF_OTHER_WORDS && !/[,.;:!?()]/.test(text.slice(t.end, hit.span.start)))) continue;
     // Maintenance when a cue leads into the frequency ("poi mantenimento mensile", "puis une séance
     // d'entretien par mois") or directly follows it ("monthly maintenance"); a cue after the next
     // comma belongs to the next schedule.

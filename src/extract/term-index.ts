@@ -1,4 +1,4 @@
-import { foldCase, WORD_CHAR } from './terms.js';
+import { foldCase, stripAccents, WORD_CHAR } from './terms.js';
 
 const WORDS = new RegExp(`${WORD_CHAR}+`, 'gu');
 const LEADING_RUN = new RegExp(`^${WORD_CHAR.replace(']', '*]')}+`, 'u');
@@ -32,7 +32,7 @@ const RUNS = new RegExp(`${WORD_CHAR}+`, 'gu');
  */
 function requiredWords(term: string): string[] {
   const out: string[] = [];
-  for (const token of foldCase(term).trim().split(/\s+/)) {
+  for (const token of stripAccents(foldCase(term)).trim().split(/\s+/)) {
     if (token === '…' || token === '...' || token === '*' || token.includes('-')) continue;
     for (const m of token.matchAll(RUNS)) {
       const end = (m.index ?? 0) + m[0].length;
@@ -64,7 +64,9 @@ export class TermIndex<K> {
   private readonly always = new Set<K>();
 
   add(key: K, term: string): this {
-    const first = foldCase(term).trim().split(/\s+/)[0] ?? '';
+    // Words are filed and looked up without their accents, as a term's accented letter also
+    // matches the plain one (src/extract/terms.ts): a superset, the term's pattern decides.
+    const first = stripAccents(foldCase(term)).trim().split(/\s+/)[0] ?? '';
     const run = LEADING_RUN.exec(first)?.[0] ?? '';
     if (run.length === 0) this.always.add(key);
     else if (first === `${run}*`) {
@@ -86,8 +88,9 @@ export class TermIndex<K> {
    * Keys whose terms may match a text made of these words. Most sentences match none: they all
    * get the same empty set, and a set is made only at the first hit (this runs for every sentence).
    */
-  candidates(words: readonly string[]): ReadonlySet<K> {
+  candidates(accented: readonly string[]): ReadonlySet<K> {
     let out: Set<K> | undefined = this.always.size ? new Set<K>(this.always) : undefined;
+    const words = plainWords(accented);
     for (const w of words) {
       const hit = this.exact.get(w);
       if (hit) for (const e of hit) if (!out?.has(e.key) && holdsAll(e.others, words)) (out ??= new Set<K>()).add(e.key);
@@ -99,6 +102,20 @@ export class TermIndex<K> {
 }
 
 const NONE: ReadonlySet<never> = new Set<never>();
+
+/** The words without their accents; the same array when none has one (most sentences' words). */
+function plainWords(words: readonly string[]): readonly string[] {
+  for (let i = 0; i < words.length; i++) {
+    const plain = stripAccents(words[i]);
+    if (plain !== words[i]) {
+      const out = words.slice(0, i);
+      out.push(plain);
+      for (let j = i + 1; j < words.length; j++) out.push(stripAccents(words[j]));
+      return out;
+    }
+  }
+  return words;
+}
 
 /** Whether the words hold every one of `others` (a word, or a stem ending in "*"). */
 function holdsAll(others: readonly string[], words: readonly string[]): boolean {

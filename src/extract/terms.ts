@@ -7,8 +7,11 @@
  *               so the regexes need no `i` flag, which is slow to compile with \p{…} classes)
  *   stem*       stem followed by any letters ("controindicat*")
  *   …           a gap of zero to four words between its neighbours (after a comma, too)
- *   '           any apostrophe, optionally followed by a space
- *   - /         a dash or slash, optionally surrounded by spaces
+ *   '           any apostrophe, optionally followed by a space; or a space alone
+ *   -           a dash, optionally surrounded by spaces; or a space alone
+ *   /           a slash, optionally surrounded by spaces
+ *   é           an accented letter, or its plain letter in a word of three letters or more
+ *               (a final one may be the plain letter and an apostrophe: "piu'")
  */
 export const GAP_WORDS = 4;
 /**
@@ -51,19 +54,73 @@ function termParts(term: string, options: { leftBoundary?: boolean } = {}): { be
 
 function tokenSource(token: string): string {
   let out = '';
+  const letters = token.replace(NOT_LETTERS, '').length;
   for (let i = 0; i < token.length; i++) {
     const c = token[i];
+    const base = ACCENTED.test(c) ? stripAccent(c) : c;
+    // A letter with an accent also matches its plain letter, as pages typed without accents (or
+    // with an apostrophe for a final one) write it: "seance", "sessao", "piu'". Not in a word of one
+    // or two letters, where the accent tells words apart ("sí" and "si", "è" and "e"), except as
+    // the apostrophe ("e'" for "è").
+    // (Not before a stem's "*": "évité*" is the participle, and "évitez" would be its stem plus "ez".
+    // Nor in a short stem: "sûr*" would be "sur*", as in "surtout".)
+    if (base !== c && token[i + 1] !== '*' && !(token.endsWith('*') && letters < SHORT_STEM)) {
+      const last = i === token.length - 1 || !/\p{L}/u.test(token[i + 1]);
+      if (letters >= 3) out += last ? `(?:${c}|${base}['\u2019]?)` : `[${c}${base}]`;
+      else out += last ? `(?:${c}|${base}['\u2019])` : c;
+      continue;
+    }
     // A token that is only "*" is one whole word ("n'* * que"): one or more letters. Allowing
     // none made two spaces match as "\s+ \s+" in two ways, cubic on long runs of spaces.
     if (c === '*' && token === '*') out += `${LETTER}+`;
     else if (c === '*' && i === token.length - 1) out += `${LETTER}*`;
-    else if (c === "'" || c === '\u2019') out += "['\u2019]\\s*";
-    else if (c === '-') out += '\\s*[-\u2010-\u2015\u2212]\\s*';
+    // (A space stands for either, as pages typed in haste write them: "d une semaine", "contre indications".)
+    else if (c === "'" || c === '\u2019') out += "(?:['\u2019]\\s*|\\s+)";
+    // (A dash standing alone between words, "fat - gone", is a dash: spaces already stand around it.)
+    else if (c === '-') out += token === '-' ? '\\s*[-\u2010-\u2015\u2212]\\s*' : '(?:\\s*[-\u2010-\u2015\u2212]\\s*|\\s+)';
     else if (c === '/') out += '\\s*/\\s*';
     else if (/[\p{L}\p{N}\p{M}]/u.test(c)) out += c;
     else out += /[\^$\\.*+?()[\]{}|]/.test(c) ? `\\${c}` : c;
   }
   return out;
+}
+
+const NOT_LETTERS = /[^\p{L}]/gu;
+/** Below this many letters, a stem keeps its accents. */
+const SHORT_STEM = 5;
+/**
+ * A letter with a diacritic that decomposes to one plain letter. Not "ñ" ("año" and "ano" are
+ * different words), nor the umlauts, which German writers spell out as "ae", "oe", "ue" when they
+ * cannot type them, and which tell words apart ("Länge" and "lange", "schön" and "schon").
+ */
+const ACCENTED = /^(?![ñäöü])[à-öø-ÿāăąćĉċčďēĕėęěĝğġģĥīĭįĵķĺļľńņňōŏőŕŗřśŝşšţťũūŭůűųŵŷźżž]$/u;
+/** The plain letter under an accented one ("é" → "e"). */
+export function stripAccent(c: string): string {
+  const base = c.normalize('NFD').replace(/\p{M}+/gu, '');
+  return base.length === 1 ? base : c;
+}
+
+/** Plain letters for U+00C0–U+017F, where an accented letter has one ("" where none: kept as it is). */
+const PLAIN_FROM = 0xc0;
+const PLAIN_TABLE: string[] = Array.from({ length: 0x17f - PLAIN_FROM + 1 }, (_, i) => {
+  const c = String.fromCharCode(PLAIN_FROM + i);
+  return ACCENTED.test(c) ? stripAccent(c) : '';
+});
+
+/**
+ * A word with its accents taken off, letter by letter ("séance" → "seance"): the term prefilter
+ * files and looks up words so, as the term patterns let a plain letter stand for an accented one.
+ * (Runs on every word of every sentence: a table, and the same string when nothing changes.)
+ */
+export function stripAccents(word: string): string {
+  let out: string | undefined;
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    const plain = code >= PLAIN_FROM && code - PLAIN_FROM < PLAIN_TABLE.length ? PLAIN_TABLE[code - PLAIN_FROM] : '';
+    if (plain !== '') out = (out ?? word.slice(0, i)) + plain;
+    else if (out !== undefined) out += word[i];
+  }
+  return out ?? word;
 }
 
 /**

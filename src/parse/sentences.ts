@@ -111,6 +111,9 @@ function parseTree(text: string, options: { fullGfm?: boolean; remark?: boolean 
   // Consent forms converted to text tick their lines with "[ ]" or "[x]" and no list mark, which
   // Markdown reads as one paragraph: read each as an item ("- [ ]" is a task list already).
   if (CHECKBOX_LINE.test(source)) source = source.replace(CHECKBOX_LINES, asDash);
+  // A carousel's slides copied from a social post number their lines "1/5", "2/5": read as items
+  // where two lines or more count to the same total (not a fraction that opens a line: "1/2 mm").
+  if (SLIDE_LINE.test(source)) source = slidesAsItems(source);
   return markdownDepth(source) > MAX_MARKDOWN_DEPTH
     ? plainTree(source)
     : ((options.fullGfm || options.remark ? undefined : markdownItTree(source)) ?? parseMarkdown(source, options.fullGfm));
@@ -362,6 +365,17 @@ const asDash = (mark: string, indent: string): string => `${indent}-${' '.repeat
 /** A line that opens with a checkbox, "[ ] …" or "[x] …" (three characters, as "-  " is). */
 const CHECKBOX_LINE = /^[ \t]*\[[ xX]\][ \t]/m;
 const CHECKBOX_LINES = /^([ \t]*)\[[ xX]\](?=[ \t])/gm;
+
+/** A line opened by a slide's number of a total: "2/5 🚫 Gestantes e lactantes não podem". */
+const SLIDE_LINE = /^[ \t]*\d{1,2}\/\d{1,2}[ \t]/m;
+const SLIDE_LINES = /^([ \t]*)(\d{1,2})\/(\d{1,2})(?=[ \t])/gm;
+
+/** The lines numbered as slides of one total, two or more, each number at most the total, read as list items. */
+function slidesAsItems(source: string): string {
+  const numbers = new Map<string, Set<string>>();
+  for (const m of source.matchAll(SLIDE_LINES)) if (Number(m[2]) >= 1 && Number(m[2]) <= Number(m[3])) (numbers.get(m[3]) ?? numbers.set(m[3], new Set()).get(m[3])!).add(m[2]);
+  return source.replace(SLIDE_LINES, (mark: string, indent: string, n: string, total: string) => ((numbers.get(total)?.size ?? 0) >= 2 && Number(n) >= 1 && Number(n) <= Number(total) ? asDash(mark, indent) : mark));
+}
 
 /** Lettered items: "a) …", "(b) …" at the start of a line; read as a list only where both an "a" and a "b" item are. */
 const LETTERED = /^([ \t]*)\(?[a-z]\)(?=[ \t])/gm;

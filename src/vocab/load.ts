@@ -39,6 +39,7 @@ export interface VocabFile {
     every: Array<{ pattern: string; unit: 'D' | 'W' | 'M' }>;
     times?: Array<{ pattern: string; unit: 'D' | 'W' | 'M' | 'Y' }>;
     maintenance: string[];
+    ofOther?: string[];
   };
   context: {
     window: number;
@@ -65,6 +66,7 @@ export interface VocabFile {
     relative?: string[];
     givenAfter?: string[];
     declaration?: string[];
+    comparedTo?: string[];
     exception: string[];
     advice: string[];
     terminators: string[];
@@ -132,6 +134,8 @@ export interface LanguagePack {
     apartHead: RegExp;
     apartTail: RegExp;
     maintenance: RegExp;
+    /** Words right before a rate that make it another thing's ('photos taken'): frequency.ofOther. */
+    rateOfOther: RegExp;
     negBefore: RegExp;
     negAfter: RegExp;
     pseudo: RegExp;
@@ -167,6 +171,8 @@ export interface LanguagePack {
     alternativeTo: RegExp;
     /** What this treatment is given with ('combined with', 'da abbinare a'): context.combinedWith. */
     combinedWith: RegExp;
+    /** Comparatives before this treatment's name ('more … than'): context.comparedTo. */
+    comparedTo: RegExp;
     /** A first person saying what they are or have ('je ne suis pas'): context.declaration. */
     declaration: RegExp;
     /** What this treatment is given after ('after a', 'nach'): context.givenAfter. */
@@ -290,6 +296,7 @@ export function compileVocab(v: VocabFile): LanguagePack {
       apartHead: v.quantity.apart?.length ? new RegExp(`^\\s*(?:${WORD_CHAR}+\\s+)?(?:${alternation(v.quantity.apart)})(?!${WORD_CHAR})`, 'u') : /(?!)/u,
       apartTail: v.quantity.apart?.length ? new RegExp(`(?<!${WORD_CHAR})(?:${alternation(v.quantity.apart)})(?:\\s+${WORD_CHAR}+)?\\s*$`, 'u') : /(?!)/u,
       maintenance: compileTerms(v.frequency.maintenance),
+      rateOfOther: compileTerms(v.frequency.ofOther ?? []),
       negBefore: compileTerms(c.negation.before),
       negAfter: compileTerms(c.negation.after),
       pseudo: compileTerms(c.negation.pseudo),
@@ -315,6 +322,7 @@ export function compileVocab(v: VocabFile): LanguagePack {
       relativePronoun: compileTerms(c.relative ?? []),
       givenAfter: compileTerms(c.givenAfter ?? []),
       declaration: compileTerms(c.declaration ?? []),
+      comparedTo: compileTerms(c.comparedTo ?? []),
       // A numbered verdict too: "Irrtum 6:", "Mito n. 3 –".
       // (Or closing its text: "## «La mesoterapia elimina la cellulite per sempre» – FALSO".)
       refutation: new RegExp(`^\\s*(?:${compileTerms(c.refutation ?? []).source})(?:\\s*(?:n[.°º]?|no\\.|nr\\.|#)?\\s*\\d{1,2})?\\s*(?:[.!:,;\u2013\u2014-]|\\s*$)`, 'u'),
