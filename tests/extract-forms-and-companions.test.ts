@@ -54,6 +54,12 @@ describe('consent forms and aftercare sheets', () => {
 });
 
 describe('what a page refuses', () => {
+  it('a short title line that opens a paragraph leads in the unpunctuated lines under it', () => {
+    expect(conditions('Who we don’t treat\n Pregnancy\n Anticoagulants (warfarin, DOACs)\n', 'en')).toEqual(['pregnancy', 'anticoagulant-therapy']);
+    // (Not a line with a label and a value of its own.)
+    expect(conditions('**CONTRAINDICACIONES**\n  Diabetes: no es contraindicación\n', 'es')).toEqual([]);
+  });
+
   it('a negation in two parts governs the verb between them', () => {
     expect(conditions('Je ne la propose pas aux femmes enceintes, ni aux patientes qui ont des troubles de la coagulation.', 'fr')).toEqual(['pregnancy', 'coagulation-disorder']);
     expect(conditions('Je ne suis pas enceinte.', 'fr')).toEqual([]);
@@ -82,6 +88,11 @@ describe('myths, questions and answers', () => {
     expect(counts('## 5. «Bastano una o due sedute» – FALSO', 'it')).toEqual([]);
     // (One it closes as true is the page's.)
     expect(assertions('## 2. «La mesoterapia non è dolorosa» – VERO', 'it')).toEqual(['painless']);
+  });
+
+  it('what a reporter says someone was told or promised is reported', () => {
+    expect(assertions('She says she was told that mesotherapy would “melt away” the fat for good.', 'en')).toEqual([]);
+    expect(assertions('The clinic’s website described the injections as “100% safe” and “totally pain-free”.', 'en')).toEqual([]);
   });
 
   it('promises quoted after "promises of the kind" are reported', () => {

@@ -291,7 +291,11 @@ export function extractClaims(doc: SourceDocument, sentences: Sentence[], pageLa
     // whose marks Markdown does not read ("We do not perform it for：" over "・pregnant women" and
     // "・people with bleeding tendency").
     const onNewLine = previous !== '' && sentences[i - 1].block === sentence.block && doc.text.slice(sentences[i - 1].end, sentence.start).includes('\n');
-    const colonLead = label || !onNewLine ? '' : previous.endsWith(':') ? previous : colonLed.at === i - 1 && !/[.!?]\s*$/.test(own) ? colonLed.lead : '';
+    // (So does a short title line that opens the paragraph, over lines no full stop closes: a
+    // slide's "Who we don’t treat" over " Pregnancy" and " Anticoagulants (warfarin, DOACs)".)
+    // (Not a line with a label and a value of its own: "Diabetes: no es contraindicación".)
+    const titleLine = () => (i < 2 || sentences[i - 2].block !== sentence.block) && wordsOf(previous).length <= TITLE_LINE_WORDS && !/[.!?;,]\s*$/.test(previous) && !/[.!?]\s*$/.test(own) && !own.includes(':');
+    const colonLead = label || !onNewLine ? '' : previous.endsWith(':') || titleLine() ? previous : colonLed.at === i - 1 && !/[.!?]\s*$/.test(own) ? colonLed.lead : '';
     if (colonLead) Object.assign(colonLed, { at: i, lead: colonLead });
     const leadIn = [listLeadIn, label || colonLead, asks(previous) ? previous : strengthLead].filter(Boolean).join(' ');
     const leadInTail =
@@ -763,6 +767,9 @@ function clauses(text: string, separators: RegExp): Span[] {
 const CROSSED = /^[ \t]*(?:[-*+][ \t]+)?[\u2716\u2717\u2718\u274c\u274e\u26d4\u{1F6AB}]\ufe0f?[ \t]*$/u;
 /** What opens a line up to a sentence that a check mark opens: "✓ “Es un procedimiento médico seguro”". */
 const CHECKED = /^[ \t]*(?:[-*+][ \t]+)?[\u2611\u2705\u2713\u2714]\ufe0f?[ \t]*$/u;
+
+/** Up to this many words, a paragraph's first line with no closing mark titles the lines under it. */
+const TITLE_LINE_WORDS = 6;
 
 /** A paragraph that ends by asking: "**E la carbossiterapia? È meglio?**". */
 const QUESTION_END = /\?[\s*_]*$/u;
