@@ -10,7 +10,7 @@ import { extractNeedle, hasGaugeLetter } from './needle.js';
 import { extractSessionCount, extractSessionFrequency, findFrequencies, type FrequencyHit } from './sessions.js';
 import { extractAnswers, extractConcepts, leadingClause, opensWithAnswerLabel } from './concepts.js';
 import { findAll, foldCase, test, type Span } from './terms.js';
-import { wordsOf } from './term-index.js';
+import { plainWords, wordsOf } from './term-index.js';
 import { cachedRegex, conceptIndex } from './cache.js';
 import type { Extractor, RawClaim } from './types.js';
 
@@ -187,7 +187,8 @@ export function extractClaims(doc: SourceDocument, sentences: Sentence[], pageLa
     // (Not a quoted heading a verdict then agrees with: "### « Elle est sans danger … »" over "**Vrai.** …".)
     const confirmed = () => i + 1 < sentences.length && lang.re.confirmation.test(sentences[i + 1].folded);
     if ((sentence.blockType === 'heading' && QUOTED_WHOLE.test(own) && !confirmed()) || (lang.re.refutation.test(own) && QUOTE_AFTER_VERDICT.test(own)) || lang.re.mythLabel.test(own)) continue;
-    const words = shift ? wordsOf(text) : ownWords;
+    // (Without their accents once, for both indexes: src/extract/term-index.ts.)
+    const words = plainWords(shift ? wordsOf(text) : ownWords);
     const candidates = index.candidates(words);
     const frequencyCandidates = lang.frequencyIndex.candidates(words);
     const previous = i > 0 && sentences[i - 1].block === sentence.block ? sentences[i - 1].folded : '';

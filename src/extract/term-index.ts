@@ -103,8 +103,12 @@ export class TermIndex<K> {
 
 const NONE: ReadonlySet<never> = new Set<never>();
 
-/** The words without their accents; the same array when none has one (most sentences' words). */
-function plainWords(words: readonly string[]): readonly string[] {
+/**
+ * The words without their accents; the same array when none has one (most sentences' words).
+ * A caller that asks several indexes about one sentence strips them once (candidates then finds
+ * nothing left to strip).
+ */
+export function plainWords(words: readonly string[]): readonly string[] {
   for (let i = 0; i < words.length; i++) {
     const plain = stripAccents(words[i]);
     if (plain !== words[i]) {

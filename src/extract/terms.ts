@@ -57,7 +57,7 @@ function tokenSource(token: string): string {
   const letters = token.replace(NOT_LETTERS, '').length;
   for (let i = 0; i < token.length; i++) {
     const c = token[i];
-    const base = ACCENTED.test(c) ? stripAccent(c) : c;
+    const base = plainLetter(c);
     // A letter with an accent also matches its plain letter, as pages typed without accents (or
     // with an apostrophe for a final one) write it: "seance", "sessao", "piu'". Not in a word of one
     // or two letters, where the accent tells words apart ("sí" and "si", "è" and "e"), except as
@@ -94,18 +94,19 @@ const SHORT_STEM = 5;
  * cannot type them, and which tell words apart ("Länge" and "lange", "schön" and "schon").
  */
 const ACCENTED = /^(?![ñäöü])[à-öø-ÿāăąćĉċčďēĕėęěĝğġģĥīĭįĵķĺļľńņňōŏőŕŗřśŝşšţťũūŭůűųŵŷźżž]$/u;
-/** The plain letter under an accented one ("é" → "e"). */
-export function stripAccent(c: string): string {
-  const base = c.normalize('NFD').replace(/\p{M}+/gu, '');
-  return base.length === 1 ? base : c;
-}
-
 /** Plain letters for U+00C0–U+017F, where an accented letter has one ("" where none: kept as it is). */
 const PLAIN_FROM = 0xc0;
 const PLAIN_TABLE: string[] = Array.from({ length: 0x17f - PLAIN_FROM + 1 }, (_, i) => {
   const c = String.fromCharCode(PLAIN_FROM + i);
-  return ACCENTED.test(c) ? stripAccent(c) : '';
+  const base = c.normalize('NFD').replace(/\p{M}+/gu, '');
+  return ACCENTED.test(c) && base.length === 1 ? base : '';
 });
+
+/** The plain letter under an accented one ("é" → "e"); the letter itself when it has none to drop. */
+function plainLetter(c: string): string {
+  const code = c.charCodeAt(0);
+  return (code >= PLAIN_FROM && PLAIN_TABLE[code - PLAIN_FROM]) || c;
+}
 
 /**
  * A word with its accents taken off, letter by letter ("séance" → "seance"): the term prefilter
@@ -116,7 +117,7 @@ export function stripAccents(word: string): string {
   let out: string | undefined;
   for (let i = 0; i < word.length; i++) {
     const code = word.charCodeAt(i);
-    const plain = code >= PLAIN_FROM && code - PLAIN_FROM < PLAIN_TABLE.length ? PLAIN_TABLE[code - PLAIN_FROM] : '';
+    const plain = (code >= PLAIN_FROM && PLAIN_TABLE[code - PLAIN_FROM]) || '';
     if (plain !== '') out = (out ?? word.slice(0, i)) + plain;
     else if (out !== undefined) out += word[i];
   }

@@ -47,7 +47,7 @@ export interface ExtractInput {
   lang: LanguagePack;
   ref: Reference;
   context: SentenceContext;
-  /** The sentence's words (case-folded). */
+  /** The sentence's words (case-folded, without their accents: src/extract/term-index.ts plainWords). */
   words: readonly string[];
   /** Concepts whose terms may occur in the sentence (the prefilter); others cannot match. */
   candidates: ReadonlySet<string>;
